@@ -1,0 +1,65 @@
+// Import boundaries (STYLE.md §2): engine ← workers ← state ← ui. The engine is a pure function of its
+// inputs, so it may not reach the page, the worker host, the clock or Math.random; the page may read the
+// engine's parameter types and validation but never its simulation code.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const hostGlobals = [
+  'window', 'document', 'self', 'navigator', 'location', 'localStorage', 'sessionStorage',
+  'indexedDB', 'postMessage', 'importScripts', 'Worker', 'fetch', 'XMLHttpRequest',
+  'requestAnimationFrame', 'setTimeout', 'setInterval', 'performance', 'process', 'console',
+].map((name) => ({ name, message: `src/engine is pure: '${name}' belongs to a host (page, worker or Node), not the engine.` }));
+
+const engineOnlyImports = {
+  patterns: [
+    { group: ['react', 'react-*', 'react/*', 'recharts', 'zustand', 'zustand/*', 'comlink'], message: 'src/engine is pure: no UI, state or worker libraries.' },
+    { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'src/engine is pure: no Node APIs (the CLI in src/cli is the Node host).' },
+    { group: ['**/state/**', '**/ui/**', '**/share/**', '**/cli/**', '**/workers/**', '../../workers/*'], message: 'src/engine imports only itself and its own dependencies.' },
+  ],
+};
+
+const simulationCode = {
+  patterns: [
+    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine', '**/engine/testing/**', '**/engine/scenario/**', '**/engine/population/generatePopulation'], message: 'The main thread simulates nothing: import engine parameter types/validation only; runs go through workers/pool.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', engineOnlyImports],
+      'no-restricted-globals': ['error', ...hostGlobals],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Engine randomness comes from the seeded path RNG (src/engine/rng).' },
+        { object: 'Date', property: 'now', message: 'The engine is a function of its inputs: no clock.' },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', engineOnlyImports] },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/share/**/*.ts', 'src/main.tsx'],
+    ignores: ['src/**/*.test.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', simulationCode],
+    },
+  },
+);

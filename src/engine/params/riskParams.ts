@@ -1,0 +1,175 @@
+/**
+ * The parameters file (DESIGN.md §5): the JSON object the page edits, the CLI reads and a share link carries.
+ * Names here are a contract checked by tools outside this repository: add fields (with defaults), rename none.
+ * Money and prices are decimal strings (exact); ratios may be strings or numbers in a file and are
+ * normalised to numbers by `validateParams`.
+ */
+
+export type DecimalString = string;
+export type RatioInput = string | number;
+
+export interface MarketParams {
+  /** Oracle price at step 0, quote per base. */
+  initialPrice: DecimalString;
+  /** Number of price points in a path, step 0 included. */
+  steps: number;
+  stepSeconds: number;
+}
+
+export interface GbmScenario {
+  kind: 'gbm';
+  driftAnnual: number;
+  volAnnual: number;
+}
+
+/** Merton jump diffusion: GBM plus Poisson jumps in log price, drift compensated so E[S_t] follows driftAnnual. */
+export interface JumpScenario {
+  kind: 'jump';
+  driftAnnual: number;
+  volAnnual: number;
+  /** Expected jumps per year. */
+  jumpIntensityAnnual: number;
+  /** Mean of the log jump size (e.g. -0.05 ≈ a 5 % drop). */
+  jumpMean: number;
+  /** Standard deviation of the log jump size. */
+  jumpStdev: number;
+}
+
+export const CRASH_PRESET_IDS = ['mar-2020', 'may-2021', 'luna-2022', 'ftx-2022', 'oct-2025'] as const;
+export type CrashPresetId = (typeof CRASH_PRESET_IDS)[number];
+
+/** A stylized crash: flat, then a drawdown over crashMinutes, then a partial recovery, GBM noise on top. */
+export interface CrashScenario {
+  kind: 'crash';
+  /** Which documented event the shape was taken from, if any (stylized, not a replay). */
+  preset: CrashPresetId | null;
+  /** Fraction of the price lost from start to trough, 0 < drawdown < 1. */
+  drawdown: number;
+  startMinute: number;
+  crashMinutes: number;
+  /** Fraction of the drop regained after the trough, 0 ≤ recovery ≤ 1. */
+  recovery: number;
+  recoveryMinutes: number;
+  /** Volatility of the multiplicative noise on top of the shape. */
+  volAnnual: number;
+}
+
+export interface ReplayScenario {
+  kind: 'replay';
+  /** One price per step; its length must equal market.steps. */
+  prices: DecimalString[];
+  /** Optional GBM noise so paths differ; 0 replays the series exactly on every path. */
+  noiseVolAnnual: number;
+}
+
+export type ScenarioParams = GbmScenario | JumpScenario | CrashScenario | ReplayScenario;
+export type ScenarioKind = ScenarioParams['kind'];
+
+export interface GeneratedPopulation {
+  kind: 'generated';
+  /** Number of trader accounts (the market-maker account is extra). */
+  accounts: number;
+  /** Quote notional of each side at the initial price (long OI = short OI). */
+  openInterest: DecimalString;
+  /** Long traders' share of trader notional; the market maker takes the residual of the smaller side. */
+  longShare: number;
+  /** Median effective leverage at the initial price (log-normal), capped at 1 / initialMarginRatio. */
+  leverageMedian: number;
+  /** Log-normal sigma of leverage. */
+  leverageSigma: number;
+  /** Pareto tail index of position sizes (smaller = more concentrated, whales). */
+  paretoAlpha: number;
+  /** Standard deviation of log(entry / initial price): positions opened at different prices. */
+  entrySpread: number;
+  /** Effective leverage of the market-maker account. */
+  marketMakerLeverage: number;
+}
+
+export interface ExplicitAccount {
+  id: string;
+  side: 'long' | 'short';
+  size: DecimalString;
+  entryPrice: DecimalString;
+  collateral: DecimalString;
+}
+
+export interface ExplicitPopulation {
+  kind: 'explicit';
+  accounts: ExplicitAccount[];
+}
+
+export type PopulationParams = GeneratedPopulation | ExplicitPopulation;
+
+/** A tier applies to positions whose notional is at least notionalFloor; below the first tier the base ratios apply. */
+export interface MarginTier {
+  notionalFloor: DecimalString;
+  maintenanceMarginRatio: number;
+  initialMarginRatio: number;
+}
+
+export interface MarginParams {
+  initialMarginRatio: number;
+  maintenanceMarginRatio: number;
+  tiers: MarginTier[];
+}
+
+export type ImpactModel = 'none' | 'linear' | 'sqrt';
+
+export interface ImpactParams {
+  model: ImpactModel;
+  /** Quote notional that moves the price by 1 % (the "±1 % depth" of the book). */
+  depth: DecimalString;
+  /** Steps for half of the price displacement to decay (book resilience). */
+  halfLifeSteps: number;
+}
+
+export interface LiquidationParams {
+  /** Penalty as a share of closed notional, capped at the account's remaining equity. */
+  penaltyRatio: number;
+  /** Share of the penalty paid to the insurance fund; the rest goes to the liquidator. */
+  penaltyToFund: number;
+  /** Close just enough to restore the initial margin requirement (whole if it cannot). */
+  partial: boolean;
+  /** Keeper capacity: quote notional closed per step; null = unlimited. */
+  maxNotionalPerStep: DecimalString | null;
+  /** The oracle lags the market by this many steps. */
+  oracleDelaySteps: number;
+  impact: ImpactParams;
+}
+
+export interface InsuranceFundParams {
+  initial: DecimalString;
+  feeInflowPerStep: DecimalString;
+  /** Balance above which inflows are not kept (overflow goes to the protocol treasury); null = no cap. */
+  cap: DecimalString | null;
+  /** Most the fund pays out in one step; null = no limit. */
+  maxDrawPerStep: DecimalString | null;
+}
+
+export type AdlRanking = 'pnl-leverage' | 'random';
+
+export type LossMechanismParams =
+  | { kind: 'socialize' }
+  | { kind: 'adl'; ranking: AdlRanking }
+  | { kind: 'backstop' }
+  | { kind: 'bad-debt' };
+export type LossMechanismKind = LossMechanismParams['kind'];
+
+export interface RiskParams {
+  version: 1;
+  market: MarketParams;
+  scenario: ScenarioParams;
+  population: PopulationParams;
+  margin: MarginParams;
+  liquidation: LiquidationParams;
+  insuranceFund: InsuranceFundParams;
+  lossMechanism: LossMechanismParams;
+}
+
+/** Where a problem in a parameters file is, e.g. "margin.maintenanceMarginRatio", and what is wrong with it. */
+export interface ParamProblem {
+  field: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; params: RiskParams } | { ok: false; problems: ParamProblem[] };

@@ -1,0 +1,80 @@
+/**
+ * Counter-based seeding: the generator for (seed, path index, stream) is built from those three numbers alone,
+ * so path i draws the same numbers whichever worker, batch or order computes it. The generator is sfc32
+ * (Chris Doty-Humphrey's small fast counting RNG: 128-bit state, passes PractRand to 2^40+ bytes), seeded by a
+ * murmur3-style avalanche of the inputs and warmed up 12 rounds.
+ */
+
+/** Independent random streams of one path, so adding draws to one (e.g. ADL) never shifts another (prices). */
+export const RNG_STREAM = { price: 1, adl: 2, population: 3 } as const;
+export type RngStream = (typeof RNG_STREAM)[keyof typeof RNG_STREAM];
+
+const TWO_POW_32 = 4294967296;
+
+function avalanche32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export class PathRng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spareNormal = 0;
+  private hasSpareNormal = false;
+
+  /** `seed` and `pathIndex` are non-negative safe integers; both halves of each are mixed in. */
+  constructor(seed: number, pathIndex: number, stream: RngStream) {
+    const seedLo = seed >>> 0;
+    const seedHi = Math.floor(seed / TWO_POW_32) >>> 0;
+    const pathLo = pathIndex >>> 0;
+    const pathHi = Math.floor(pathIndex / TWO_POW_32) >>> 0;
+    this.a = avalanche32(seedLo ^ 0x9e3779b9);
+    this.b = avalanche32(seedHi ^ avalanche32(stream + 0x7f4a7c15));
+    this.c = avalanche32(pathLo ^ 0x6a09e667 ^ Math.imul(stream, 0x3c6ef372));
+    this.d = avalanche32(pathHi ^ 0xbb67ae85) | 1;
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in the open interval (0, 1), 32 bits of resolution: never 0, so log(u) is finite. */
+  nextFloat(): number {
+    return (this.nextUint32() + 0.5) / TWO_POW_32;
+  }
+
+  /** Uniform integer in [0, n) for 1 ≤ n ≤ 2^32, by rejection so every value is equally likely. */
+  nextInt(n: number): number {
+    const limit = TWO_POW_32 - (TWO_POW_32 % n);
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return x % n;
+  }
+
+  /** Standard normal by the Box–Muller transform; the second value of each pair is kept for the next call. */
+  nextNormal(): number {
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
+    }
+    const radius = Math.sqrt(-2 * Math.log(this.nextFloat()));
+    const angle = 2 * Math.PI * this.nextFloat();
+    this.spareNormal = radius * Math.sin(angle);
+    this.hasSpareNormal = true;
+    return radius * Math.cos(angle);
+  }
+}
