@@ -1,1 +1,62 @@
-console.log(JSON.stringify({a:1}))
+import { readFileSync } from 'node:fs';
+import { createSimulator } from '../engine/sim/simulateRange';
+import { summarizeRun } from '../engine/metrics';
+import { defaultParams, DEFAULT_RUN } from '../engine/params/defaults';
+import { formatProblems, validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { integerFlag, parseFlags, UsageError } from './args';
+import { formatSummaryTable } from './formatSummary';
+import { finiteJson } from './finiteJson';
+
+const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed S] [--json]
+       npm run simulate -- --defaults     print the default parameters file`;
+
+/**
+ * The command line around the engine (DESIGN.md §5). Bad input exits non-zero with one message per problem on
+ * stderr and nothing on stdout; results go to stdout only, as one JSON object with --json.
+ */
+function main(argv: string[]): number {
+  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean' });
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (flags.defaults) {
+    if (flags.params !== undefined) throw new UsageError('--defaults prints the defaults; it takes no --params');
+    process.stdout.write(`${JSON.stringify(defaultParams(), null, 2)}\n`);
+    return 0;
+  }
+  if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(flags.params, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`${flags.params}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const validated = validateParams(raw);
+  const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
+  const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
+  const runProblems = validateRunOptions({ paths, seed });
+  const problems = [...(validated.ok ? [] : validated.problems), ...(runProblems.ok ? [] : runProblems.problems)];
+  if (!validated.ok || problems.length > 0) {
+    process.stderr.write(`${formatProblems(problems)}\n`);
+    return 1;
+  }
+  const params = validated.params;
+  const simulator = createSimulator(params, seed);
+  const result = simulator.run(0, paths);
+  const explicit = params.population.kind === 'explicit';
+  const summary = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
+  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file: flags.params }));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else throw error;
+}

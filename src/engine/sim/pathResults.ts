@@ -20,7 +20,7 @@ export interface PathColumns {
   adlNotionalQuote: Float64Array;
   /** Accounts that bore a haircut or an ADL loss. */
   accountsHit: Float64Array;
-  /** Largest single haircut or ADL loss as a share of that account's profit before it, 0..1. */
+  /** Largest single haircut or ADL loss as a share of that account's equity just before it, 0..1. */
   largestHaircutShare: Float64Array;
   /** First step at which the fund was empty after paying a deficit, −1 if never. */
   fundDepletedStep: Int32Array;

@@ -1,0 +1,36 @@
+/** A tiny strict argument parser: known flags only, every value checked, errors that say which flag. */
+export interface FlagSpec {
+  [name: string]: 'boolean' | 'string';
+}
+
+export type ParsedFlags<S extends FlagSpec> = { [K in keyof S]?: S[K] extends 'boolean' ? boolean : string };
+
+export class UsageError extends Error {}
+
+export function parseFlags<S extends FlagSpec>(argv: string[], spec: S): ParsedFlags<S> {
+  const out: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : '';
+    const kind = spec[name];
+    if (!name || kind === undefined) throw new UsageError(`unknown argument '${arg}'`);
+    if (name in out) throw new UsageError(`--${name} given twice`);
+    if (kind === 'boolean') {
+      if (eq > 0) throw new UsageError(`--${name} takes no value`);
+      out[name] = true;
+    } else {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      out[name] = value;
+    }
+  }
+  return out as ParsedFlags<S>;
+}
+
+/** A non-negative integer flag, or the fallback when absent. */
+export function integerFlag(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
+  return Number(raw);
+}

@@ -1,0 +1,175 @@
+import { boundSlack, longLiquidationBound, shortLiquidationBound } from '../margin/accountMath';
+import type { MarginSchedule } from '../margin/marginSchedule';
+import { MaxHeap } from '../sim/maxHeap';
+import type { FinderContext, LiquidationFinder } from './liquidationFinder';
+
+/**
+ * The sorted liquidation frontier (DESIGN.md §3). Each account has a price bound beyond which it may be
+ * liquidatable (longs: below their bound, shorts: above). Bounds of the starting population are sorted once;
+ * on a path a pointer per side walks past the bounds the price has crossed, so a step where nothing happens
+ * costs two comparisons. Accounts whose state changes on the path (partial close, haircut, ADL) leave the
+ * static order and live in a heap keyed by their new bound; accounts that were near their bound without being
+ * liquidatable (within float slack, or between margin tiers) sit on a short watch list checked at each look.
+ * Every candidate is decided by the same `isLiquidatable` the naive finder uses, so both return the same set.
+ *
+ * Keys are stored as "signed keys" so one max-heap serves both sides: a long is a candidate when
+ * key > price, a short when −key > −price.
+ */
+export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): LiquidationFinder {
+  const { book } = ctx;
+  const n = book.count;
+  const longKey = (j: number) => {
+    const bound = longLiquidationBound(schedule, book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!);
+    // A never-liquidatable account (bound −∞) keeps its infinite key: slack would make it NaN.
+    return Number.isFinite(bound) ? bound + boundSlack(book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!, bound) : bound;
+  };
+  const shortKey = (j: number) => {
+    const bound = shortLiquidationBound(schedule, book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!);
+    return Number.isFinite(bound) ? -(bound - boundSlack(book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!, bound)) : -bound;
+  };
+  const signedKey = (j: number) => (book.side[j]! > 0 ? longKey(j) : shortKey(j));
+
+  // The static order is built from the starting population: the book is freshly reset when this runs.
+  const buildOrder = (side: number) => {
+    const members: number[] = [];
+    for (let j = 0; j < n; j++) if (book.side[j] === side) members.push(j);
+    const keys = new Float64Array(n);
+    for (const j of members) keys[j] = signedKey(j);
+    members.sort((a, b) => keys[b]! - keys[a]! || a - b);
+    return { order: Int32Array.from(members), keys: Float64Array.from(members, (j) => keys[j]!) };
+  };
+  const longs = buildOrder(1);
+  const shorts = buildOrder(-1);
+
+  const dirty = new Uint8Array(n);
+  const dirtyList = new Int32Array(n);
+  let dirtyCount = 0;
+  const version = new Uint32Array(n);
+  const longHeap = new MaxHeap();
+  const shortHeap = new MaxHeap();
+  const watchFlag = new Uint8Array(n);
+  const watch = new Int32Array(n);
+  let watchCount = 0;
+  const seenStamp = new Uint32Array(n);
+  let stamp = 0;
+  let longPointer = 0;
+  let shortPointer = 0;
+
+  const markDirty = (j: number) => {
+    if (dirty[j] === 0) {
+      dirty[j] = 1;
+      dirtyList[dirtyCount++] = j;
+    }
+  };
+  const addWatch = (j: number) => {
+    markDirty(j);
+    if (watchFlag[j] === 0) {
+      watchFlag[j] = 1;
+      watch[watchCount++] = j;
+    }
+  };
+
+  // The state of the current look, shared with `consider` so the hot loop creates no closure per look.
+  let lookPrice = 0;
+  let lookInQueue: Uint8Array = new Uint8Array(0);
+  let lookOut: Int32Array = new Int32Array(0);
+  let found = 0;
+  const consider = (j: number) => {
+    if (seenStamp[j] === stamp) return;
+    seenStamp[j] = stamp;
+    if (book.open[j] === 0 || lookInQueue[j] === 1) return;
+    if (ctx.isLiquidatable(j, lookPrice)) lookOut[found++] = j;
+    else addWatch(j);
+  };
+
+  return {
+    startPath() {
+      for (let k = 0; k < dirtyCount; k++) {
+        const j = dirtyList[k]!;
+        dirty[j] = 0;
+        watchFlag[j] = 0;
+      }
+      dirtyCount = 0;
+      watchCount = 0;
+      longHeap.clear();
+      shortHeap.clear();
+      longPointer = 0;
+      shortPointer = 0;
+    },
+
+    collect(price, inQueue, out) {
+      // The common case on a quiet step: no bound crossed, nothing watched.
+      if (
+        watchCount === 0 &&
+        !(longPointer < longs.order.length && longs.keys[longPointer]! > price) &&
+        !(shortPointer < shorts.order.length && shorts.keys[shortPointer]! > -price) &&
+        !(longHeap.topKey() > price) &&
+        !(shortHeap.topKey() > -price)
+      ) {
+        return 0;
+      }
+      stamp = (stamp + 1) >>> 0 || 1;
+      lookPrice = price;
+      lookInQueue = inQueue;
+      lookOut = out;
+      found = 0;
+      while (longPointer < longs.order.length && longs.keys[longPointer]! > price) {
+        const j = longs.order[longPointer++]!;
+        if (dirty[j] === 0) consider(j);
+      }
+      while (shortPointer < shorts.order.length && shorts.keys[shortPointer]! > -price) {
+        const j = shorts.order[shortPointer++]!;
+        if (dirty[j] === 0) consider(j);
+      }
+      while (longHeap.size > 0 && longHeap.topKey() > price) {
+        const j = longHeap.topId();
+        const current = longHeap.topVersion() === version[j];
+        longHeap.pop();
+        if (current) consider(j);
+      }
+      while (shortHeap.size > 0 && shortHeap.topKey() > -price) {
+        const j = shortHeap.topId();
+        const current = shortHeap.topVersion() === version[j];
+        shortHeap.pop();
+        if (current) consider(j);
+      }
+      // Compacted in place: entries that leave the watch list are overwritten by the ones that stay.
+      let kept = 0;
+      for (let k = 0; k < watchCount; k++) {
+        const j = watch[k]!;
+        if (book.open[j] === 0) {
+          watchFlag[j] = 0;
+          continue;
+        }
+        if (inQueue[j] === 0 && seenStamp[j] !== stamp) {
+          seenStamp[j] = stamp;
+          if (ctx.isLiquidatable(j, price)) {
+            out[found++] = j;
+            watchFlag[j] = 0;
+            continue;
+          }
+        }
+        const key = signedKey(j);
+        const stillNear = book.side[j]! > 0 ? key > price : key > -price;
+        if (stillNear || inQueue[j] === 1) watch[kept++] = j;
+        else {
+          watchFlag[j] = 0;
+          (book.side[j]! > 0 ? longHeap : shortHeap).push(key, j, version[j]!);
+        }
+      }
+      watchCount = kept;
+      if (found > 1) out.subarray(0, found).sort();
+      return found;
+    },
+
+    accountChanged(j) {
+      markDirty(j);
+      version[j] = (version[j]! + 1) >>> 0;
+      if (book.open[j] === 1) (book.side[j]! > 0 ? longHeap : shortHeap).push(signedKey(j), j, version[j]!);
+    },
+
+    accountReleased(j) {
+      addWatch(j);
+    },
+  };
+}

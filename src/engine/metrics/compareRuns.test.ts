@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns } from './compareRuns';
+import { summarizeRun } from './summarizeRun';
+import { fakeRangeResult } from './testing/fakeRangeResult';
+import { verdict } from './pairedDifference';
+
+describe('compareRuns', () => {
+  const baseline = fakeRangeResult({ seed: 1, from: 0, to: 200 });
+
+  it('a run against itself: every difference is exactly 0 with interval [0, 0]', () => {
+    const cmp = compareRuns(baseline, baseline);
+    expect(cmp.paths).toBe(200);
+    for (const [key, diff] of Object.entries(cmp)) {
+      if (key === 'paths') continue;
+      expect(diff, key).toMatchObject({ meanDiff: 0, ci95: [0, 0] });
+      expect(verdict(diff, { lowerIsBetter: true }), key).toBe('no clear difference');
+    }
+  });
+
+  it('reports money in quote and agrees with the two summaries', () => {
+    const proposal = fakeRangeResult({ seed: 1, from: 0, to: 200 });
+    proposal.paths.badDebtUnits = proposal.paths.badDebtUnits.map((u) => Math.floor(u / 2));
+    proposal.paths.socializedLossUnits = proposal.paths.socializedLossUnits.map((u, i) => (i % 2 === 0 ? 0 : u));
+    const cmp = compareRuns(proposal, baseline);
+    const a = summarizeRun(proposal, { explicit: false });
+    const b = summarizeRun(baseline, { explicit: false });
+    expect(cmp.badDebt.proposalMean).toBeCloseTo(a.badDebt.mean, 9);
+    expect(cmp.badDebt.baselineMean).toBeCloseTo(b.badDebt.mean, 9);
+    expect(cmp.badDebt.meanDiff).toBeCloseTo(a.badDebt.mean - b.badDebt.mean, 6);
+    expect(cmp.pSocialized.proposalMean).toBe(a.pSocialized);
+    expect(cmp.pSocialized.baselineMean).toBe(b.pSocialized);
+    expect(verdict(cmp.badDebt, { lowerIsBetter: true })).toBe('better');
+    expect(verdict(cmp.pSocialized, { lowerIsBetter: true })).toBe('better');
+    expect(cmp.fundDraw).toMatchObject({ meanDiff: 0, ci95: [0, 0] });
+  });
+
+  it('refuses runs over different paths', () => {
+    expect(() => compareRuns(fakeRangeResult({ seed: 1, from: 0, to: 100 }), baseline)).toThrow(/same paths/);
+    expect(() => compareRuns(fakeRangeResult({ seed: 1, from: 5, to: 5 }), fakeRangeResult({ seed: 2, from: 5, to: 5 }))).toThrow(/zero paths/);
+  });
+});

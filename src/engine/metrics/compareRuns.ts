@@ -1,0 +1,61 @@
+import { UNITS_PER_QUOTE } from '../money/money';
+import type { PathColumns, RangeResult } from '../sim/pathResults';
+import { pairedDifference, pairedProportionDifference, type PairedDifference } from './pairedDifference';
+import { pathCountOf } from './rangeResultShape';
+
+type MoneyColumn = Extract<keyof PathColumns, `${string}Units`>;
+
+/** Paired differences (proposal − baseline) of the headline metrics; money in quote. */
+export interface RunComparison {
+  paths: number;
+  /** Difference of P(socialized loss > 0), as a paired difference of proportions. */
+  pSocialized: PairedDifference;
+  badDebt: PairedDifference;
+  fundDraw: PairedDifference;
+  socializedLoss: PairedDifference;
+  vaultLoss: PairedDifference;
+  uncovered: PairedDifference;
+  liquidations: PairedDifference;
+  adlNotional: PairedDifference;
+  liquidatedNotional: PairedDifference;
+}
+
+/** Differences are taken in exact integer units, then divided once into quote (order and signs are kept). */
+function inQuote(d: PairedDifference): PairedDifference {
+  return {
+    meanDiff: d.meanDiff / UNITS_PER_QUOTE,
+    ci95: [d.ci95[0] / UNITS_PER_QUOTE, d.ci95[1] / UNITS_PER_QUOTE],
+    baselineMean: d.baselineMean / UNITS_PER_QUOTE,
+    proposalMean: d.proposalMean / UNITS_PER_QUOTE,
+  };
+}
+
+/**
+ * Compares two runs on the same paths (same [from, to), same seed and scenario: common random numbers).
+ * Throws if the ranges differ, since a paired difference over different paths means nothing.
+ */
+export function compareRuns(proposal: RangeResult, baseline: RangeResult): RunComparison {
+  const paths = pathCountOf(proposal);
+  pathCountOf(baseline);
+  if (proposal.from !== baseline.from || proposal.to !== baseline.to) {
+    throw new Error(
+      `compareRuns: proposal covers paths [${proposal.from}, ${proposal.to}) but baseline [${baseline.from}, ${baseline.to}); compare the same paths`,
+    );
+  }
+  if (paths === 0) throw new Error('compareRuns: zero paths');
+  const p = proposal.paths;
+  const b = baseline.paths;
+  const money = (key: MoneyColumn) => inQuote(pairedDifference(p[key], b[key]));
+  return {
+    paths,
+    pSocialized: pairedProportionDifference(p.socializedLossUnits, b.socializedLossUnits),
+    badDebt: money('badDebtUnits'),
+    fundDraw: money('fundDrawUnits'),
+    socializedLoss: money('socializedLossUnits'),
+    vaultLoss: money('vaultLossUnits'),
+    uncovered: money('uncoveredUnits'),
+    liquidations: pairedDifference(p.liquidations, b.liquidations),
+    adlNotional: pairedDifference(p.adlNotionalQuote, b.adlNotionalQuote),
+    liquidatedNotional: pairedDifference(p.liquidatedNotionalQuote, b.liquidatedNotionalQuote),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Exact products of integers held in float64, by Dekker's TwoProduct (Veltkamp splitting): a·b = hi + lo with
+ * hi = fl(a·b) and lo the exact rounding error. Exact for |a·b| < 2^1023 and no underflow, which holds for money
+ * units. Lets the pro-rata allocation compute exact floors and remainders without BigInt on the hot path.
+ */
+const SPLITTER = 134217729; // 2^27 + 1
+
+function split(a: number): [number, number] {
+  const c = SPLITTER * a;
+  const hi = c - (c - a);
+  return [hi, a - hi];
+}
+
+export function twoProduct(a: number, b: number): [number, number] {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const err = ah * bh - p + ah * bl + al * bh + al * bl;
+  return [p, err];
+}
+
+/**
+ * a·b − c·d exactly, for non-negative integers whose products stay below 2^100 (then both error terms are
+ * integers below 2^47 and every subtraction below is exact), returned as a float64 integer. Callers check the
+ * bound with `productsFitExactly` and fall back to BigInt otherwise.
+ */
+export function exactProductDifference(a: number, b: number, c: number, d: number): number {
+  const [h1, l1] = twoProduct(a, b);
+  const [h2, l2] = twoProduct(c, d);
+  return h1 - h2 + (l1 - l2);
+}
+
+export const EXACT_PRODUCT_LIMIT = 2 ** 100;

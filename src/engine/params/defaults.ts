@@ -1,0 +1,102 @@
+/**
+ * Default parameters: what the page opens with, what `simulate --defaults` prints, and the values a
+ * parameters file may leave out (each listed in FIELD_DEFAULTS with why it is the obvious reading).
+ * Every exported object is deep-frozen; call `defaultParams()` for a copy you may edit.
+ */
+import type { GeneratedPopulation, RiskParams } from './riskParams';
+
+export interface RunOptions {
+  /** Number of Monte Carlo paths, 1..100,000. */
+  paths: number;
+  /** Seed of every path's random streams, integer 0..2^53 − 1. */
+  seed: number;
+}
+
+/** Freezes an object and everything reachable from it, so shared defaults cannot be edited in place. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/**
+ * A generated population's shape. A file must give `kind` and `accounts`; every other field it leaves out
+ * takes the value here.
+ */
+export const DEFAULT_GENERATED_POPULATION: Readonly<GeneratedPopulation> = deepFreeze({
+  kind: 'generated',
+  accounts: 10_000,
+  /** Quote notional per side at the initial price: 50 M quote. */
+  openInterest: '50000000',
+  /** 55 % of trader notional is long; the market maker is short the other 5 %. */
+  longShare: 0.55,
+  leverageMedian: 4,
+  leverageSigma: 0.7,
+  /** Pareto tail index: the top 1 % of traders hold about 18 % of the notional (0.01^(1 − 1/1.6)). */
+  paretoAlpha: 1.6,
+  /** Entries spread ±3 % (one standard deviation of log entry / initial price). */
+  entrySpread: 0.03,
+  marketMakerLeverage: 2,
+});
+
+/**
+ * Fields a parameters file may omit beyond the generated population's, and the value each takes. Fields that
+ * are not listed are required: where omitting one would leave its meaning open (a crash's shape, an impact
+ * model, ADL ranking, the penalty split) the file must say it.
+ */
+export const FIELD_DEFAULTS = deepFreeze({
+  /** scenario.driftAnnual (gbm, jump): no directional view of the market. */
+  driftAnnual: 0,
+  /** scenario.preset (crash): a custom shape, not taken from a documented event. */
+  crashPreset: null,
+  /** scenario.noiseVolAnnual (replay): replay the series exactly on every path. */
+  replayNoiseVolAnnual: 0,
+  /** margin.tiers: no tiers; the base ratios apply to every position. */
+  marginTiers: [] as readonly never[],
+  /** liquidation.partial: close the whole position. */
+  partial: false,
+  /** liquidation.maxNotionalPerStep: unlimited keeper capacity. */
+  maxNotionalPerStep: null,
+  /** liquidation.oracleDelaySteps: the oracle is current. */
+  oracleDelaySteps: 0,
+  /** liquidation.impact.halfLifeSteps: the book recovers half of a displacement in 5 steps. */
+  impactHalfLifeSteps: 5,
+  /** liquidation.impact.depth when model is 'none' (unused then; kept so switching the model has a value). */
+  impactDepthWhenNone: '2000000',
+  /** insuranceFund.feeInflowPerStep: no trading-fee inflow, quote per step. */
+  feeInflowPerStep: '0',
+  /** insuranceFund.cap: no cap. */
+  fundCap: null,
+  /** insuranceFund.maxDrawPerStep: the fund may pay out its whole balance in one step. */
+  maxDrawPerStep: null,
+});
+
+/** A fresh, editable copy of the default parameters. */
+export function defaultParams(): RiskParams {
+  return {
+    version: 1,
+    market: { initialPrice: '100', steps: 1440, stepSeconds: 60 },
+    // A volatile day with about one price gap (±7 % typical) a day: the gaps, not the diffusion, are what push
+    // positions through their bankruptcy price, so the default shows the loss waterfall at work.
+    scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.8, jumpIntensityAnnual: 365, jumpMean: 0, jumpStdev: 0.07 },
+    population: { ...DEFAULT_GENERATED_POPULATION },
+    margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] },
+    liquidation: {
+      penaltyRatio: 0.01,
+      penaltyToFund: 1,
+      partial: false,
+      maxNotionalPerStep: null,
+      oracleDelaySteps: 0,
+      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5 },
+    },
+    insuranceFund: { initial: '250000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
+    lossMechanism: { kind: 'socialize' },
+  };
+}
+
+/** The default parameters, frozen: mutating them throws. */
+export const DEFAULT_PARAMS: RiskParams = deepFreeze(defaultParams());
+
+export const DEFAULT_RUN: Readonly<RunOptions> = deepFreeze({ paths: 1000, seed: 1 });

@@ -1,0 +1,55 @@
+import type { JumpScenario } from '../params/riskParams';
+import type { PathRng } from '../rng/pathRng';
+import { clampPrice, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
+import { poissonCdfTable, poissonFromUniform } from './poissonTable';
+
+export interface PreparedJump extends PreparedPathBase {
+  readonly kind: 'jump';
+  /** (μ − λk − σ²/2)·dt with k = E[e^Y] − 1: the diffusion's log drift, compensated for the jumps. */
+  readonly logDriftPerStep: number;
+  /** σ·√dt. */
+  readonly volPerStep: number;
+  /** CDF of the number of jumps in one step, Poisson(λ·dt). */
+  readonly jumpCountCdf: Float64Array;
+  /** Mean and standard deviation of one jump's log size Y. */
+  readonly jumpMean: number;
+  readonly jumpStdev: number;
+}
+
+/**
+ * Per-step constants of Merton jump diffusion. The drift is compensated, μ − λk with
+ * k = exp(jumpMean + jumpStdev²/2) − 1, so E[S_t] = S_0·e^{μt} whatever the jumps.
+ */
+export function prepareJump(scenario: JumpScenario, market: ScenarioMarket): PreparedJump {
+  const base = preparePathBase(market);
+  const { driftAnnual: mu, volAnnual: sigma, jumpIntensityAnnual: lambda, jumpMean, jumpStdev } = scenario;
+  // expm1 keeps k accurate for small jumps, where exp(·) − 1 would cancel.
+  const meanJumpReturn = Math.expm1(jumpMean + 0.5 * jumpStdev * jumpStdev);
+  return {
+    ...base,
+    kind: 'jump',
+    logDriftPerStep: (mu - lambda * meanJumpReturn - 0.5 * sigma * sigma) * base.stepYears,
+    volPerStep: sigma * Math.sqrt(base.stepYears),
+    jumpCountCdf: poissonCdfTable(lambda * base.stepYears),
+    jumpMean,
+    jumpStdev,
+  };
+}
+
+/**
+ * One GBM step plus N ~ Poisson(λ·dt) jumps of log size Normal(jumpMean, jumpStdev²). The N jumps' total is
+ * drawn as one normal, N·jumpMean + jumpStdev·√N·Z (the sum of N independent normals), so a step costs the
+ * same whatever N is. Draw order per step: diffusion normal, jump-count uniform, then the jump normal if N > 0.
+ */
+export function drawJump(prepared: PreparedJump, rng: PathRng, out: Float64Array): void {
+  const { steps, initialPrice, logDriftPerStep, volPerStep, jumpCountCdf, jumpMean, jumpStdev, minPrice, maxPrice } =
+    prepared;
+  out[0] = initialPrice;
+  let logRatio = 0;
+  for (let t = 1; t < steps; t++) {
+    logRatio += logDriftPerStep + volPerStep * rng.nextNormal();
+    const jumps = poissonFromUniform(jumpCountCdf, rng.nextFloat());
+    if (jumps > 0) logRatio += jumps * jumpMean + jumpStdev * Math.sqrt(jumps) * rng.nextNormal();
+    out[t] = clampPrice(initialPrice * Math.exp(logRatio), minPrice, maxPrice);
+  }
+}

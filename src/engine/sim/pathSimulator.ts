@@ -1,0 +1,278 @@
+import { isLiquidatableAt, partialCloseSize } from '../margin/accountMath';
+import { clampDisplacement, decayDisplacement, impactDisplacement } from '../liquidation/priceImpact';
+import type { FinderKind, LiquidationFinder } from '../liquidation/liquidationFinder';
+import { frontierFinder } from '../liquidation/frontierFinder';
+import { scanFinder } from '../liquidation/scanFinder';
+import { UNITS_PER_QUOTE } from '../money/money';
+import type { Population } from '../population/population';
+import { PathRng, RNG_STREAM } from '../rng/pathRng';
+import { autoDeleverage } from '../waterfall/autoDeleverage';
+import { DeficitEvents } from '../waterfall/deficitEvents';
+import { haircutProfits } from '../waterfall/haircutProfits';
+import { AccountBook } from './accountBook';
+import { PathTally } from './pathTally';
+import type { SimConfig } from './simConfig';
+
+/** Liquidate → settle rounds per step before the rest waits for the next step (cascades stay bounded). */
+export const MAX_ROUNDS_PER_STEP = 50;
+
+/** Receives the state at the end of each series point's step. */
+export interface PointObserver {
+  (point: number, marketPrice: number, fundUnits: number, tally: PathTally): void;
+}
+
+/**
+ * Simulates one path at a time over a fixed population (DESIGN.md §1, §5). Per step:
+ *  1. fees flow into the fund (from step 1 on), the price displacement left by earlier liquidations decays;
+ *  2. rounds of liquidate → settle until no open account is liquidatable at the oracle price, or the keeper
+ *     capacity is used up (the queue waits for the next step, oldest first), or MAX_ROUNDS_PER_STEP;
+ *  3. the end-of-step market price is recorded for a delayed oracle.
+ * The oracle price is the market price (undisturbed path × (1 + displacement)) with no delay, so liquidations
+ * within a step move it and can trigger more (a cascade); with a delay of d steps it is the market price at the
+ * end of step t − d (the initial price before that), fixed for the step.
+ */
+export class PathSimulator {
+  readonly book: AccountBook;
+  readonly tally = new PathTally();
+  readonly hitFlags: Uint8Array;
+  private readonly finder: LiquidationFinder;
+  private readonly queue: Int32Array;
+  private readonly inQueue: Uint8Array;
+  private queueHead = 0;
+  private queueLength = 0;
+  private readonly collected: Int32Array;
+  private readonly deficits = new DeficitEvents();
+  private readonly haircutScratch: { index: Int32Array; profit: Float64Array; share: Float64Array };
+  private readonly adlScratch: { index: Int32Array; score: Float64Array };
+  private marketEnd: Float64Array;
+  fundUnits = 0;
+  private drawnThisStep = 0;
+  private step = 0;
+  private adlRng = new PathRng(0, 0, RNG_STREAM.adl);
+
+  constructor(
+    private readonly config: SimConfig,
+    population: Population,
+    finderKind: FinderKind,
+  ) {
+    const n = population.count;
+    this.book = new AccountBook(population);
+    this.hitFlags = new Uint8Array(n);
+    this.queue = new Int32Array(n);
+    this.inQueue = new Uint8Array(n);
+    this.collected = new Int32Array(n);
+    this.haircutScratch = { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n) };
+    this.adlScratch = { index: new Int32Array(n), score: new Float64Array(n) };
+    this.marketEnd = new Float64Array(config.steps);
+    const ctx = { book: this.book, isLiquidatable: (j: number, price: number) => this.isLiquidatable(j, price) };
+    this.finder = finderKind === 'frontier' ? frontierFinder(ctx, config.schedule) : scanFinder(ctx);
+  }
+
+  private isLiquidatable(j: number, price: number): boolean {
+    const b = this.book;
+    return isLiquidatableAt(this.config.schedule, b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, price);
+  }
+
+  /**
+   * Runs path `pathIndex` over `prices` (length = steps); `observe` sees the state at the end of each step listed
+   * in `stepOfPoint` (ascending), with the point's index.
+   */
+  run(prices: Float64Array, seed: number, pathIndex: number, stepOfPoint: Int32Array, observe: PointObserver): void {
+    const cfg = this.config;
+    this.resetPath(seed, pathIndex, prices.length);
+    let displacementEnd = 0;
+    let nextPoint = 0;
+    for (let t = 0; t < prices.length; t++) {
+      this.step = t;
+      const basePrice = prices[t]!;
+      if (t > 0) this.creditFund(cfg.fundInflowPerStepUnits);
+      const baseDisplacement = t === 0 ? 0 : decayDisplacement(displacementEnd, cfg.impactDecayPerStep);
+      let flowQuote = 0;
+      let capacityQuote = cfg.maxNotionalPerStepQuote;
+      this.drawnThisStep = 0;
+      let oracle =
+        cfg.oracleDelaySteps === 0 ? this.marketPrice(basePrice, baseDisplacement, flowQuote) : t >= cfg.oracleDelaySteps ? this.marketEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+
+      for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
+        const found = this.finder.collect(oracle, this.inQueue, this.collected);
+        for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
+        if (this.queueLength === 0) break;
+        this.deficits.clear();
+        let capacityUsedUp = false;
+        while (this.queueLength > 0) {
+          const j = this.queue[this.queueHead]!;
+          const b = this.book;
+          if (b.open[j] === 0) {
+            this.dequeue();
+            continue;
+          }
+          if (!this.isLiquidatable(j, oracle)) {
+            this.dequeue();
+            this.finder.accountReleased(j);
+            continue;
+          }
+          if (capacityQuote <= 0) {
+            capacityUsedUp = true;
+            break;
+          }
+          const side = b.side[j]!;
+          const size = b.sizeBase[j]!;
+          const entry = b.entryPrice[j]!;
+          let closeSize = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, side, size, entry, b.collateralUnits[j]!, oracle) : size;
+          let chunked = false;
+          if (closeSize * oracle > capacityQuote) {
+            closeSize = Math.min(size, capacityQuote / oracle);
+            chunked = closeSize < size;
+            capacityQuote = 0;
+          } else {
+            capacityQuote -= closeSize * oracle;
+          }
+          flowQuote -= side * closeSize * basePrice;
+          const fill = this.marketPrice(basePrice, baseDisplacement, flowQuote);
+          this.closePosition(j, closeSize, fill);
+          if (b.open[j] === 1) {
+            this.finder.accountChanged(j);
+            if (chunked) {
+              capacityUsedUp = true;
+              break;
+            }
+          }
+          this.dequeue();
+        }
+        this.settle(oracle);
+        if (cfg.oracleDelaySteps === 0) oracle = this.marketPrice(basePrice, baseDisplacement, flowQuote);
+        if (capacityUsedUp) break;
+      }
+      displacementEnd = baseDisplacement === 0 && flowQuote === 0 ? 0 : clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flowQuote, cfg.impactDepthQuote));
+      const endPrice = displacementEnd === 0 ? basePrice : basePrice * (1 + displacementEnd);
+      this.marketEnd[t] = endPrice;
+      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endPrice, this.fundUnits, this.tally);
+    }
+  }
+
+  /** The undisturbed price moved by the decayed displacement plus the impact of this step's flow so far. */
+  private marketPrice(basePrice: number, baseDisplacement: number, flowQuote: number): number {
+    if (baseDisplacement === 0 && flowQuote === 0) return basePrice;
+    const cfg = this.config;
+    return basePrice * (1 + clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flowQuote, cfg.impactDepthQuote)));
+  }
+
+  private resetPath(seed: number, pathIndex: number, steps: number): void {
+    const b = this.book;
+    for (const j of b.touchedAccounts) this.hitFlags[j] = 0;
+    b.reset();
+    for (let k = 0; k < this.queueLength; k++) this.inQueue[this.queue[(this.queueHead + k) % this.queue.length]!] = 0;
+    this.queueHead = 0;
+    this.queueLength = 0;
+    this.finder.startPath();
+    this.tally.reset();
+    this.fundUnits = this.config.fundInitialUnits;
+    if (this.marketEnd.length < steps) this.marketEnd = new Float64Array(steps);
+    if (this.config.mechanism === 'adl') this.adlRng = new PathRng(seed, pathIndex, RNG_STREAM.adl);
+  }
+
+  private enqueue(j: number): void {
+    this.inQueue[j] = 1;
+    this.queue[(this.queueHead + this.queueLength) % this.queue.length] = j;
+    this.queueLength++;
+  }
+
+  private dequeue(): void {
+    this.inQueue[this.queue[this.queueHead]!] = 0;
+    this.queueHead = (this.queueHead + 1) % this.queue.length;
+    this.queueLength--;
+  }
+
+  /** Inflows above the fund's cap go to the protocol treasury. */
+  private creditFund(units: number): void {
+    if (units <= 0) return;
+    const kept = Math.min(units, Math.max(0, this.config.fundCapUnits - this.fundUnits));
+    this.fundUnits += kept;
+    this.tally.fundInflowUnits += kept;
+    this.tally.treasuryUnits += units - kept;
+  }
+
+  /**
+   * Closes `closeSize` of account j at `fill`: realizes PnL (rounded down for the trader), charges the penalty
+   * min(penaltyRatio·closed notional, max(equity, 0)) split to fund (rounded down) and liquidator (the rest), and
+   * on a full close records any deficit = max(0, −equity) at the bankruptcy price of the closed size.
+   */
+  private closePosition(j: number, closeSize: number, fill: number): void {
+    const cfg = this.config;
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const entry = b.entryPrice[j]!;
+    const collateralBefore = b.collateralUnits[j]!;
+    b.touch(j);
+    let collateral = collateralBefore + Math.floor(side * closeSize * (fill - entry) * UNITS_PER_QUOTE);
+    const remaining = closeSize >= size ? 0 : size - closeSize;
+    const equityUnits = remaining === 0 ? collateral : collateral + side * remaining * (fill - entry) * UNITS_PER_QUOTE;
+    const penalty = Math.min(Math.floor(cfg.penaltyRatio * closeSize * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(equityUnits)));
+    collateral -= penalty;
+    const toFund = Math.floor(penalty * cfg.penaltyToFund);
+    this.creditFund(toFund);
+    this.tally.liquidatorUnits += penalty - toFund;
+    this.tally.liquidations += 1;
+    this.tally.liquidatedNotionalQuote += closeSize * fill;
+    if (remaining > 0) {
+      b.sizeBase[j] = remaining;
+      b.collateralUnits[j] = collateral;
+      return;
+    }
+    b.open[j] = 0;
+    b.sizeBase[j] = 0;
+    if (collateral < 0) {
+      const deficit = -collateral;
+      this.tally.badDebtUnits += deficit;
+      const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize;
+      this.deficits.push(j, side, deficit, bankruptcy, fill);
+      collateral = 0;
+    }
+    // What is left after the penalty returns to the trader.
+    b.collateralUnits[j] = collateral;
+  }
+
+  /**
+   * The waterfall for the round's deficits, in closing order: the insurance fund pays each as far as its balance
+   * and the step's draw limit allow, then the loss mechanism takes the remainders.
+   */
+  private settle(price: number): void {
+    const events = this.deficits;
+    if (events.count === 0) return;
+    const cfg = this.config;
+    const tally = this.tally;
+    let remainderTotal = 0;
+    for (let i = 0; i < events.count; i++) {
+      const available = Math.min(this.fundUnits, cfg.fundMaxDrawPerStepUnits - this.drawnThisStep);
+      const draw = Math.min(events.deficitUnits[i]!, available);
+      this.fundUnits -= draw;
+      this.drawnThisStep += draw;
+      tally.fundDrawUnits += draw;
+      const remainder = events.deficitUnits[i]! - draw;
+      events.remainderUnits[i] = remainder;
+      remainderTotal += remainder;
+      if (remainder > 0 && this.fundUnits === 0 && tally.fundDepletedStep < 0) tally.fundDepletedStep = this.step;
+    }
+    if (remainderTotal === 0) return;
+    const changed = (j: number) => this.finder.accountChanged(j);
+    switch (cfg.mechanism) {
+      case 'bad-debt':
+        tally.uncoveredUnits += remainderTotal;
+        break;
+      case 'backstop':
+        tally.vaultLossUnits += remainderTotal;
+        break;
+      case 'socialize':
+        haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed);
+        break;
+      case 'adl':
+        for (let i = 0; i < events.count; i++) {
+          if (events.remainderUnits[i]! === 0) continue;
+          const event = { side: events.side[i]!, remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
+          autoDeleverage(this.book, tally, this.hitFlags, event, cfg.adlRanking, this.adlRng, this.adlScratch, changed);
+        }
+        break;
+    }
+  }
+}

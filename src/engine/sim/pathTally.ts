@@ -1,0 +1,34 @@
+/** Running totals of one path: the ledger (integer money units) and the measures reported per path. */
+export class PathTally {
+  badDebtUnits = 0;
+  fundDrawUnits = 0;
+  socializedLossUnits = 0;
+  vaultLossUnits = 0;
+  uncoveredUnits = 0;
+  fundInflowUnits = 0;
+  treasuryUnits = 0;
+  liquidatorUnits = 0;
+  liquidations = 0;
+  liquidatedNotionalQuote = 0;
+  adlNotionalQuote = 0;
+  accountsHit = 0;
+  largestHaircutShare = 0;
+  fundDepletedStep = -1;
+
+  reset(): void {
+    this.badDebtUnits = 0;
+    this.fundDrawUnits = 0;
+    this.socializedLossUnits = 0;
+    this.vaultLossUnits = 0;
+    this.uncoveredUnits = 0;
+    this.fundInflowUnits = 0;
+    this.treasuryUnits = 0;
+    this.liquidatorUnits = 0;
+    this.liquidations = 0;
+    this.liquidatedNotionalQuote = 0;
+    this.adlNotionalQuote = 0;
+    this.accountsHit = 0;
+    this.largestHaircutShare = 0;
+    this.fundDepletedStep = -1;
+  }
+}

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import type { RiskParams } from '../params/riskParams';
+import { aWorld } from './builders';
+
+/**
+ * fast-check arbitraries for tests: small explicit worlds on replayed random walks with every engine feature
+ * switched on or off at random (mechanism, partial, throughput cap, oracle delay, impact, fund limits, tiers).
+ */
+const decimal = (min: number, max: number, places = 2) =>
+  fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((k) => (k / 10 ** places).toFixed(places));
+
+const accountArb = (i: number) =>
+  fc.record({
+    id: fc.constant(`a${i}`),
+    side: fc.constantFrom('long' as const, 'short' as const),
+    size: decimal(0.1, 50),
+    entryPrice: decimal(80, 120),
+    collateral: decimal(1, 600),
+  });
+
+export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
+  .record({
+    count: fc.integer({ min: 2, max: 14 }),
+    steps: fc.integer({ min: 2, max: 40 }),
+    walk: fc.array(fc.double({ min: -0.08, max: 0.08, noNaN: true }), { minLength: 40, maxLength: 40 }),
+    mechanism: fc.constantFrom(
+      { kind: 'socialize' as const },
+      { kind: 'adl' as const, ranking: 'pnl-leverage' as const },
+      { kind: 'adl' as const, ranking: 'random' as const },
+      { kind: 'backstop' as const },
+      { kind: 'bad-debt' as const },
+    ),
+    partial: fc.boolean(),
+    penaltyRatio: fc.constantFrom(0, 0.005, 0.02),
+    penaltyToFund: fc.constantFrom(0, 0.5, 1),
+    cap: fc.option(decimal(50, 3000, 0), { nil: null }),
+    delay: fc.integer({ min: 0, max: 3 }),
+    impact: fc.constantFrom('none' as const, 'linear' as const, 'sqrt' as const),
+    depth: decimal(500, 20000, 0),
+    halfLife: fc.constantFrom(1, 3, 10),
+    fund: decimal(0, 500),
+    fee: decimal(0, 5),
+    fundCap: fc.option(decimal(500, 1000, 0), { nil: null }),
+    maxDraw: fc.option(decimal(1, 200), { nil: null }),
+    tiers: fc.boolean(),
+  })
+  .chain((w) =>
+    fc.tuple(fc.constant(w), fc.tuple(...Array.from({ length: w.count }, (_, i) => accountArb(i)))),
+  )
+  .map(([w, accounts]) => {
+    const prices = ['100'];
+    let p = 100;
+    for (let t = 1; t < w.steps; t++) {
+      p = Math.max(1, p * (1 + w.walk[t]!));
+      prices.push(p.toFixed(4));
+    }
+    return aWorld({
+      prices,
+      accounts,
+      lossMechanism: w.mechanism,
+      liquidation: {
+        penaltyRatio: w.penaltyRatio,
+        penaltyToFund: w.penaltyToFund,
+        partial: w.partial,
+        maxNotionalPerStep: w.cap,
+        oracleDelaySteps: Math.min(w.delay, w.steps - 1),
+        impact: { model: w.impact, depth: w.depth, halfLifeSteps: w.halfLife },
+      },
+      fund: { initial: w.fund, feeInflowPerStep: w.fee, cap: w.fundCap === null ? null : String(Math.max(Number(w.fundCap), Number(w.fund))), maxDrawPerStep: w.maxDraw },
+      margin: w.tiers
+        ? { tiers: [{ notionalFloor: '2000', maintenanceMarginRatio: 0.08, initialMarginRatio: 0.15 }, { notionalFloor: '4000', maintenanceMarginRatio: 0.12, initialMarginRatio: 0.2 }] }
+        : {},
+    });
+  });
+

@@ -1,0 +1,39 @@
+import type { ExplicitAccount, LossMechanismParams, RiskParams } from '../params/riskParams';
+
+/**
+ * Builders for tests: a small explicit world on a replayed price series, everything else neutral
+ * (no penalty, no impact, no fund, no limits), overridable field by field.
+ */
+export function anAccount(overrides: Partial<ExplicitAccount> & Pick<ExplicitAccount, 'id'>): ExplicitAccount {
+  return { side: 'long', size: '1', entryPrice: '100', collateral: '10', ...overrides };
+}
+
+export interface WorldOptions {
+  prices: string[];
+  accounts: ExplicitAccount[];
+  lossMechanism?: LossMechanismParams;
+  fund?: Partial<RiskParams['insuranceFund']>;
+  liquidation?: Partial<RiskParams['liquidation']>;
+  margin?: Partial<RiskParams['margin']>;
+}
+
+export function aWorld(options: WorldOptions): RiskParams {
+  return {
+    version: 1,
+    market: { initialPrice: options.prices[0]!, steps: options.prices.length, stepSeconds: 60 },
+    scenario: { kind: 'replay', prices: options.prices, noiseVolAnnual: 0 },
+    population: { kind: 'explicit', accounts: options.accounts },
+    margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [], ...options.margin },
+    liquidation: {
+      penaltyRatio: 0,
+      penaltyToFund: 1,
+      partial: false,
+      maxNotionalPerStep: null,
+      oracleDelaySteps: 0,
+      impact: { model: 'none', depth: '1000000', halfLifeSteps: 5 },
+      ...options.liquidation,
+    },
+    insuranceFund: { initial: '0', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null, ...options.fund },
+    lossMechanism: options.lossMechanism ?? { kind: 'socialize' },
+  };
+}

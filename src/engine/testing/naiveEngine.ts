@@ -1,0 +1,234 @@
+import { bankruptcyPrice, equityQuote, isLiquidatableAt, partialCloseSize } from '../margin/accountMath';
+import { clampDisplacement, decayDisplacement, impactDisplacement } from '../liquidation/priceImpact';
+import { allocateProRataBig } from '../money/allocateProRata';
+import { UNITS_PER_QUOTE } from '../money/money';
+import type { Population } from '../population/population';
+import { PathRng, RNG_STREAM } from '../rng/pathRng';
+import type { SimConfig } from '../sim/simConfig';
+
+/**
+ * The reference engine for differential tests and nothing else: every account checked at every look, accounts
+ * as plain objects, the waterfall written out in one place, allocation in BigInt. It shares only the DESIGN.md
+ * §5 definitions (equity, liquidatable, bankruptcy price, partial size, impact) with the production engine;
+ * orchestration, queueing, settlement and ledger are written again here, slowly and plainly.
+ */
+export interface NaivePathResult {
+  badDebt: number;
+  fundDraw: number;
+  socializedLoss: number;
+  vaultLoss: number;
+  uncovered: number;
+  fundEnd: number;
+  liquidations: number;
+  adlNotional: number;
+  accountsHit: number;
+  fundDepletedStep: number;
+  /** Socialized loss borne per account index. */
+  borne: number[];
+  /** Market price at the end of every step. */
+  endPrices: number[];
+}
+
+interface Account {
+  side: number;
+  size: number;
+  entry: number;
+  collateral: number;
+  haircutTaken: number;
+  borne: number;
+  open: boolean;
+}
+
+interface Deficit {
+  account: number;
+  side: number;
+  deficit: number;
+  remainder: number;
+  bankruptcy: number;
+  fill: number;
+}
+
+const MAX_ROUNDS = 50;
+
+export function naiveSimulatePath(cfg: SimConfig, population: Population, prices: Float64Array, seed: number, pathIndex: number): NaivePathResult {
+  const accounts: Account[] = [];
+  for (let j = 0; j < population.count; j++) {
+    accounts.push({
+      side: population.side[j]!,
+      size: population.sizeBase[j]!,
+      entry: population.entryPrice[j]!,
+      collateral: population.collateralUnits[j]!,
+      haircutTaken: 0,
+      borne: 0,
+      open: true,
+    });
+  }
+  const adlRng = new PathRng(seed, pathIndex, RNG_STREAM.adl);
+  const liquidatable = (a: Account, price: number) => a.open && isLiquidatableAt(cfg.schedule, a.side, a.size, a.entry, a.collateral, price);
+  const hit = new Set<number>();
+  const r = { badDebt: 0, fundDraw: 0, socializedLoss: 0, vaultLoss: 0, uncovered: 0, liquidations: 0, adlNotional: 0, fundDepletedStep: -1 };
+  let fund = cfg.fundInitialUnits;
+  const credit = (units: number) => {
+    if (units > 0) fund += Math.min(units, Math.max(0, cfg.fundCapUnits - fund));
+  };
+  const bear = (k: number, loss: number) => {
+    accounts[k]!.collateral -= loss;
+    accounts[k]!.borne += loss;
+    r.socializedLoss += loss;
+    hit.add(k);
+  };
+  const queue: number[] = [];
+  const endPrices: number[] = [];
+  let displacementEnd = 0;
+
+  for (let t = 0; t < prices.length; t++) {
+    const base = prices[t]!;
+    if (t > 0) credit(cfg.fundInflowPerStepUnits);
+    const baseDisplacement = t === 0 ? 0 : decayDisplacement(displacementEnd, cfg.impactDecayPerStep);
+    let flow = 0;
+    let capacity = cfg.maxNotionalPerStepQuote;
+    let drawn = 0;
+    const market = () => base * (1 + clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flow, cfg.impactDepthQuote)));
+    let oracle = cfg.oracleDelaySteps === 0 ? market() : t >= cfg.oracleDelaySteps ? endPrices[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      accounts.forEach((a, j) => {
+        if (!queue.includes(j) && liquidatable(a, oracle)) queue.push(j);
+      });
+      if (queue.length === 0) break;
+      const deficits: Deficit[] = [];
+      let stop = false;
+      while (queue.length > 0) {
+        const j = queue[0]!;
+        const a = accounts[j]!;
+        if (!liquidatable(a, oracle)) {
+          queue.shift();
+          continue;
+        }
+        if (capacity <= 0) {
+          stop = true;
+          break;
+        }
+        let q = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, a.side, a.size, a.entry, a.collateral, oracle) : a.size;
+        let chunked = false;
+        if (q * oracle > capacity) {
+          q = Math.min(a.size, capacity / oracle);
+          chunked = q < a.size;
+          capacity = 0;
+        } else capacity -= q * oracle;
+        flow -= a.side * q * base;
+        const fill = market();
+        const before = a.collateral;
+        let c = before + Math.floor(a.side * q * (fill - a.entry) * UNITS_PER_QUOTE);
+        const rest = q >= a.size ? 0 : a.size - q;
+        const equity = rest === 0 ? c : c + a.side * rest * (fill - a.entry) * UNITS_PER_QUOTE;
+        const penalty = Math.min(Math.floor(cfg.penaltyRatio * q * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(equity)));
+        c -= penalty;
+        credit(Math.floor(penalty * cfg.penaltyToFund));
+        r.liquidations++;
+        if (rest > 0) {
+          a.size = rest;
+          a.collateral = c;
+          if (chunked) {
+            stop = true;
+            break;
+          }
+          queue.shift();
+          continue;
+        }
+        a.open = false;
+        a.size = 0;
+        if (c < 0) {
+          r.badDebt += -c;
+          deficits.push({ account: j, side: a.side, deficit: -c, remainder: -c, bankruptcy: a.entry - (a.side * before) / UNITS_PER_QUOTE / q, fill });
+          c = 0;
+        }
+        a.collateral = c;
+        queue.shift();
+      }
+
+      // Settlement: fund first, event by event, within its balance and the step's draw limit.
+      for (const d of deficits) {
+        const draw = Math.min(d.deficit, fund, cfg.fundMaxDrawPerStepUnits - drawn);
+        fund -= draw;
+        drawn += draw;
+        r.fundDraw += draw;
+        d.remainder = d.deficit - draw;
+        if (d.remainder > 0 && fund === 0 && r.fundDepletedStep < 0) r.fundDepletedStep = t;
+      }
+      const rest = deficits.reduce((s, d) => s + d.remainder, 0);
+      if (rest > 0) {
+        if (cfg.mechanism === 'bad-debt') r.uncovered += rest;
+        else if (cfg.mechanism === 'backstop') r.vaultLoss += rest;
+        else if (cfg.mechanism === 'socialize') {
+          const winners = accounts
+            .map((a, k) => ({ k, profit: a.open ? Math.floor(a.side * a.size * (oracle - a.entry) * UNITS_PER_QUOTE) - a.haircutTaken : 0 }))
+            .filter((w) => w.profit > 0);
+          const total = winners.reduce((s, w) => s + w.profit, 0);
+          const taken = Math.min(rest, total);
+          r.uncovered += rest - taken;
+          const shares = new Float64Array(winners.length);
+          if (taken > 0) allocateProRataBig(taken, winners.map((w) => w.profit), shares);
+          winners.forEach((w, i) => {
+            if (shares[i]! > 0) {
+              bear(w.k, shares[i]!);
+              accounts[w.k]!.haircutTaken += shares[i]!;
+            }
+          });
+        } else {
+          for (const d of deficits) {
+            if (d.remainder === 0) continue;
+            let left = d.remainder;
+            const gap = Math.abs(d.fill - d.bankruptcy);
+            const candidates =
+              gap > 0
+                ? accounts
+                    .map((a, k) => ({ a, k, equity: a.open && a.side === -d.side ? equityQuote(a.side, a.size, a.entry, a.collateral, d.fill) : 0 }))
+                    .filter((c) => c.equity > 0)
+                : [];
+            let order = candidates;
+            if (cfg.adlRanking === 'pnl-leverage') {
+              const score = (c: (typeof candidates)[number]) => {
+                const pnl = (c.a.side * (d.fill - c.a.entry)) / c.a.entry;
+                const lev = (c.a.size * d.fill) / c.equity;
+                return pnl > 0 ? pnl * lev : pnl / lev;
+              };
+              order = [...candidates].sort((x, y) => score(y) - score(x) || x.k - y.k);
+            } else if (candidates.length > 0) {
+              const start = adlRng.nextInt(candidates.length);
+              order = [...candidates.slice(start), ...candidates.slice(0, start)];
+            }
+            for (const { a, k } of order) {
+              if (left === 0) break;
+              const sizeCap = Math.floor(a.size * gap * UNITS_PER_QUOTE);
+              const equityUnits = Math.floor(a.collateral + a.side * a.size * (d.fill - a.entry) * UNITS_PER_QUOTE);
+              const cap = Math.min(sizeCap, equityUnits);
+              if (cap <= 0) continue;
+              const loss = Math.min(left, cap);
+              const contracts = loss === sizeCap ? a.size : Math.min(a.size, loss / UNITS_PER_QUOTE / gap);
+              a.collateral += Math.floor(a.side * contracts * (d.fill - a.entry) * UNITS_PER_QUOTE);
+              bear(k, loss);
+              r.adlNotional += contracts * d.fill;
+              left -= loss;
+              if (contracts === a.size) {
+                a.open = false;
+                a.size = 0;
+              } else a.size -= contracts;
+            }
+            r.uncovered += left;
+          }
+        }
+      }
+      if (cfg.oracleDelaySteps === 0) oracle = market();
+      if (stop) break;
+    }
+    displacementEnd = clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flow, cfg.impactDepthQuote));
+    endPrices.push(base * (1 + displacementEnd));
+  }
+  return { ...r, fundEnd: fund, accountsHit: hit.size, borne: accounts.map((a) => a.borne), endPrices };
+}
+
+/** Exposed for golden tests that want the bankruptcy price of a population's account as the reference sees it. */
+export function naiveBankruptcyPrice(population: Population, j: number): number {
+  return bankruptcyPrice(population.side[j]!, population.sizeBase[j]!, population.entryPrice[j]!, population.collateralUnits[j]!);
+}

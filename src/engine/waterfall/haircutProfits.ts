@@ -1,0 +1,50 @@
+import { allocateProRata } from '../money/allocateProRata';
+import { UNITS_PER_QUOTE } from '../money/money';
+import type { AccountBook } from '../sim/accountBook';
+import type { PathTally } from '../sim/pathTally';
+import { bearLoss } from './lossBearer';
+
+/**
+ * `socialize`: takes `remainderUnits` from the unrealized profits of all open accounts in profit at `price`,
+ * pro rata to profit, capped at their total; what profits cannot cover is uncovered (DESIGN.md §5).
+ * An account's profit is max(0, floor(unrealized PnL) − haircuts already taken), in whole units rounded down,
+ * so a haircut never exceeds the profit it cuts. Calls `changed(j)` for every account cut.
+ */
+export function haircutProfits(
+  book: AccountBook,
+  tally: PathTally,
+  hitFlags: Uint8Array,
+  remainderUnits: number,
+  price: number,
+  scratch: { index: Int32Array; profit: Float64Array; share: Float64Array },
+  changed: (j: number) => void,
+): void {
+  let count = 0;
+  let totalProfit = 0;
+  for (let j = 0; j < book.count; j++) {
+    if (book.open[j] === 0) continue;
+    const pnlUnits = Math.floor(book.side[j]! * book.sizeBase[j]! * (price - book.entryPrice[j]!) * UNITS_PER_QUOTE);
+    const profit = pnlUnits - book.haircutTakenUnits[j]!;
+    if (profit > 0) {
+      scratch.index[count] = j;
+      scratch.profit[count] = profit;
+      totalProfit += profit;
+      count++;
+    }
+  }
+  const taken = Math.min(remainderUnits, totalProfit);
+  tally.uncoveredUnits += remainderUnits - taken;
+  if (taken === 0) return;
+  const profits = scratch.profit.subarray(0, count);
+  const shares = scratch.share.subarray(0, count);
+  allocateProRata(taken, profits, shares);
+  for (let k = 0; k < count; k++) {
+    const h = shares[k]!;
+    if (h === 0) continue;
+    const j = scratch.index[k]!;
+    const equityBefore = book.collateralUnits[j]! + profits[k]! + book.haircutTakenUnits[j]!;
+    bearLoss(book, tally, hitFlags, j, h, equityBefore);
+    book.haircutTakenUnits[j]! += h;
+    changed(j);
+  }
+}
