@@ -10,3 +10,5 @@ export { summarizeRun, compareRuns, type RunSummary, type RunComparison } from '
 export { validateParams, formatProblems } from './params/validateParams';
 export { defaultParams, DEFAULT_RUN } from './params/defaults';
 export type * from './params/riskParams';
+export { tracePath, MAX_SHOWN_ACCOUNTS, type PathTrace, type ShownAccounts } from './sim/tracePath';
+export type { PathEvent } from './sim/pathEvents';

@@ -10,6 +10,7 @@ import { autoDeleverage } from '../waterfall/autoDeleverage';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { haircutProfits } from '../waterfall/haircutProfits';
 import { AccountBook } from './accountBook';
+import type { PathEventListener } from './pathEvents';
 import { PathTally } from './pathTally';
 import type { SimConfig } from './simConfig';
 
@@ -46,6 +47,8 @@ export class PathSimulator {
   private readonly adlScratch: { index: Int32Array; score: Float64Array };
   private marketEnd: Float64Array;
   fundUnits = 0;
+  /** Set to trace one path (learn mode); null in Monte Carlo runs. */
+  onEvent: PathEventListener | null = null;
   private drawnThisStep = 0;
   private step = 0;
   private adlRng = new PathRng(0, 0, RNG_STREAM.adl);
@@ -129,7 +132,7 @@ export class PathSimulator {
           }
           flowQuote -= side * closeSize * basePrice;
           const fill = this.marketPrice(basePrice, baseDisplacement, flowQuote);
-          this.closePosition(j, closeSize, fill);
+          this.closePosition(j, closeSize, fill, oracle);
           if (b.open[j] === 1) {
             this.finder.accountChanged(j);
             if (chunked) {
@@ -197,7 +200,7 @@ export class PathSimulator {
    * min(penaltyRatio·closed notional, max(equity, 0)) split to fund (rounded down) and liquidator (the rest), and
    * on a full close records any deficit = max(0, −equity) at the bankruptcy price of the closed size.
    */
-  private closePosition(j: number, closeSize: number, fill: number): void {
+  private closePosition(j: number, closeSize: number, fill: number, oracle: number): void {
     const cfg = this.config;
     const b = this.book;
     const side = b.side[j]!;
@@ -215,6 +218,10 @@ export class PathSimulator {
     this.tally.liquidatorUnits += penalty - toFund;
     this.tally.liquidations += 1;
     this.tally.liquidatedNotionalQuote += closeSize * fill;
+    this.onEvent?.({
+      kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: closeSize, fillPrice: fill, oraclePrice: oracle,
+      full: remaining === 0, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE,
+    });
     if (remaining > 0) {
       b.sizeBase[j] = remaining;
       b.collateralUnits[j] = collateral;
@@ -227,6 +234,7 @@ export class PathSimulator {
       this.tally.badDebtUnits += deficit;
       const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize;
       this.deficits.push(j, side, deficit, bankruptcy, fill);
+      this.onEvent?.({ kind: 'deficit', step: this.step, account: j, deficitQuote: deficit / UNITS_PER_QUOTE, bankruptcyPrice: bankruptcy, fillPrice: fill });
       collateral = 0;
     }
     // What is left after the penalty returns to the trader.
@@ -249,12 +257,23 @@ export class PathSimulator {
       this.fundUnits -= draw;
       this.drawnThisStep += draw;
       tally.fundDrawUnits += draw;
+      if (draw > 0) this.onEvent?.({ kind: 'fund-draw', step: this.step, account: events.account[i]!, drawQuote: draw / UNITS_PER_QUOTE, fundAfterQuote: this.fundUnits / UNITS_PER_QUOTE });
       const remainder = events.deficitUnits[i]! - draw;
       events.remainderUnits[i] = remainder;
       remainderTotal += remainder;
       if (remainder > 0 && this.fundUnits === 0 && tally.fundDepletedStep < 0) tally.fundDepletedStep = this.step;
     }
     if (remainderTotal === 0) return;
+    const uncoveredBefore = tally.uncoveredUnits;
+    this.settleRemainders(remainderTotal, price);
+    if (tally.uncoveredUnits > uncoveredBefore) this.onEvent?.({ kind: 'uncovered', step: this.step, quote: (tally.uncoveredUnits - uncoveredBefore) / UNITS_PER_QUOTE });
+  }
+
+  /** Hands what the fund did not pay to the chosen loss mechanism. */
+  private settleRemainders(remainderTotal: number, price: number): void {
+    const cfg = this.config;
+    const tally = this.tally;
+    const events = this.deficits;
     const changed = (j: number) => this.finder.accountChanged(j);
     switch (cfg.mechanism) {
       case 'bad-debt':
@@ -262,15 +281,16 @@ export class PathSimulator {
         break;
       case 'backstop':
         tally.vaultLossUnits += remainderTotal;
+        this.onEvent?.({ kind: 'vault', step: this.step, quote: remainderTotal / UNITS_PER_QUOTE });
         break;
       case 'socialize':
-        haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed);
+        haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed, this.onEvent, this.step);
         break;
       case 'adl':
         for (let i = 0; i < events.count; i++) {
           if (events.remainderUnits[i]! === 0) continue;
           const event = { side: events.side[i]!, remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
-          autoDeleverage(this.book, tally, this.hitFlags, event, cfg.adlRanking, this.adlRng, this.adlScratch, changed);
+          autoDeleverage(this.book, tally, this.hitFlags, event, cfg.adlRanking, this.adlRng, this.adlScratch, changed, this.onEvent, this.step, events.account[i]!);
         }
         break;
     }

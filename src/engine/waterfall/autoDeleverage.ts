@@ -3,6 +3,7 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { AdlRanking } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import type { AccountBook } from '../sim/accountBook';
+import type { PathEventListener } from '../sim/pathEvents';
 import type { PathTally } from '../sim/pathTally';
 import { bearLoss } from './lossBearer';
 
@@ -35,6 +36,9 @@ export function autoDeleverage(
   rng: PathRng,
   scratch: { index: Int32Array; score: Float64Array },
   changed: (j: number) => void,
+  onEvent: PathEventListener | null = null,
+  step = 0,
+  bankruptAccount = -1,
 ): void {
   const mark = event.markPrice;
   const gap = Math.abs(mark - event.bankruptcyPrice);
@@ -79,6 +83,7 @@ export function autoDeleverage(
     book.collateralUnits[j]! += realizedUnits;
     bearLoss(book, tally, hitFlags, j, loss, equityUnits);
     tally.adlNotionalQuote += contracts * mark;
+    onEvent?.({ kind: 'adl', step, account: j, bankruptAccount, contracts, bankruptcyPrice: event.bankruptcyPrice, markPrice: mark, lossQuote: loss / UNITS_PER_QUOTE });
     remaining -= loss;
     if (contracts === size) {
       book.open[j] = 0;

@@ -1,6 +1,7 @@
 import { allocateProRata } from '../money/allocateProRata';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { AccountBook } from '../sim/accountBook';
+import type { PathEventListener } from '../sim/pathEvents';
 import type { PathTally } from '../sim/pathTally';
 import { bearLoss } from './lossBearer';
 
@@ -18,6 +19,8 @@ export function haircutProfits(
   price: number,
   scratch: { index: Int32Array; profit: Float64Array; share: Float64Array },
   changed: (j: number) => void,
+  onEvent: PathEventListener | null = null,
+  step = 0,
 ): void {
   let count = 0;
   let totalProfit = 0;
@@ -38,13 +41,25 @@ export function haircutProfits(
   const profits = scratch.profit.subarray(0, count);
   const shares = scratch.share.subarray(0, count);
   allocateProRata(taken, profits, shares);
+  let largestAccount = -1;
+  let largestUnits = 0;
+  let cut = 0;
   for (let k = 0; k < count; k++) {
     const h = shares[k]!;
     if (h === 0) continue;
+    cut++;
+    if (h > largestUnits) {
+      largestUnits = h;
+      largestAccount = scratch.index[k]!;
+    }
     const j = scratch.index[k]!;
     const equityBefore = book.collateralUnits[j]! + profits[k]! + book.haircutTakenUnits[j]!;
     bearLoss(book, tally, hitFlags, j, h, equityBefore);
     book.haircutTakenUnits[j]! += h;
     changed(j);
   }
+  onEvent?.({
+    kind: 'haircut', step, takenQuote: taken / UNITS_PER_QUOTE, profitQuote: totalProfit / UNITS_PER_QUOTE, accounts: cut,
+    largestAccount, largestQuote: largestUnits / UNITS_PER_QUOTE,
+  });
 }

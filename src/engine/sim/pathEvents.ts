@@ -1,0 +1,36 @@
+/**
+ * What happened on one path, step by step, in quote units: the story learn mode tells. Recorded only when a
+ * listener is attached (tracing one path), so Monte Carlo runs pay nothing for it. Account fields are
+ * population indices.
+ */
+export type PathEvent =
+  | {
+      kind: 'liquidation';
+      step: number;
+      account: number;
+      side: number;
+      closedSizeBase: number;
+      fillPrice: number;
+      oraclePrice: number;
+      /** The whole position was closed (false: partial, or cut short by keeper capacity). */
+      full: boolean;
+      penaltyQuote: number;
+      penaltyToFundQuote: number;
+    }
+  | { kind: 'deficit'; step: number; account: number; deficitQuote: number; bankruptcyPrice: number; fillPrice: number }
+  | { kind: 'fund-draw'; step: number; account: number; drawQuote: number; fundAfterQuote: number }
+  | {
+      kind: 'haircut';
+      step: number;
+      takenQuote: number;
+      /** Total profit of the accounts in profit, before the haircut. */
+      profitQuote: number;
+      accounts: number;
+      largestAccount: number;
+      largestQuote: number;
+    }
+  | { kind: 'adl'; step: number; account: number; bankruptAccount: number; contracts: number; bankruptcyPrice: number; markPrice: number; lossQuote: number }
+  | { kind: 'vault'; step: number; quote: number }
+  | { kind: 'uncovered'; step: number; quote: number };
+
+export type PathEventListener = (event: PathEvent) => void;
