@@ -20,9 +20,13 @@ const engineOnlyImports = {
   ],
 };
 
+const mainThreadMessage = 'The main thread simulates nothing: import engine parameter types/validation only; runs go through workers/pool.';
 const simulationCode = {
   patterns: [
-    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine', '**/engine/testing/**', '**/engine/scenario/**', '**/engine/population/generatePopulation'], message: 'The main thread simulates nothing: import engine parameter types/validation only; runs go through workers/pool.' },
+    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine/testing/**', '**/engine/scenario', '**/engine/scenario/**', '**/engine/population/generatePopulation'], message: mainThreadMessage },
+    // The bare directory import ('../engine'). Not the glob '**/engine': in gitignore semantics it also matches
+    // everything below the directory, which would forbid engine/params too.
+    { regex: '(^|/)engine/?$', message: mainThreadMessage },
   ],
 };
 
