@@ -111,12 +111,12 @@ function plan(quick: boolean): (() => BenchRow)[] {
   const scale = quick ? 0.2 : 1;
   const n = (paths: number) => Math.max(1, Math.round(paths * scale));
   const rows: (() => BenchRow)[] = [() => benchPathOnly(n(1000), reps)];
-  for (const [accounts, paths] of [[1000, 50], [10_000, 20], [100_000, 3]] as const) {
+  for (const [accounts, paths] of [[1000, 50], [10_000, 10], [100_000, 3]] as const) {
     rows.push(() => benchEngine('frontier', accounts, n(paths), 'gbm', 'frontier', reps));
     rows.push(() => benchEngine('naive', accounts, n(paths), 'gbm', 'scan', reps));
   }
-  rows.push(() => benchEngine('frontier-crash', 10_000, n(20), 'crash', 'frontier', reps));
-  rows.push(() => benchEngine('naive-crash', 10_000, n(20), 'crash', 'scan', reps));
+  rows.push(() => benchEngine('frontier-crash', 10_000, n(10), 'crash', 'frontier', reps));
+  rows.push(() => benchEngine('naive-crash', 10_000, n(10), 'crash', 'scan', reps));
   rows.push(() => benchEngine('frontier-1000paths', 10_000, n(1000), 'gbm', 'frontier', reps));
   rows.push(() => benchEngine('frontier-crash-1000paths', 10_000, n(1000), 'crash', 'frontier', reps));
   return rows;
