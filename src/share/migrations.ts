@@ -1,0 +1,62 @@
+/**
+ * Link versions: how a link of each version is read (its format) and how a state of version n becomes a
+ * state of version n + 1 (its migration), after zustand persist's `version`/`migrate` and excalidraw's
+ * `restore`. Migrations work on the whole state (the patch already applied to that version's own base) and
+ * run before validation, so they see untrusted JSON: each must accept any object and may throw, which the
+ * decoder reports as a problem. Today only v1 exists, so the table is empty; migrations.test.ts exercises the
+ * mechanism with a synthetic v0.
+ */
+import { isJsonObject, type JsonObject } from './jsonPatch';
+import { V1_BASE, V1_DICTIONARY_TEXT } from './linkFormatV1';
+
+export interface LinkFormat {
+  /** The whole state, in this version's shape, that the link's patch is applied to. Frozen with the version. */
+  base: Readonly<JsonObject>;
+  /** Preset DEFLATE dictionary (empty for none). Frozen with the version. */
+  dictionary: Uint8Array;
+}
+
+/** Turns a whole state of version n into one of version n + 1. */
+export type Migration = (state: JsonObject) => JsonObject;
+
+export interface LinkVersions {
+  /** The version this build writes. */
+  current: number;
+  /** Every version this build reads; each older one needs a chain of migrations up to `current`. */
+  formats: Readonly<Record<number, LinkFormat>>;
+  /** migrations[n] maps version n to version n + 1. */
+  migrations: Readonly<Record<number, Migration>>;
+}
+
+export const CURRENT_LINK_VERSION = 1;
+
+export const LINK_VERSIONS: LinkVersions = Object.freeze({
+  current: CURRENT_LINK_VERSION,
+  formats: Object.freeze({
+    1: { base: V1_BASE, dictionary: new TextEncoder().encode(V1_DICTIONARY_TEXT) },
+  }),
+  migrations: Object.freeze({}),
+});
+
+export type MigrationResult = { ok: true; state: JsonObject; notes: string[] } | { ok: false; problem: string };
+
+/** Runs the migrations from `version` up to `versions.current`. Never throws. */
+export function migrateToCurrent(version: number, state: JsonObject, versions: LinkVersions = LINK_VERSIONS): MigrationResult {
+  let current = state;
+  for (let n = version; n < versions.current; n++) {
+    const migrate = Object.hasOwn(versions.migrations, n) ? versions.migrations[n] : undefined;
+    if (migrate === undefined) {
+      return { ok: false, problem: `this link is from an old version of Haircut (v=${version}) that this build can no longer update (no step from v=${n} to v=${n + 1})` };
+    }
+    try {
+      const next: unknown = migrate(current);
+      if (!isJsonObject(next)) throw new Error('the migration returned no object');
+      current = next;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+      return { ok: false, problem: `this link is from an old version of Haircut (v=${version}) and could not be updated from v=${n} to v=${n + 1}: ${reason}` };
+    }
+  }
+  const notes = version < versions.current ? [`this link was made by an older version of Haircut (v=${version}) and was updated to v=${versions.current}`] : [];
+  return { ok: true, state: current, notes };
+}

@@ -1,0 +1,73 @@
+/**
+ * The state a share link carries (DESIGN.md §5 "The page"): the parameters, the run (paths, seed), the
+ * baseline they are compared with, and the view. Opening a link must reproduce the same numbers, so
+ * everything a number depends on is here; nothing else is.
+ */
+import type { RiskParams } from '../engine/params/riskParams';
+import { DEFAULT_RUN, defaultParams } from '../engine/params/defaults';
+
+export const VIEW_TABS = ['dashboard', 'learn', 'planner'] as const;
+export type ViewTab = (typeof VIEW_TABS)[number];
+
+/** A parameter sweep for the planner: `points` evenly spaced values of one numeric parameter. */
+export interface SweepSpec {
+  /** Dotted path of a numeric parameter inside `params`, e.g. "margin.maintenanceMarginRatio". */
+  param: string;
+  from: number;
+  to: number;
+  /** Number of values, both ends included. */
+  points: number;
+}
+
+export interface ViewState {
+  tab: ViewTab;
+  /** Loss histogram on a log scale. */
+  logHistogram: boolean;
+  /** The sample path shown in the path chart, 0-based, below run.paths. */
+  pathIndex: number;
+  sweep: SweepSpec | null;
+}
+
+export interface RunSpec {
+  /** Monte Carlo paths, 1..100,000. */
+  paths: number;
+  /** Seed of every path's random streams, integer 0..2^53 − 1. */
+  seed: number;
+}
+
+export interface ShareState {
+  /** The proposal: the parameters being edited. */
+  params: RiskParams;
+  run: RunSpec;
+  /** The parameters the proposal is compared with; null = no comparison. */
+  baseline: RiskParams | null;
+  view: ViewState;
+}
+
+/**
+ * Whether and how each top-level key travels in a link. A new key of ShareState fails to compile here until
+ * someone decides (STYLE.md §4, after excalidraw's `Record<keyof AppState, …>`); today all of them travel.
+ */
+export const SHARE_KEYS: Record<keyof ShareState, { inLink: true; describe: string }> = {
+  params: { inLink: true, describe: 'the proposal: every risk parameter, validated by validateParams' },
+  run: { inLink: true, describe: 'paths and seed, validated by validateRunOptions' },
+  baseline: { inLink: true, describe: 'the parameters compared with, or null; validated like params' },
+  view: { inLink: true, describe: 'tab, chart toggles, shown path and sweep; nothing here changes a number' },
+};
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
+  tab: 'dashboard',
+  logHistogram: false,
+  pathIndex: 0,
+  sweep: null,
+});
+
+/** A fresh, editable copy of the state the page opens with. */
+export function defaultShareState(): ShareState {
+  return {
+    params: defaultParams(),
+    run: { paths: DEFAULT_RUN.paths, seed: DEFAULT_RUN.seed },
+    baseline: null,
+    view: { ...DEFAULT_VIEW },
+  };
+}
