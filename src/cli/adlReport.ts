@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWaveReport } from '../engine/reports/adlWaves';
+import { parseFlags, UsageError } from './args';
+import { finiteJson } from './finiteJson';
+
+const USAGE = `usage: npm run adl-report -- [--csv FILE] [--json]
+  ADL policy report on Hyperliquid's 10 Oct 2025 event, per wave: the budget needed, what production ADL took,
+  what wealth pro-rata would take, the overshoot, and the largest single-winner haircut.
+  --csv FILE   the per-wave table (default: public/data/chitra-adl/policy_per_wave_metrics.csv, Chitra et al., MIT)`;
+
+const DEFAULT_ADL_CSV = fileURLToPath(new URL('../../public/data/chitra-adl/policy_per_wave_metrics.csv', import.meta.url));
+
+const usd = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const millions = (x: number) => `$${(x / 1e6).toFixed(2)}M`;
+const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+
+/** The human-readable report for the terminal. */
+function formatAdlReport(report: AdlWaveReport, file: string): string {
+  const head = ['wave', 'start (UTC)', 'needed', 'production', 'pro-rata', 'overshoot', 'max haircut prod', 'max haircut pro-rata'];
+  const body = report.waves.map((w) => [
+    String(w.wave),
+    new Date(w.tStartMs).toISOString().slice(11, 23),
+    usd(w.needed),
+    usd(w.production),
+    usd(w.proRata),
+    usd(w.overshootProduction),
+    pct(w.maxHaircutProduction),
+    pct(w.maxHaircutProRata),
+  ]);
+  const t = report.totals;
+  const total = ['total', `${t.waves} waves`, usd(t.needed), usd(t.production), usd(t.proRata), usd(t.overshootProduction), pct(t.maxHaircutProduction), pct(t.maxHaircutProRata)];
+  const rows = [head, ...body, total];
+  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [
+    `ADL on Hyperliquid, 10 Oct 2025 — ${file}`,
+    'USD; overshoot = production − needed (negative: production took less than needed that wave); haircut = share of the winner\'s equity',
+    '',
+    line(head),
+    ...body.map(line),
+    line(total),
+    '',
+    `needed ${millions(t.needed)}, production ADL took ${millions(t.production)}, overshoot ${millions(t.overshootProduction)}; pro-rata would take ${millions(t.proRata)}.`,
+    'Data: Chitra, Xu, Thogiti, Trujillo (2025), pluriholonomic/autodeleveraging-analysis @ aae0be8, MIT.',
+    '',
+  ].join('\n');
+}
+
+function main(argv: string[]): number {
+  const flags = parseFlags(argv, { csv: 'string', json: 'boolean', help: 'boolean' });
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const file = flags.csv ?? DEFAULT_ADL_CSV;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const parsed = parseAdlWaves(text);
+  if (!parsed.ok) {
+    process.stderr.write(`${formatAdlProblems(parsed.problems).split('\n').map((p) => `${file}: ${p}`).join('\n')}\n`);
+    return 1;
+  }
+  const report = adlWaveReport(parsed.waves);
+  process.stdout.write(flags.json ? `${finiteJson(report)}\n` : formatAdlReport(report, file));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else throw error;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
+import { DEFAULT_RUN } from '../engine/params/defaults';
+import { formatProblems, validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { MAX_SWEEP_CELLS, MAX_SWEEP_POINTS, sweep1d, sweep2d, sweepValues, type PointObserver, type SweepPointResult } from '../engine/planner/sweep';
+import { paramPathProblem, SWEEPABLE_PARAMS, sweepableParam, type SweepableParam } from '../engine/planner/sweepableParams';
+import { integerFlag, parseFlags, UsageError } from './args';
+import { finiteJson } from './finiteJson';
+
+const USAGE = `usage: npm run sweep -- --params FILE.json --param PATH --from A --to B [--points N]
+                     [--param2 PATH --from2 A --to2 B [--points2 N]] [--paths N] [--seed S] [--json]
+  Sweeps one parameter (or two: a heatmap) on the same price paths for every point (common random numbers):
+  P(socialized loss > 0) with its 95 % interval, mean and 99 % ES of socialized loss, mean bad debt and fund draw.
+  --points defaults to 10 (at most ${MAX_SWEEP_POINTS}; 2-D at most ${MAX_SWEEP_CELLS} cells), --paths to ${DEFAULT_RUN.paths}, --seed to ${DEFAULT_RUN.seed}.
+  PATH is one of: ${SWEEPABLE_PARAMS.map((p) => p.path).join(', ')}`;
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+interface Axis {
+  spec: SweepableParam;
+  values: string[];
+}
+
+/** Reads one axis's flags; problems name the flag. */
+function readAxis(params: RiskParams, suffix: '' | '2', raw: { param?: string; from?: string; to?: string; points?: string }, problems: ParamProblem[]): Axis | null {
+  const flag = (name: string) => `--${name}${suffix}`;
+  for (const [name, value] of [['from', raw.from], ['to', raw.to]] as const) {
+    if (value === undefined) problems.push({ field: flag(name), message: 'required' });
+    else if (!PLAIN_NUMBER.test(value)) problems.push({ field: flag(name), message: `must be a plain number like 0 or 0.05, got '${value}'` });
+  }
+  const points = raw.points === undefined ? 10 : /^\d+$/.test(raw.points) ? Number(raw.points) : NaN;
+  if (!(Number.isInteger(points) && points >= 1 && points <= MAX_SWEEP_POINTS)) {
+    problems.push({ field: flag('points'), message: `must be a whole number from 1 to ${MAX_SWEEP_POINTS}, got '${raw.points}'` });
+  }
+  const spec = raw.param === undefined ? undefined : sweepableParam(raw.param);
+  if (raw.param === undefined) problems.push({ field: flag('param'), message: 'required' });
+  else if (spec === undefined) problems.push({ field: flag('param'), message: `'${raw.param}' is not a sweepable parameter (one of ${SWEEPABLE_PARAMS.map((p) => p.path).join(', ')})` });
+  else {
+    const notHere = paramPathProblem(params, raw.param);
+    if (notHere !== null) problems.push({ field: flag('param'), message: notHere });
+  }
+  if (problems.length > 0 || spec === undefined) return null;
+  return { spec, values: sweepValues(spec.path, raw.from as string, raw.to as string, points) };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
+  return [line(head), ...rows.map(line)];
+}
+
+function format1d(axis: Axis, points: SweepPointResult[]): string[] {
+  const head = [`${axis.spec.path} (${axis.spec.unit})`, 'P(soc > 0)', '95 % CI', 'soc. loss mean', 'soc. loss ES99', 'bad debt mean', 'fund draw mean', 'liquidations', 'ledger'];
+  const rows = points.map((p) =>
+    p.ok
+      ? [p.valueText, pct(p.pSocialized), `${pct(p.pSocializedCI[0])} – ${pct(p.pSocializedCI[1])}`, money(p.socializedLossMean), money(p.socializedLossEs99), money(p.badDebtMean), money(p.fundDrawMean), p.liquidationsMean.toFixed(2), p.ledgerBalanced ? 'ok' : 'NOT BALANCED']
+      : [p.valueText, 'invalid', '(below)', '', '', '', '', '', ''],
+  );
+  const notes = points.flatMap((p) => (p.ok ? [] : p.problems.map((q) => `invalid at ${p.valueText}: ${q.field}: ${q.message}`)));
+  return [...table(head, rows), ...(notes.length > 0 ? ['', ...notes] : [])];
+}
+
+function formatGrid(title: string, rows: Axis, columns: Axis, cells: SweepPointResult[], cell: (p: SweepPointResult & { ok: true }) => string): string[] {
+  const head = [`${rows.spec.path} \\ ${columns.spec.path}`, ...columns.values];
+  const body = rows.values.map((r, i) => [r, ...columns.values.map((_, j) => {
+    const p = cells[i * columns.values.length + j] as SweepPointResult;
+    return p.ok ? cell(p) : 'invalid';
+  })]);
+  return [title, ...table(head, body)];
+}
+
+function invalidProblems(points: readonly (SweepPointResult & { valueText2?: string })[], axis: Axis, axis2: Axis | null): ParamProblem[] {
+  return points.flatMap((p) =>
+    p.ok ? [] : p.problems.map((q) => ({ field: q.field, message: `${q.message} (at ${axis.spec.path} = ${p.valueText}${axis2 ? `, ${axis2.spec.path} = ${p.valueText2}` : ''})` })),
+  );
+}
+
+function main(argv: string[]): number {
+  const flags = parseFlags(argv, {
+    params: 'string', param: 'string', from: 'string', to: 'string', points: 'string',
+    param2: 'string', from2: 'string', to2: 'string', points2: 'string',
+    paths: 'string', seed: 'string', json: 'boolean', help: 'boolean',
+  });
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(flags.params, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`${flags.params}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const validated = validateParams(raw);
+  const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
+  const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
+  const runOptions = validateRunOptions({ paths, seed });
+  const problems: ParamProblem[] = [...(validated.ok ? [] : validated.problems), ...(runOptions.ok ? [] : runOptions.problems)];
+  if (!validated.ok) {
+    process.stderr.write(`${formatProblems(problems)}\n`);
+    return 1;
+  }
+  const params = validated.params;
+  const axis = readAxis(params, '', { param: flags.param, from: flags.from, to: flags.to, points: flags.points }, problems);
+  const twoD = [flags.param2, flags.from2, flags.to2, flags.points2].some((f) => f !== undefined);
+  const axis2 = twoD ? readAxis(params, '2', { param: flags.param2, from: flags.from2, to: flags.to2, points: flags.points2 ?? flags.points }, problems) : null;
+  if (axis && axis2) {
+    if (axis.spec.path === axis2.spec.path) problems.push({ field: '--param2', message: `must differ from --param (${axis.spec.path})` });
+    if (axis.values.length * axis2.values.length > MAX_SWEEP_CELLS) {
+      problems.push({ field: '--points2', message: `a 2-D sweep may have at most ${MAX_SWEEP_CELLS} cells, got ${axis.values.length} × ${axis2.values.length}` });
+    }
+  }
+  if (problems.length > 0 || axis === null) {
+    process.stderr.write(`${formatProblems(problems)}\n`);
+    return 1;
+  }
+
+  const total = axis.values.length * (axis2?.values.length ?? 1);
+  const onPoint: PointObserver | undefined = process.stderr.isTTY ? (index) => process.stderr.write(`\rpoint ${index + 1}/${total}`) : undefined;
+  const t0 = performance.now();
+  const options = onPoint ? { onPoint } : {};
+  const points: (SweepPointResult & { valueText2?: string })[] = axis2
+    ? sweep2d(params, seed, paths, { path: axis.spec.path, values: axis.values, path2: axis2.spec.path, values2: axis2.values }, options).cells
+    : sweep1d(params, seed, paths, axis.spec.path, axis.values, options);
+  const seconds = (performance.now() - t0) / 1000;
+  if (onPoint) process.stderr.write('\r\u001b[K');
+
+  const invalid = invalidProblems(points, axis, axis2);
+  if (points.every((p) => !p.ok)) {
+    process.stderr.write(`${formatProblems(invalid)}\n`);
+    return 1;
+  }
+  if (invalid.length > 0) process.stderr.write(`${points.filter((p) => !p.ok).length} of ${points.length} points are invalid (shown in the output)\n`);
+
+  const describe = (a: Axis) => ({ path: a.spec.path, label: a.spec.label, unit: a.spec.unit, kind: a.spec.kind });
+  if (flags.json) {
+    const common = { seed, paths, param: describe(axis) };
+    const out = axis2
+      ? { kind: '2d', ...common, param2: describe(axis2), rows: axis.values, columns: axis2.values, cells: points }
+      : { kind: '1d', ...common, points };
+    process.stdout.write(`${finiteJson(out)}\n`);
+    return 0;
+  }
+  const title = `Haircut sweep — ${flags.params}, ${paths} paths per point (the same paths for every point), seed ${seed}`;
+  const body = axis2
+    ? [
+        ...formatGrid('P(socialized loss > 0):', axis, axis2, points, (p) => pct(p.pSocialized)),
+        '',
+        ...formatGrid('mean socialized loss per path, quote:', axis, axis2, points, (p) => money(p.socializedLossMean)),
+      ]
+    : format1d(axis, points);
+  process.stdout.write([title, '', ...body, '', `${total} points in ${seconds.toFixed(1)} s`, ''].join('\n'));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else throw error;
+}

@@ -1,0 +1,77 @@
+/**
+ * One solver evaluation: does a parameter set meet "P(socialized loss > 0) ≤ target" with confidence? It passes
+ * when the upper end of the Wilson 95 % interval is at or below the target and fails when the lower end is above
+ * it. While the interval straddles the target the probe doubles its paths (paths [n, 2n) of the same seed, so
+ * the first n stay the common random numbers every probe shares) up to maxPaths; still straddling there, it
+ * counts as failing and is marked `undecided` — the solver never claims a pass it has not shown.
+ */
+import { MAX_PATHS } from '../params/validateParams';
+import type { RiskParams } from '../params/riskParams';
+import { wilsonInterval } from '../metrics/wilson';
+import { createSimulator } from '../sim/simulateRange';
+
+export interface ProbeSettings {
+  seed: number;
+  /** Largest acceptable P(socialized loss > 0), in (0, 1). */
+  target: number;
+  initialPaths: number;
+  maxPaths: number;
+}
+
+/** What a probe found at one parameter set. */
+export interface ProbeOutcome {
+  paths: number;
+  socializedPaths: number;
+  pSocialized: number;
+  pSocializedCI: [number, number];
+  /** Upper end of the 95 % interval ≤ target. */
+  passes: boolean;
+  /** The interval still straddled the target at maxPaths (counted as failing). */
+  undecided: boolean;
+  /** True only if the ledger balanced exactly on every path. */
+  ledgerBalanced: boolean;
+}
+
+/** Checks solver settings; throws an Error naming the first bad one. */
+export function checkProbeSettings(s: ProbeSettings): void {
+  if (!(Number.isSafeInteger(s.seed) && s.seed >= 0)) throw new Error(`seed must be an integer 0..2^53 − 1, got ${s.seed}`);
+  if (!(s.target > 0 && s.target < 1)) throw new Error(`target must lie in (0, 1), got ${s.target}`);
+  if (!(Number.isInteger(s.initialPaths) && s.initialPaths >= 1 && s.initialPaths <= MAX_PATHS)) {
+    throw new Error(`initialPaths must be a whole number from 1 to ${MAX_PATHS}, got ${s.initialPaths}`);
+  }
+  if (!(Number.isInteger(s.maxPaths) && s.maxPaths >= s.initialPaths && s.maxPaths <= MAX_PATHS)) {
+    throw new Error(`maxPaths must be a whole number from initialPaths (${s.initialPaths}) to ${MAX_PATHS}, got ${s.maxPaths}`);
+  }
+}
+
+/**
+ * The smallest Wilson upper bound any probe can reach: 0 socialized paths out of maxPaths. A target below it
+ * can never be shown to hold, whatever the parameters.
+ */
+export function bestUpperBound(maxPaths: number): number {
+  return wilsonInterval(0, maxPaths)[1];
+}
+
+/** Evaluates validated `params` as described above. `pathsSimulated` is the work done (= outcome.paths). */
+export function probeParams(params: RiskParams, s: ProbeSettings): ProbeOutcome {
+  const simulator = createSimulator(params, s.seed);
+  let n = 0;
+  let hits = 0;
+  let balanced = true;
+  let next = s.initialPaths;
+  for (;;) {
+    const { paths } = simulator.run(n, next);
+    for (let i = 0; i < next - n; i++) {
+      if ((paths.socializedLossUnits[i] as number) > 0) hits++;
+      if (paths.ledgerBalanced[i] !== 1) balanced = false;
+    }
+    n = next;
+    const ci = wilsonInterval(hits, n);
+    const passes = ci[1] <= s.target;
+    const fails = ci[0] > s.target;
+    if (passes || fails || n >= s.maxPaths) {
+      return { paths: n, socializedPaths: hits, pSocialized: hits / n, pSocializedCI: ci, passes, undecided: !passes && !fails, ledgerBalanced: balanced };
+    }
+    next = Math.min(s.maxPaths, 2 * n);
+  }
+}
