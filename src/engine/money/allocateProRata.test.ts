@@ -74,5 +74,13 @@ describe('allocateProRata', () => {
 
   it('refuses an amount above the total weight', () => {
     expect(() => allocate(11, [5, 5])).toThrow(RangeError);
+    expect(() => allocateProRataBig(11, [5, 5], new Float64Array(2))).toThrow(RangeError);
+  });
+
+  it('gives nothing to anyone when every weight is zero (both paths)', () => {
+    expect(allocate(0, [0, 0])).toEqual([0, 0]);
+    const big = new Float64Array(2).fill(7);
+    allocateProRataBig(0, [0, 0], big);
+    expect(Array.from(big)).toEqual([0, 0]);
   });
 });

@@ -60,6 +60,11 @@ export function allocateProRataBig(amountUnits: number, weightsUnits: ArrayLike<
   const amount = BigInt(amountUnits);
   let total = 0n;
   for (let i = 0; i < n; i++) total += BigInt(weightsUnits[i]!);
+  if (amount > total || amount < 0n) throw new RangeError(`allocateProRata: amount ${amountUnits} must be in [0, total weight ${total}]`);
+  if (total === 0n) {
+    out.fill(0, 0, n);
+    return;
+  }
   const remainders = new Float64Array(n);
   const bigRemainders: bigint[] = new Array<bigint>(n);
   let allocated = 0n;
