@@ -13,5 +13,6 @@ createRoot(container).render(
   </StrictMode>,
 );
 
-// Open with numbers: run the default parameters once at start (in the engine worker).
-void appStore.getState().startRun();
+// Open with numbers: run the current parameters once at start (in the worker pool). From then on the store
+// reruns by itself whenever parameters, seed, paths or the baseline change.
+appStore.getState().startRun();

@@ -1,51 +1,168 @@
-// One run at a time: what was asked, where it stands, and what came back from the worker. Every run has an
-// id; an answer for an older id is dropped, so a slow run can never overwrite a newer one.
+// The run slice (the contract in runContract.ts): one run at a time, streamed from the worker pool. Every run
+// has an id; whatever the pool reports is published at most once per animation frame, and only for the run
+// in flight, so a cancelled or older run can never overwrite a newer one. While a new run starts, the last
+// summary stays on screen marked `stale` until the new run's first partial summary replaces it.
 import type { StateCreator } from 'zustand/vanilla';
-import type { EngineClient } from '../../workers/engineClient';
-import type { RunSummary } from '../../workers/protocol';
+import type { RunEngine, RunListener } from '../../workers/pool';
+import type { RiskParams } from '../engine/params/riskParams';
+import type { RunProgress, RunSliceContract, RunStatus } from './runContract';
 import type { AppState } from './store';
 
-export type RunStatus = 'idle' | 'running' | 'done' | 'error';
+export type { RunStatus };
 
-export interface RunSlice {
-  runId: number;
-  status: RunStatus;
-  /** Paths requested by the run in flight (or the last run). */
-  runPaths: number;
-  /** Summary of the last run that finished; kept while a new run is in flight. */
-  summary: RunSummary | null;
-  elapsedMs: number | null;
-  /** Why the last run failed, in words for the page. */
-  error: string | null;
-  /** Starts a run of the current parameters; resolves when it has settled (never rejects). */
-  startRun: () => Promise<void>;
+export interface RunSlice extends RunSliceContract {
+  /** Starts a run if params, seed, paths or baseline differ from the last run's (the store calls it on changes). */
+  rerunIfChanged: () => void;
+  /** Reports path `pathIndex` of the current run as `samplePath` (the store calls it when the view's changes). */
+  showPath: (pathIndex: number) => void;
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+/** Calls `flush` once, soon. */
+export type Scheduler = (flush: () => void) => void;
+
+/** The next animation frame, or 100 ms if frames do not come (a hidden tab), whichever is first. */
+export const frameScheduler: Scheduler = (flush) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, 100);
+};
+
+/** Least time between two partial summaries on screen, ms; more when drawing one takes longer (see below). */
+export const MIN_SUMMARY_INTERVAL_MS = 100;
+
+/** User-timing marks for benchmarks and the browser's performance panel: start, first partial summary, done. */
+export const RUN_MARKS = { start: 'haircut:run-start', firstPartial: 'haircut:first-partial', done: 'haircut:run-done' } as const;
+
+function mark(name: string, runId: number): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  performance.clearMarks(name);
+  performance.mark(name, { detail: { runId } });
 }
 
-export function createRunSlice(engine: EngineClient): StateCreator<AppState, [], [], RunSlice> {
-  return (set, get) => ({
-    runId: 0,
-    status: 'idle',
-    runPaths: 0,
-    summary: null,
-    elapsedMs: null,
-    error: null,
-    startRun: async () => {
-      const { params, seed, paths } = get();
-      const runId = get().runId + 1;
-      set({ runId, status: 'running', runPaths: paths, error: null });
-      try {
-        const response = await engine.runSummary({ runId, params, seed, paths });
-        if (get().runId !== runId) return;
-        set({ status: 'done', summary: response.summary, elapsedMs: response.elapsedMs });
-      } catch (error) {
-        if (get().runId !== runId) return;
-        set({ status: 'error', error: messageOf(error) });
+interface RunInputs {
+  params: RiskParams;
+  seed: number;
+  paths: number;
+  baseline: RiskParams | null;
+}
+
+type RunPatch = Partial<Pick<RunSlice, 'status' | 'progress' | 'summary' | 'baselineSummary' | 'comparison' | 'samplePath' | 'stale' | 'error'>>;
+
+export function createRunSlice(engine: RunEngine, schedule: Scheduler = frameScheduler): StateCreator<AppState, [], [], RunSlice> {
+  return (set, get) => {
+    /** The run whose reports are published; null after a cancel. */
+    let active: number | null = null;
+    let lastInputs: RunInputs | null = null;
+    let pending: RunPatch | null = null;
+    let scheduled = false;
+    let firstPartialMarked = -1;
+    // Back-pressure from the page: after a summary is published, the time until the next frame is roughly what
+    // drawing it cost. The next partial summary waits at least twice that, so the charts never keep the main
+    // thread (and with it the workers' dispatch) busy all the time.
+    let nextSummaryAt = 0;
+    let summaryGeneration = 0;
+    const now = () => performance.now();
+
+    const measureRender = () => {
+      const generation = ++summaryGeneration;
+      const publishedAt = now();
+      nextSummaryAt = Infinity;
+      schedule(() => {
+        if (generation !== summaryGeneration) return;
+        nextSummaryAt = publishedAt + Math.max(MIN_SUMMARY_INTERVAL_MS, 2 * (now() - publishedAt));
+      });
+    };
+
+    const flush = () => {
+      scheduled = false;
+      const patch = pending;
+      pending = null;
+      if (!patch || active === null || get().runId !== active) return;
+      set(patch);
+      if (patch.summary && patch.status !== 'done') measureRender();
+      if (patch.summary && firstPartialMarked !== active) {
+        firstPartialMarked = active;
+        mark(RUN_MARKS.firstPartial, active);
       }
-    },
-  });
+      if (patch.status === 'done') mark(RUN_MARKS.done, active);
+    };
+
+    /** Merges a report into the next frame's update; `now` publishes at once (the run has ended). */
+    const publish = (runId: number, patch: RunPatch, now = false) => {
+      if (runId !== active) return;
+      pending = { ...pending, ...patch };
+      if (now) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
+    };
+
+    const listenerFor = (runId: number): RunListener => ({
+      progress: (progress) => publish(runId, { progress }),
+      snapshot: (snapshot, final) =>
+        publish(
+          runId,
+          {
+            summary: snapshot.summary,
+            baselineSummary: snapshot.baselineSummary,
+            comparison: snapshot.comparison,
+            stale: false,
+            ...(final ? { status: 'done' as const } : {}),
+          },
+          final,
+        ),
+      samplePath: (samplePath) => publish(runId, { samplePath }),
+      error: (message) => publish(runId, { status: 'error', error: message }, true),
+      readyForSnapshot: () => now() >= nextSummaryAt,
+    });
+
+    const startRun = () => {
+      const { params, seed, paths, baseline, pathIndex, summary, runId: lastRunId } = get();
+      const runId = lastRunId + 1;
+      lastInputs = { params, seed, paths, baseline };
+      active = runId;
+      pending = null;
+      summaryGeneration++;
+      nextSummaryAt = 0;
+      mark(RUN_MARKS.start, runId);
+      const progress: RunProgress = { pathsDone: 0, pathsTotal: paths, elapsedMs: 0, etaMs: null };
+      set({ runId, status: 'running', error: null, stale: summary !== null, progress });
+      try {
+        engine.start({ runId, params, seed, paths, baseline, pathIndex: Math.min(pathIndex, paths - 1) }, listenerFor(runId));
+      } catch (error) {
+        publish(runId, { status: 'error', error: error instanceof Error ? error.message : String(error) }, true);
+      }
+    };
+
+    return {
+      runId: 0,
+      status: 'idle',
+      progress: { pathsDone: 0, pathsTotal: 0, elapsedMs: 0, etaMs: null },
+      summary: null,
+      baselineSummary: null,
+      comparison: null,
+      samplePath: null,
+      stale: false,
+      error: null,
+      startRun,
+      cancelRun: () => {
+        engine.cancel();
+        active = null;
+        pending = null;
+        if (get().status === 'running') set({ status: 'idle' });
+      },
+      rerunIfChanged: () => {
+        if (lastInputs === null) return; // nothing has run yet: the page starts the first run itself
+        const { params, seed, paths, baseline } = get();
+        if (params !== lastInputs.params || seed !== lastInputs.seed || paths !== lastInputs.paths || baseline !== lastInputs.baseline) startRun();
+      },
+      showPath: (pathIndex) => engine.showPath(get().runId, pathIndex),
+    };
+  };
 }
