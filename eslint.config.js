@@ -23,15 +23,16 @@ const engineOnlyImports = {
 const mainThreadMessage = 'The main thread simulates nothing: import engine parameter types/validation only; runs go through workers/pool.';
 const simulationCode = {
   patterns: [
-    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine/testing/**', '**/engine/scenario', '**/engine/scenario/**', '**/engine/population/generatePopulation'], message: mainThreadMessage },
-    // The bare directory import ('../engine'). Not the glob '**/engine': in gitignore semantics it also matches
-    // everything below the directory, which would forbid engine/params too.
-    { regex: '(^|/)engine/?$', message: mainThreadMessage },
+    // crashPresets is pure data (labels, sourced facts, shapes) that the page's preset picker shows.
+    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine/testing/**', '**/engine/scenario/**', '!**/engine/scenario/crashPresets', '**/engine/population/generatePopulation'], message: mainThreadMessage },
+    // The bare directory imports ('../engine', '../engine/scenario'). Not globs: in gitignore semantics a
+    // directory glob also matches everything below it, which would forbid engine/params (and crashPresets) too.
+    { regex: '(^|/)engine(/scenario)?/?$', message: mainThreadMessage },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'dist-*/**', '.scratch/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'playwright-report/**', 'e2e/screenshots/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

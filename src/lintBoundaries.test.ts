@@ -63,6 +63,15 @@ describe('the main thread simulates nothing', () => {
     expect(await ruleIds(code, STATE_FILE)).toContain('no-restricted-imports');
   });
 
+  it('a UI file may read the crash presets (pure data) but no other scenario module', async () => {
+    const presets = "import { CRASH_PRESETS } from '../engine/scenario/crashPresets';\nexport const presets = CRASH_PRESETS;\n";
+    expect(await ruleIds(presets, UI_FILE)).toEqual([]);
+    const crash = "import { crashLevel } from '../engine/scenario/crash';\nexport const level = crashLevel;\n";
+    expect(await ruleIds(crash, UI_FILE)).toContain('no-restricted-imports');
+    const near = "import { x } from '../engine/scenario/crashPresets.extra';\nexport const y = x;\n";
+    expect(await ruleIds(near, UI_FILE)).toContain('no-restricted-imports');
+  });
+
   it('a UI file may read engine parameter types and defaults', async () => {
     const code = [
       "import type { RiskParams } from '../engine/params/riskParams';",

@@ -1,22 +1,38 @@
-import { HeadlineMetrics } from './HeadlineMetrics';
-import { ParamsPanel } from './ParamsPanel';
-import { RunStatus } from './RunStatus';
+import { lazy, Suspense } from 'react';
+import { ParamsPanel } from './params/ParamsPanel';
+import { ComparisonPanel } from './results/ComparisonPanel';
+import { HeadlineMetrics } from './results/HeadlineMetrics';
+import { RunStatus } from './results/RunStatus';
+
+// The charts (Recharts and its d3 and redux parts, most of the page's code) load in their own chunk, so the
+// parameters and headline numbers are on screen before the charts' code has arrived.
+const ResultsCharts = lazy(() => import('./charts/ResultsCharts').then((m) => ({ default: m.ResultsCharts })));
 
 export function App() {
   return (
     <div className="app">
-      <header>
+      <a className="skip-link" href="#results">
+        Skip to results
+      </a>
+      <header className="app-header">
         <h1>Haircut</h1>
         <p className="tagline">
-          Tune a perpetual-futures market's margin, liquidation and insurance-fund parameters and see how much bad
-          debt, fund drain and socialized loss they leave across simulated price paths — all in your browser.
+          Tune a perpetual-futures market’s margin, liquidation and insurance-fund parameters and see how much bad debt,
+          fund drain and socialized loss (haircuts, auto-deleveraging) they leave across thousands of simulated price
+          paths — computed in your browser.
         </p>
       </header>
       <main className="layout">
         <ParamsPanel />
-        <div className="panel results">
-          <RunStatus />
-          <HeadlineMetrics />
+        <div className="results" id="results" tabIndex={-1}>
+          <div className="panel">
+            <RunStatus />
+            <HeadlineMetrics />
+          </div>
+          <ComparisonPanel />
+          <Suspense fallback={<p className="muted charts-loading">Loading the charts…</p>}>
+            <ResultsCharts />
+          </Suspense>
         </div>
       </main>
     </div>

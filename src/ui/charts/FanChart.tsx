@@ -1,0 +1,39 @@
+import { memo, useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { formatCompact, formatQuote } from '../format';
+import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import { hourAxis, type FanRow } from './chartRows';
+
+const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
+const hoursTick = (h: number) => `${Number(h.toFixed(2))}`;
+const X_LABEL = { value: 'hours', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 } as const;
+
+function FanTooltip({ active, payload }: TooltipContentProps) {
+  const row = active && payload && payload.length > 0 ? (payload[0]!.payload as FanRow) : null;
+  if (!row) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>hour {Number(row.hours.toFixed(2))}</strong>
+      <div>median {formatQuote(row.p50)}</div>
+      <div>middle half {formatQuote(row.p25)} – {formatQuote(row.p75)}</div>
+      <div>9 paths in 10 {formatQuote(row.p5)} – {formatQuote(row.p95)}</div>
+    </div>
+  );
+}
+
+/** 5–95 % and 25–75 % bands across paths with the median line, x in hours. */
+export const FanChart = memo(function FanChart({ rows, color, animate, label }: { rows: FanRow[]; color: string; animate: boolean; label: string }) {
+  const lastHours = rows.length > 0 ? rows[rows.length - 1]!.hours : 0;
+  const axis = useMemo(() => hourAxis(lastHours), [lastHours]);
+  return (
+    <ComposedChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
+      <CartesianGrid stroke={COLORS.grid} vertical={false} />
+      <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={hoursTick} tick={AXIS_TICK} label={X_LABEL} />
+      <YAxis tickFormatter={formatCompact} tick={AXIS_TICK} width={52} />
+      <Tooltip content={FanTooltip} />
+      <Area dataKey="outer" stroke="none" fill={color} fillOpacity={0.15} isAnimationActive={animate} name="5–95 %" />
+      <Area dataKey="inner" stroke="none" fill={color} fillOpacity={0.3} isAnimationActive={animate} name="25–75 %" />
+      <Line dataKey="p50" stroke={color} strokeWidth={2} dot={false} isAnimationActive={animate} name="median" />
+    </ComposedChart>
+  );
+});

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { formatInteger, formatPercent, formatQuote } from '../format';
+import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import type { HistogramRow } from './chartRows';
+
+const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
+const LOG_DOMAIN = [0.8, 'auto'] as const;
+const X_LABEL = { value: 'socialized loss per path (quote, log-spaced bins)', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 } as const;
+
+function HistogramTooltip({ active, payload }: TooltipContentProps) {
+  const row = active && payload && payload.length > 0 ? (payload[0]!.payload as HistogramRow) : null;
+  if (!row) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{row.zero ? 'no socialized loss' : `${formatQuote(row.lo)} – ${formatQuote(row.hi)} quote`}</strong>
+      <div>
+        {formatInteger(row.count)} paths ({formatPercent(row.share)})
+      </div>
+    </div>
+  );
+}
+
+/** Paths by socialized loss: a grey bar for paths with none, then log-spaced bins; counts linear or log. */
+export const LossHistogram = memo(function LossHistogram({ rows, log, animate, label }: { rows: HistogramRow[]; log: boolean; animate: boolean; label: string }) {
+  const interval = Math.max(0, Math.ceil(rows.length / 6) - 1);
+  return (
+    <BarChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} barCategoryGap={1} aria-label={label}>
+      <CartesianGrid stroke={COLORS.grid} vertical={false} />
+      <XAxis dataKey="label" tick={AXIS_TICK} interval={interval} label={X_LABEL} />
+      <YAxis
+        tick={AXIS_TICK}
+        width={52}
+        allowDecimals={false}
+        scale={log ? 'log' : 'auto'}
+        domain={log ? LOG_DOMAIN : undefined}
+        allowDataOverflow={log}
+        tickFormatter={formatInteger}
+      />
+      <Tooltip content={HistogramTooltip} />
+      <Bar dataKey="plotted" isAnimationActive={animate} name="paths">
+        {rows.map((row) => (
+          <Cell key={row.key} fill={row.zero ? COLORS.zero : COLORS.socialized} />
+        ))}
+      </Bar>
+    </BarChart>
+  );
+});

@@ -1,0 +1,224 @@
+import { useMemo, useState } from 'react';
+import type { RunSummary } from '../../engine/metrics/summarizeRun';
+import {
+  selectLogHistogram,
+  selectParams,
+  selectPathIndex,
+  selectPaths,
+  selectSamplePath,
+  selectSummary,
+} from '../../state/selectors';
+import { appStore, useAppStore } from '../../state/useAppStore';
+import { formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
+import { BurdenChart } from './BurdenChart';
+import { ChartCard, COLORS } from './ChartCard';
+import {
+  burdenIsZero,
+  burdenRows,
+  medianIsZero,
+  fanRows,
+  histogramRows,
+  samplePathRows,
+  waterfallRows,
+  type FanKey,
+} from './chartRows';
+import { FanChart } from './FanChart';
+import { LossHistogram } from './LossHistogram';
+import { SamplePathChart } from './SamplePathChart';
+import { WaterfallChart } from './WaterfallChart';
+
+const WAITING = 'Waiting for the first run to report…';
+const NO_DETAIL = 'This run’s results carry no detail for this chart.';
+
+interface FanSpec {
+  key: FanKey;
+  id: string;
+  title: string;
+  color: string;
+  caption: (horizon: string) => string;
+  /** Shown instead of the chart when the run says there is nothing to draw (never judged from the bands). */
+  nothing?: (s: RunSummary) => string | null;
+  /** Share of paths where the series ever leaves zero; below 5 % the 5–95 % bands stay at zero, said so. */
+  rareShare?: (s: RunSummary) => number;
+  rareWhat?: string;
+}
+
+const FANS: FanSpec[] = [
+  {
+    key: 'fundBalanceQuote',
+    id: 'chart-fan-fund',
+    title: 'Insurance-fund balance (quote)',
+    color: COLORS.fund,
+    caption: (h) => `How the fund’s balance moves over ${h}: the line is the median path, the dark band the middle half of paths, the light band 9 paths in 10.`,
+  },
+  {
+    key: 'cumBadDebtQuote',
+    id: 'chart-fan-baddebt',
+    title: 'Cumulative bad debt (quote)',
+    color: COLORS.badDebt,
+    caption: (h) => `Deficits of accounts closed past their bankruptcy price, added up over ${h}; median line, middle half and 9-in-10 bands.`,
+    nothing: (s) => (s.badDebt.max === 0 ? 'No path had any bad debt: every liquidation closed before the account’s equity ran out.' : null),
+  },
+  {
+    key: 'cumSocializedLossQuote',
+    id: 'chart-fan-socialized',
+    title: 'Cumulative socialized loss (quote)',
+    color: COLORS.socialized,
+    caption: (h) => `Losses imposed on traders who were not liquidated (haircuts, ADL), added up over ${h}; median line and bands.`,
+    nothing: (s) => (s.socializedLoss.max === 0 ? 'No path had any socialized loss: the insurance fund (or the loss mechanism) absorbed every deficit.' : null),
+    rareShare: (s) => s.pSocialized,
+    rareWhat: 'socialized any loss',
+  },
+];
+
+/** The sample path picker: a path number (1-based on screen, pathIndex 0-based in the store). */
+function PathPicker() {
+  const pathIndex = useAppStore(selectPathIndex);
+  const paths = useAppStore(selectPaths);
+  const [text, setText] = useState(String(pathIndex + 1));
+  const [synced, setSynced] = useState(pathIndex);
+  if (synced !== pathIndex) {
+    setSynced(pathIndex);
+    setText(String(pathIndex + 1));
+  }
+  const go = (index: number) => appStore.getState().setPathIndex(Math.min(paths - 1, Math.max(0, index)));
+  const valid = /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= paths;
+  return (
+    <div className="path-picker">
+      <button type="button" className="secondary small" aria-label="Previous sample path" disabled={pathIndex <= 0} onClick={() => go(pathIndex - 1)}>
+        ←
+      </button>
+      <label htmlFor="sample-path-number">Sample path</label>
+      <input
+        id="sample-path-number"
+        type="text"
+        inputMode="numeric"
+        size={6}
+        value={text}
+        aria-invalid={!valid}
+        aria-describedby="sample-path-range"
+        onChange={(event) => {
+          setText(event.target.value);
+          const n = Number(event.target.value.trim());
+          if (/^\d+$/.test(event.target.value.trim()) && n >= 1 && n <= paths) go(n - 1);
+        }}
+      />
+      <span id="sample-path-range" className="muted small">
+        of {formatInteger(paths)}
+      </span>
+      <button type="button" className="secondary small" aria-label="Next sample path" disabled={pathIndex >= paths - 1} onClick={() => go(pathIndex + 1)}>
+        →
+      </button>
+    </div>
+  );
+}
+
+/** Every chart of the run: fans over time, the loss histogram, where bad debt went, who bore it, one path. */
+export function ResultsCharts() {
+  const summary = useAppStore(selectSummary);
+  const params = useAppStore(selectParams);
+  const logHistogram = useAppStore(selectLogHistogram);
+  const sample = useAppStore(selectSamplePath);
+  const pathIndex = useAppStore(selectPathIndex);
+  // Animation stays off: while a run streams (STYLE.md §4), and when it lands too, since a chart that redraws
+  // itself from the left after every finished run hides the change it should show.
+  const animate = false;
+  const { steps, stepSeconds } = params.market;
+  const horizon = formatHorizon(steps, stepSeconds);
+  const mechanism = params.lossMechanism.kind;
+
+  const fan = summary?.fan;
+  const fans = useMemo(() => FANS.map((spec) => (fan ? fanRows(fan, spec.key, stepSeconds) : null)), [fan, stepSeconds]);
+  const histogram = summary?.histograms?.socializedLoss;
+  const histogramView = useMemo(() => (histogram ? histogramRows(histogram, logHistogram) : null), [histogram, logHistogram]);
+  const waterfall = useMemo(() => (summary ? waterfallRows(summary, mechanism) : null), [summary, mechanism]);
+  const burden = useMemo(() => (summary ? burdenRows(summary.burdenByDecile) : null), [summary]);
+  const path = useMemo(() => (sample ? samplePathRows(sample, stepSeconds) : null), [sample, stepSeconds]);
+
+  const paths = summary ? formatPaths(summary.paths) : '';
+  const topShare = burden && !burdenIsZero(burden) ? burden[burden.length - 1]!.share : null;
+
+  return (
+    <section className="charts" aria-labelledby="charts-heading">
+      <h2 id="charts-heading" className="visually-hidden">
+        Charts
+      </h2>
+      <div className="chart-grid">
+        {FANS.map((spec, i) => {
+          const rows = fans[i];
+          const empty = !summary ? WAITING : !rows || rows.length === 0 ? NO_DETAIL : (spec.nothing?.(summary) ?? null);
+          const rare = summary && rows && spec.rareShare && medianIsZero(rows) ? spec.rareShare(summary) : null;
+          const caption =
+            rare !== null && rare > 0
+              ? `${spec.caption(horizon)} Only ${formatPercent(rare)} of paths ${spec.rareWhat}, so the median stays at zero and the light band rises only where more than 1 path in 20 has lost; the histogram shows those paths.`
+              : spec.caption(horizon);
+          return (
+            <ChartCard key={spec.id} id={spec.id} title={spec.title} caption={caption} empty={empty}>
+              {rows && <FanChart rows={rows} color={spec.color} animate={animate} label={spec.title} />}
+            </ChartCard>
+          );
+        })}
+
+        <ChartCard
+          id="chart-histogram"
+          title="Socialized loss per path"
+          caption={
+            histogramView && histogramView.withLoss > 0
+              ? `${formatInteger(histogramView.zeroCount)} of ${paths} (${formatPercent(histogramView.zeroShare)}) had no socialized loss${logHistogram ? ' (grey bar)' : ''}; the ${formatInteger(histogramView.withLoss)} with a loss are binned by size, bins labelled by their lower edge. ${logHistogram ? 'Counts on a log scale, so rare large losses show.' : 'Tick “log scale” to see the paths without loss beside them.'}`
+              : 'How many paths socialized how much loss.'
+          }
+          controls={
+            <label className="toggle">
+              <input type="checkbox" checked={logHistogram} onChange={(event) => appStore.getState().setLogHistogram(event.target.checked)} />
+              Log scale
+            </label>
+          }
+          empty={!summary ? WAITING : !histogramView ? NO_DETAIL : histogramView.withLoss === 0 ? `No path had any socialized loss: all ${paths} are at zero.` : null}
+        >
+          {histogramView && <LossHistogram rows={histogramView.rows} log={logHistogram} animate={animate} label="Socialized loss per path" />}
+        </ChartCard>
+
+        <ChartCard
+          id="chart-waterfall"
+          title="Where the bad debt went (quote per path)"
+          caption={
+            summary
+              ? `Mean bad debt per path (${formatQuote(summary.badDebt.mean)} quote), then what paid it: the insurance fund, ${mechanism === 'adl' ? 'ADL losses' : 'haircuts'} on other traders${mechanism === 'backstop' ? ', the backstop vault' : ''}, and what stayed uncovered. The parts add up to the total.`
+              : 'Mean bad debt and what paid it.'
+          }
+          empty={!summary ? WAITING : summary.badDebt.mean === 0 ? 'No path had any bad debt, so nothing had to be paid.' : null}
+        >
+          {waterfall && <WaterfallChart rows={waterfall} animate={animate} label="Where the bad debt went" />}
+        </ChartCard>
+
+        <ChartCard
+          id="chart-burden"
+          title="Who bears the socialized loss (quote per path)"
+          caption={
+            topShare !== null
+              ? `Mean socialized loss per path by trader size decile. The largest tenth of positions bears ${formatPercent(topShare)} of it.`
+              : 'Mean socialized loss per path by trader size decile (D1 = the smallest tenth of positions).'
+          }
+          empty={!summary ? WAITING : burden && burdenIsZero(burden) ? 'Nobody bore a socialized loss on any path.' : null}
+        >
+          {burden && <BurdenChart rows={burden} animate={animate} label="Socialized loss by trader size decile" />}
+        </ChartCard>
+
+        <ChartCard
+          id="chart-sample-path"
+          wide
+          title="One simulated path: price and liquidations"
+          controls={<PathPicker />}
+          caption={
+            path
+              ? `Path ${formatInteger((sample?.pathIndex ?? pathIndex) + 1)}: the oracle price over ${horizon}; each dot is a moment with liquidations, sized by notional closed (${path.markers.length === 0 ? 'none on this path' : `${formatInteger(path.markers.length)} ${path.markers.length === 1 ? 'moment' : 'moments'}, ${formatQuote(path.totalLiquidated)} quote in all`}). Bad debt on this path ${formatQuote(path.badDebt)}, socialized loss ${formatQuote(path.socializedLoss)}.`
+              : 'The price of one path with a marker wherever accounts were liquidated.'
+          }
+          empty={!summary ? WAITING : !path ? 'The sample path appears when the run reports it.' : null}
+        >
+          {path && <SamplePathChart line={path.line} markers={path.markers} animate={animate} label="Price and liquidations on one path" />}
+        </ChartCard>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// Proposal against baseline, as a table and one verdict sentence (pure; unit-tested). Verdicts come only from
+// verdict(): a metric is better or worse only when its paired 95 % interval excludes zero.
+import type { RunComparison } from '../../engine/metrics/compareRuns';
+import { verdict, type PairedDifference, type Verdict } from '../../engine/metrics/pairedDifference';
+import { formatCount, formatPaths, formatPercent, formatQuote, formatSignedCount, formatSignedPoints, formatSignedQuote } from '../format';
+
+export type ComparisonKey = 'pSocialized' | 'socializedLoss' | 'badDebt' | 'fundDraw' | 'liquidations';
+type Unit = 'share' | 'quote' | 'count';
+
+/** 'more' / 'fewer' for a count where neither direction is good in itself (more liquidations can mean less bad debt). */
+export type Direction = Verdict | 'more' | 'fewer';
+
+export interface ComparisonRow {
+  key: ComparisonKey;
+  label: string;
+  proposal: string;
+  baseline: string;
+  difference: string;
+  interval: string;
+  direction: Direction;
+  /** Raw numbers, for data attributes and tests. */
+  raw: PairedDifference;
+}
+
+const METRICS: { key: ComparisonKey; label: string; unit: Unit; judged: boolean }[] = [
+  { key: 'pSocialized', label: 'Paths with socialized loss', unit: 'share', judged: true },
+  { key: 'socializedLoss', label: 'Socialized loss, mean per path (quote)', unit: 'quote', judged: true },
+  { key: 'badDebt', label: 'Bad debt, mean per path (quote)', unit: 'quote', judged: true },
+  { key: 'fundDraw', label: 'Insurance-fund draw, mean per path (quote)', unit: 'quote', judged: true },
+  { key: 'liquidations', label: 'Liquidations per path', unit: 'count', judged: false },
+];
+
+const plain: Record<Unit, (v: number) => string> = { share: formatPercent, quote: formatQuote, count: formatCount };
+const signed: Record<Unit, (v: number) => string> = { share: formatSignedPoints, quote: formatSignedQuote, count: formatSignedCount };
+
+function direction(d: PairedDifference, judged: boolean): Direction {
+  // Losses and the fund's draw: lower is better.
+  const v = verdict(d, { lowerIsBetter: true });
+  if (judged || v === 'no clear difference') return v;
+  return v === 'better' ? 'fewer' : 'more';
+}
+
+export function comparisonRows(c: RunComparison): ComparisonRow[] {
+  return METRICS.map(({ key, label, unit, judged }) => {
+    const d = c[key];
+    return {
+      key,
+      label,
+      proposal: plain[unit](d.proposalMean),
+      baseline: plain[unit](d.baselineMean),
+      difference: signed[unit](d.meanDiff),
+      interval: `${signed[unit](d.ci95[0])} to ${signed[unit](d.ci95[1])}`,
+      direction: direction(d, judged),
+      raw: d,
+    };
+  });
+}
+
+export interface VerdictLine {
+  verdict: Verdict;
+  /** The metric the verdict is about. */
+  metric: 'socializedLoss' | 'badDebt';
+  sentence: string;
+}
+
+/**
+ * The one-line verdict: on the mean socialized loss, the number governance most wants at zero; when neither
+ * run socialized anything (e.g. loss mechanism "bad debt"), on the mean bad debt instead — said so.
+ */
+export function verdictLine(c: RunComparison): VerdictLine {
+  const bothZero = c.socializedLoss.proposalMean === 0 && c.socializedLoss.baselineMean === 0;
+  const metric = bothZero ? 'badDebt' : 'socializedLoss';
+  const d = c[metric];
+  const what = metric === 'socializedLoss' ? 'mean socialized loss' : 'mean bad debt (neither run socialized any loss)';
+  const v = verdict(d, { lowerIsBetter: true });
+  const interval = `95 % interval ${formatSignedQuote(d.ci95[0])} to ${formatSignedQuote(d.ci95[1])} quote per path`;
+  const onPaths = `on the same ${formatPaths(c.paths)}`;
+  let sentence: string;
+  if (v === 'better') {
+    sentence = `Better: the proposal lowers the ${what} by ${formatQuote(-d.meanDiff)} quote per path (${interval}), ${onPaths}.`;
+  } else if (v === 'worse') {
+    sentence = `Worse: the proposal raises the ${what} by ${formatQuote(d.meanDiff)} quote per path (${interval}), ${onPaths}.`;
+  } else if (d.ci95[0] === 0 && d.ci95[1] === 0) {
+    sentence = `No clear difference: the ${what} is the same on every one of the ${formatPaths(c.paths)}.`;
+  } else {
+    sentence = `No clear difference: the change in the ${what} (${interval}) could be zero, ${onPaths}; more paths would narrow the interval.`;
+  }
+  return { verdict: v, metric, sentence };
+}
