@@ -3,12 +3,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// HAIRCUT_E2E_PORT / HAIRCUT_E2E_DIST let several checkouts or engineers run the suite at once without serving
+// each other's build; CI uses the defaults (dist/ on 4173).
+const PORT = Number(process.env.HAIRCUT_E2E_PORT ?? 4173);
+const DIST = process.env.HAIRCUT_E2E_DIST ?? 'dist';
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.HAIRCUT_E2E_PORT ? `test-results-${PORT}` : 'test-results',
   fullyParallel: false,
   forbidOnly: isCI,
   retries: 0,
@@ -28,7 +31,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run preview',
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     port: PORT,
     reuseExistingServer: !isCI,
     timeout: 60_000,
