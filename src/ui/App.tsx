@@ -1,14 +1,19 @@
-import { lazy, Suspense } from 'react';
-import { ParamsPanel } from './params/ParamsPanel';
-import { ComparisonPanel } from './results/ComparisonPanel';
-import { HeadlineMetrics } from './results/HeadlineMetrics';
-import { RunStatus } from './results/RunStatus';
+import type { ReactNode } from 'react';
+import { selectTab } from '../state/selectors';
+import { useAppStore } from '../state/useAppStore';
+import type { ViewTab } from '../share/shareState';
+import { DashboardView } from './DashboardView';
 
-// The charts (Recharts and its d3 and redux parts, most of the page's code) load in their own chunk, so the
-// parameters and headline numbers are on screen before the charts' code has arrived.
-const ResultsCharts = lazy(() => import('./charts/ResultsCharts').then((m) => ({ default: m.ResultsCharts })));
+/**
+ * The page's views. Each entry is one tab; a view's code lives in its own folder (dashboard: params, results,
+ * charts; learn: learn/; planner: planner/) and is added here with one line.
+ */
+const VIEWS: { tab: ViewTab; label: string; render: () => ReactNode }[] = [{ tab: 'dashboard', label: 'Dashboard', render: () => <DashboardView /> }];
 
 export function App() {
+  const tab = useAppStore(selectTab);
+  const setTab = useAppStore((s) => s.setTab);
+  const current = VIEWS.find((v) => v.tab === tab) ?? VIEWS[0]!;
   return (
     <div className="app">
       <a className="skip-link" href="#results">
@@ -21,20 +26,17 @@ export function App() {
           fund drain and socialized loss (haircuts, auto-deleveraging) they leave across thousands of simulated price
           paths — computed in your browser.
         </p>
+        {VIEWS.length > 1 && (
+          <nav className="view-tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button key={v.tab} role="tab" type="button" aria-selected={v.tab === current.tab} className={v.tab === current.tab ? 'tab active' : 'tab'} onClick={() => setTab(v.tab)}>
+                {v.label}
+              </button>
+            ))}
+          </nav>
+        )}
       </header>
-      <main className="layout">
-        <ParamsPanel />
-        <div className="results" id="results" tabIndex={-1}>
-          <div className="panel">
-            <RunStatus />
-            <HeadlineMetrics />
-          </div>
-          <ComparisonPanel />
-          <Suspense fallback={<p className="muted charts-loading">Loading the charts…</p>}>
-            <ResultsCharts />
-          </Suspense>
-        </div>
-      </main>
+      {current.render()}
     </div>
   );
 }
