@@ -6,7 +6,7 @@ import { scanFinder } from '../liquidation/scanFinder';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
-import { autoDeleverage } from '../waterfall/autoDeleverage';
+import { AdlQueue } from '../waterfall/autoDeleverage';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { haircutProfits } from '../waterfall/haircutProfits';
 import { AccountBook } from './accountBook';
@@ -44,7 +44,8 @@ export class PathSimulator {
   private readonly collected: Int32Array;
   private readonly deficits = new DeficitEvents();
   private readonly haircutScratch: { index: Int32Array; profit: Float64Array; share: Float64Array };
-  private readonly adlScratch: { index: Int32Array; score: Float64Array };
+  /** ADL queues of the longs and the shorts, ranked once per settlement round. */
+  private readonly adlQueues: { long: AdlQueue; short: AdlQueue };
   private marketEnd: Float64Array;
   fundUnits = 0;
   /** Set to trace one path (learn mode); null in Monte Carlo runs. */
@@ -65,7 +66,7 @@ export class PathSimulator {
     this.inQueue = new Uint8Array(n);
     this.collected = new Int32Array(n);
     this.haircutScratch = { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n) };
-    this.adlScratch = { index: new Int32Array(n), score: new Float64Array(n) };
+    this.adlQueues = config.mechanism === 'adl' ? { long: new AdlQueue(n), short: new AdlQueue(n) } : { long: new AdlQueue(0), short: new AdlQueue(0) };
     this.marketEnd = new Float64Array(config.steps);
     const ctx = { book: this.book, isLiquidatable: (j: number, price: number) => this.isLiquidatable(j, price) };
     this.finder = finderKind === 'frontier' ? frontierFinder(ctx, config.schedule) : scanFinder(ctx);
@@ -286,13 +287,24 @@ export class PathSimulator {
       case 'socialize':
         haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed, this.onEvent, this.step);
         break;
-      case 'adl':
+      case 'adl': {
+        // Rank each side's queue once for the round, at the round's mark (the oracle price it settles at).
+        let rankedLongs = false;
+        let rankedShorts = false;
         for (let i = 0; i < events.count; i++) {
           if (events.remainderUnits[i]! === 0) continue;
-          const event = { side: events.side[i]!, remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
-          autoDeleverage(this.book, tally, this.hitFlags, event, cfg.adlRanking, this.adlRng, this.adlScratch, changed, this.onEvent, this.step, events.account[i]!);
+          const counterSide = -events.side[i]!;
+          const queue = counterSide > 0 ? this.adlQueues.long : this.adlQueues.short;
+          if (counterSide > 0 ? !rankedLongs : !rankedShorts) {
+            queue.rank(this.book, counterSide, price, cfg.adlRanking);
+            if (counterSide > 0) rankedLongs = true;
+            else rankedShorts = true;
+          }
+          const deficit = { remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
+          tally.uncoveredUnits += queue.deleverage(this.book, tally, this.hitFlags, deficit, cfg.adlRanking, this.adlRng, changed, this.onEvent, this.step, events.account[i]!);
         }
         break;
+      }
     }
   }
 }

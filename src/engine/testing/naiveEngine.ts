@@ -176,30 +176,41 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
             }
           });
         } else {
+          // ADL queues ranked once for this settlement, at its mark (the oracle price), per side.
+          const queues = new Map<number, number[]>();
+          const queueFor = (side: number) => {
+            let queue = queues.get(side);
+            if (!queue) {
+              const ranked = accounts
+                .map((a, k) => ({ a, k, equity: a.open && a.side === side ? equityQuote(a.side, a.size, a.entry, a.collateral, oracle) : 0 }))
+                .filter((c) => c.equity > 0);
+              if (cfg.adlRanking === 'pnl-leverage') {
+                const score = (c: (typeof ranked)[number]) => {
+                  const pnl = (c.a.side * (oracle - c.a.entry)) / c.a.entry;
+                  const lev = (c.a.size * oracle) / c.equity;
+                  return pnl > 0 ? pnl * lev : pnl / lev;
+                };
+                ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
+              }
+              queue = ranked.map((c) => c.k);
+              queues.set(side, queue);
+            }
+            return queue;
+          };
           for (const d of deficits) {
             if (d.remainder === 0) continue;
             let left = d.remainder;
             const gap = Math.abs(d.fill - d.bankruptcy);
-            const candidates =
-              gap > 0
-                ? accounts
-                    .map((a, k) => ({ a, k, equity: a.open && a.side === -d.side ? equityQuote(a.side, a.size, a.entry, a.collateral, d.fill) : 0 }))
-                    .filter((c) => c.equity > 0)
-                : [];
-            let order = candidates;
-            if (cfg.adlRanking === 'pnl-leverage') {
-              const score = (c: (typeof candidates)[number]) => {
-                const pnl = (c.a.side * (d.fill - c.a.entry)) / c.a.entry;
-                const lev = (c.a.size * d.fill) / c.equity;
-                return pnl > 0 ? pnl * lev : pnl / lev;
-              };
-              order = [...candidates].sort((x, y) => score(y) - score(x) || x.k - y.k);
-            } else if (candidates.length > 0) {
-              const start = adlRng.nextInt(candidates.length);
-              order = [...candidates.slice(start), ...candidates.slice(0, start)];
+            const queue = queueFor(-d.side);
+            let order = queue;
+            if (gap > 0 && queue.length > 0 && cfg.adlRanking === 'random') {
+              const start = adlRng.nextInt(queue.length);
+              order = [...queue.slice(start), ...queue.slice(0, start)];
             }
-            for (const { a, k } of order) {
+            for (const k of gap > 0 ? order : []) {
+              const a = accounts[k]!;
               if (left === 0) break;
+              if (!a.open) continue;
               const sizeCap = Math.floor(a.size * gap * UNITS_PER_QUOTE);
               const equityUnits = Math.floor(a.collateral + a.side * a.size * (d.fill - a.entry) * UNITS_PER_QUOTE);
               const cap = Math.min(sizeCap, equityUnits);
