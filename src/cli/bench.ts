@@ -135,7 +135,9 @@ function printTable(rows: BenchRow[]): void {
   const f10k = find('frontier', 10_000);
   const lines: string[] = [];
   if (f100k && n100k) lines.push(`100k accounts: frontier ${(n100k.ms / f100k.ms).toFixed(0)}× faster than naive; liquidations ${f100k.liquidations} vs ${n100k.liquidations}`);
-  if (f10k && pathOnly) lines.push(`10k accounts, calm GBM: frontier per path = ${(f10k.ms / f10k.paths / (pathOnly.ms / pathOnly.paths)).toFixed(2)}× drawing the path alone`);
+  // The ratio is read from the 1,000-path row: as many paths as the pathOnly row, so neither is a short sample.
+  const f10kLong = find('frontier-1000paths', 10_000) ?? f10k;
+  if (f10kLong && pathOnly) lines.push(`10k accounts, calm GBM: frontier per path = ${(f10kLong.ms / f10kLong.paths / (pathOnly.ms / pathOnly.paths)).toFixed(2)}× drawing the path alone`);
   for (const name of ['frontier-1000paths', 'frontier-crash-1000paths']) {
     const r = find(name, 10_000);
     if (r) lines.push(`${name}: ${r.paths} paths × 10k accounts × ${STEPS} steps in ${(r.ms / 1000).toFixed(2)} s`);
