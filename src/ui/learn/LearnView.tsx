@@ -1,0 +1,97 @@
+// Learn mode (issue #9): one path of the current parameters, traced in a worker, stepped through minute by
+// minute — the price, a few accounts against their maintenance margin, the insurance fund, and the loss
+// waterfall (bad debt → fund → haircuts/ADL → vault → uncovered) as it happens.
+import { useMemo } from 'react';
+import { selectBaseline, selectParams, selectPaths, selectSeed } from '../../state/selectors';
+import { useAppStore } from '../../state/useAppStore';
+import { AccountsGrid } from './AccountsGrid';
+import { EventLog } from './EventLog';
+import { eventSteps } from './eventText';
+import { FundWaterfall } from './FundWaterfall';
+import './learn.css';
+import { LearnPresets } from './LearnPresets';
+import { PriceChart } from './PriceChart';
+import { Term, Glossary } from './Term';
+import { Timeline } from './Timeline';
+import { useTrace } from './useTrace';
+
+export function LearnView() {
+  const params = useAppStore(selectParams);
+  const baseline = useAppStore(selectBaseline);
+  const seed = useAppStore(selectSeed);
+  const paths = useAppStore(selectPaths);
+  const pathIndex = useAppStore((s) => s.pathIndex);
+  const setPathIndex = useAppStore((s) => s.setPathIndex);
+  const rawStep = useAppStore((s) => s.learnStep);
+  const traced = useTrace(params, seed, pathIndex);
+  const baselineTraced = useTrace(baseline, seed, pathIndex);
+  const trace = traced?.trace ?? null;
+  const step = trace ? Math.min(rawStep, trace.steps - 1) : 0;
+  const stepsWithEvents = useMemo(() => (trace ? eventSteps(trace.events) : []), [trace]);
+  const baselineTrace = baselineTraced?.status === 'ready' && baselineTraced.trace.steps === trace?.steps ? baselineTraced.trace : null;
+
+  return (
+    <main className="learn" id="results" tabIndex={-1} aria-labelledby="learn-title">
+      <div className="panel learn-intro">
+        <h2 id="learn-title">Learn: watch one path, step by step</h2>
+        <p>
+          A trader whose equity falls below the <Term k="maintenance-margin" /> is liquidated. Closed worse than their{' '}
+          <Term k="bankruptcy-price" />, they leave <Term k="bad-debt" />: the <Term k="insurance-fund" /> pays what it can, and the rest becomes a{' '}
+          <Term k="socialized-loss" /> — a <Term k="haircut" /> on everyone in profit, or <Term k="adl" /> of the top-ranked winners. Pick a story, or trace
+          any path of your own parameters.
+        </p>
+        <LearnPresets />
+      </div>
+
+      <div className="panel learn-path">
+        <div className="learn-path-row">
+          <label className="learn-path-picker">
+            Path
+            <input
+              type="number"
+              min={1}
+              max={paths}
+              value={pathIndex + 1}
+              onChange={(e) => setPathIndex(Math.round(Number(e.target.value)) - 1)}
+              className="field-input"
+            />
+            <span className="muted">of {paths} (seed {seed})</span>
+          </label>
+          <span className="learn-trace-status" data-testid="learn-status" role="status">
+            {traced?.status === 'loading' ? 'Tracing the path in the engine worker…' : traced?.status === 'error' ? '' : trace ? `${trace.events.length} events on this path` : ''}
+          </span>
+        </div>
+        {traced?.status === 'error' && (
+          <p className="learn-error" role="alert" data-testid="learn-error">
+            The path could not be traced: {traced.error}
+          </p>
+        )}
+        {baselineTraced?.status === 'error' && (
+          <p className="learn-error" role="alert">
+            The baseline’s path could not be traced: {baselineTraced.error}
+          </p>
+        )}
+        {trace && <Timeline steps={trace.steps} step={step} stepSeconds={trace.stepSeconds} eventSteps={stepsWithEvents} />}
+      </div>
+
+      {trace && (
+        <div className="learn-grid">
+          <PriceChart trace={trace} step={step} />
+          <FundWaterfall trace={trace} baseline={baselineTrace} step={step} />
+          <AccountsGrid trace={trace} step={step} />
+          <EventLog trace={trace} step={step} />
+        </div>
+      )}
+
+      <details className="panel learn-glossary-panel">
+        <summary>Glossary</summary>
+        <Glossary />
+      </details>
+      <KeyboardHint />
+    </main>
+  );
+}
+
+function KeyboardHint() {
+  return <p className="muted small learn-keys">Keys: ← → one step · Space play/pause · Home/End first/last step · the timeline also takes the keys when focused.</p>;
+}

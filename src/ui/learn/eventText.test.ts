@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, eventSteps } from './eventText';
+
+const ids = ['t1', 't2', 't17'];
+
+describe('describeEvent', () => {
+  it('says each kind in plain words with its numbers', () => {
+    expect(describeEvent({ kind: 'liquidation', step: 3, account: 2, side: 1, closedSizeBase: 2, fillPrice: 84.2, oraclePrice: 84.2, full: true, penaltyQuote: 3.1, penaltyToFundQuote: 3.1 }, ids)).toBe(
+      'account t17 (long) liquidated at 84.20, penalty 3.10 to the fund',
+    );
+    expect(describeEvent({ kind: 'deficit', step: 3, account: 0, deficitQuote: 12.4, bankruptcyPrice: 86, fillPrice: 84.2 }, ids)).toBe(
+      'bad debt 12.40 on account t1 (bankruptcy price 86.00, filled at 84.20)',
+    );
+    expect(describeEvent({ kind: 'fund-draw', step: 3, account: 0, drawQuote: 10, fundAfterQuote: 0 }, ids)).toBe('fund paid 10.00 (fund now 0.00)');
+    expect(describeEvent({ kind: 'haircut', step: 3, takenQuote: 2.4, profitQuote: 184.6, accounts: 214, largestAccount: -1, largestQuote: 0 }, ids)).toBe(
+      '2.40 socialized: haircut 1.3% on 214 profitable accounts',
+    );
+    expect(describeEvent({ kind: 'adl', step: 3, account: 1, bankruptAccount: 0, contracts: 3, bankruptcyPrice: 90, markPrice: 89.2, lossQuote: 2.4 }, ids)).toBe(
+      'ADL of account t2 at the bankruptcy price 90.00: 3.00 contracts, loss 2.40',
+    );
+    expect(describeEvent({ kind: 'uncovered', step: 3, quote: 1 }, ids)).toMatch(/^1\.00 uncovered/);
+  });
+
+  it('lists each step with events once, in order', () => {
+    expect(eventSteps([{ kind: 'vault', step: 5, quote: 1 }, { kind: 'uncovered', step: 2, quote: 1 }, { kind: 'vault', step: 5, quote: 2 }])).toEqual([2, 5]);
+  });
+});

@@ -1,0 +1,49 @@
+// One event of a traced path in plain words, with its numbers. Pure: the page, its tests and the end-to-end
+// spec (which recomputes the expected text from the engine in Node) all format through here.
+import type { PathEvent } from '../../../workers/traceClient';
+
+const two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Quote amounts and prices with two decimals ("1,234.50"). */
+export const money = (value: number): string => two.format(value);
+
+/** The kinds that move money after a liquidation (the "only losses" filter keeps these). */
+export const LOSS_KINDS: ReadonlySet<PathEvent['kind']> = new Set(['deficit', 'fund-draw', 'haircut', 'adl', 'vault', 'uncovered']);
+
+export function describeEvent(event: PathEvent, ids: readonly string[]): string {
+  const who = (index: number) => `account ${ids[index] ?? `#${index}`}`;
+  switch (event.kind) {
+    case 'liquidation': {
+      const side = event.side > 0 ? 'long' : 'short';
+      const what = event.full ? '' : ` (partly: ${money(event.closedSizeBase)} contracts)`;
+      const penalty =
+        event.penaltyQuote === 0
+          ? 'no penalty (no equity left)'
+          : event.penaltyToFundQuote === event.penaltyQuote
+            ? `penalty ${money(event.penaltyQuote)} to the fund`
+            : `penalty ${money(event.penaltyQuote)}, ${money(event.penaltyToFundQuote)} of it to the fund`;
+      return `${who(event.account)} (${side}) liquidated at ${money(event.fillPrice)}${what}, ${penalty}`;
+    }
+    case 'deficit':
+      return `bad debt ${money(event.deficitQuote)} on ${who(event.account)} (bankruptcy price ${money(event.bankruptcyPrice)}, filled at ${money(event.fillPrice)})`;
+    case 'fund-draw':
+      return `fund paid ${money(event.drawQuote)} (fund now ${money(event.fundAfterQuote)})`;
+    case 'haircut': {
+      const rate = event.profitQuote > 0 ? event.takenQuote / event.profitQuote : 0;
+      const largest = event.largestAccount >= 0 ? `; largest: ${ids[event.largestAccount] ?? `#${event.largestAccount}`} lost ${money(event.largestQuote)}` : '';
+      return `${money(event.takenQuote)} socialized: haircut ${pct.format(rate * 100)}% on ${event.accounts} profitable account${event.accounts === 1 ? '' : 's'}${largest}`;
+    }
+    case 'adl':
+      return `ADL of ${who(event.account)} at the bankruptcy price ${money(event.bankruptcyPrice)}: ${money(event.contracts)} contracts, loss ${money(event.lossQuote)}`;
+    case 'vault':
+      return `the backstop vault took the position over: its depositors lose ${money(event.quote)}`;
+    case 'uncovered':
+      return `${money(event.quote)} uncovered: nobody could absorb it, it stays on the protocol`;
+  }
+}
+
+/** Steps that have at least one event, ascending (each once). */
+export function eventSteps(events: readonly PathEvent[]): number[] {
+  return [...new Set(events.map((e) => e.step))].sort((a, b) => a - b);
+}
