@@ -3,7 +3,7 @@
 // tens of ms for 1,000 paths, so they happen here and never on the page's main thread; the page receives
 // plain-JSON RunSummary objects.
 import { compareRuns, formatProblems, summarizeRun, validateParams } from '../src/engine/index';
-import type { RunSummary } from '../src/engine/index';
+import type { PathColumns, RunSummary } from '../src/engine/index';
 import { buildPopulation } from '../src/engine/population/buildPopulation';
 import type { AggregateRunSpec, AggregateSnapshot, RangeResult, SamplePathDto, Side } from './protocol';
 import { RunAccumulator } from './runAccumulator';
@@ -28,6 +28,8 @@ export interface Aggregator {
   /** Summaries over the paths received so far, or null when the run is not open or has no paths yet. */
   summarize(runId: number): AggregateSnapshot | null;
   samplePath(runId: number, pathIndex: number): SamplePathDto | null;
+  /** A copy of the proposal's per-path columns over the paths received in order (the page's CSV export), or null. */
+  pathColumns(runId: number): PathColumns | null;
   closeRun(runId: number): void;
   /** Open run ids (for tests: memory is released). */
   openRuns(): number[];
@@ -80,6 +82,15 @@ export function createAggregator(now: () => number = () => performance.now()): A
 
     samplePath(runId, pathIndex) {
       return runs.get(runId)?.sides.get('proposal')?.accumulator.samplePath(pathIndex) ?? null;
+    },
+
+    pathColumns(runId) {
+      const proposal = runs.get(runId)?.sides.get('proposal');
+      if (!proposal || proposal.accumulator.prefix === 0) return null;
+      const view = proposal.accumulator.pathsView(proposal.accumulator.prefix).paths;
+      const copy = {} as Record<string, ArrayBufferView>;
+      for (const [key, column] of Object.entries(view)) copy[key] = column.slice();
+      return copy as unknown as PathColumns;
     },
 
     closeRun(runId) {

@@ -9,6 +9,7 @@
 // dies fails the run with its message — there is no fallback to the main thread.
 import { transfer } from 'comlink';
 import { DeadlineError, WorkerGoneError, within, type EngineEndpoint, type SpawnEngine } from './engineEndpoint';
+import type { PathColumns } from '../src/engine/index';
 import type { AggregateRunSpec, AggregateSnapshot, RangeChunk, RiskParams, SamplePathDto, Side } from './protocol';
 import { buffersOf, samplePathOf } from './rangeTransfer';
 import { RunPlan, type Job, type PlanOptions, type PoolProgress } from './runPlan';
@@ -187,6 +188,16 @@ export class EnginePool implements RunEngine {
         run.listener.samplePath(sample);
       }
     });
+  }
+
+  /**
+   * The proposal's per-path columns of run `runId` as gathered so far (all of them once it is done), or null when
+   * the aggregator no longer holds that run. For the page's per-path CSV export; does not affect the run.
+   */
+  async pathColumns(runId: number): Promise<PathColumns | null> {
+    const endpoint = this.aggregator;
+    if (!endpoint) return null;
+    return within(endpoint, endpoint.remote.pathColumns(runId), this.options.aggregateDeadlineMs, 'Reading the per-path results');
   }
 
   dispose(): void {

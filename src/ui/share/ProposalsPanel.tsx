@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { indexedDbBackend } from '../../storage/indexedDbBackend';
+import { createProposals, memoryBackend, nameProblem, type Proposal, type Proposals } from '../../storage/proposals';
+import { pageUrlSync, shareStateOf, storePatchOf } from '../../state/urlSync';
+import { appStore } from '../../state/useAppStore';
+import type { ShareState } from '../../share/shareState';
+import './share.css';
+
+let shared: Proposals | null = null;
+/** The page's proposals store: IndexedDB, or (without it) memory for this tab only. */
+function proposals(): Proposals {
+  shared ??= createProposals(typeof indexedDB === 'undefined' ? memoryBackend() : indexedDbBackend(indexedDB));
+  return shared;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const savedAtText = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** Opens a proposal: its parameters, seed, paths and baseline (the current tab stays). */
+function openProposal(state: ShareState): void {
+  const current = appStore.getState();
+  const share: ShareState = { ...state, view: { ...state.view, tab: current.tab } };
+  const sync = pageUrlSync();
+  if (sync) sync.apply(share);
+  else appStore.setState(storePatchOf(share));
+}
+
+function ProposalRow({ proposal, onChanged, onMessage }: { proposal: Proposal; onChanged: () => void; onMessage: (text: string, error?: boolean) => void }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(proposal.name);
+  const problem = renaming ? nameProblem(name) : null;
+  const inputId = `proposal-rename-${proposal.id}`;
+  const { params, run, baseline } = proposal.state;
+
+  const rename = async (event: FormEvent) => {
+    event.preventDefault();
+    if (problem) return;
+    try {
+      await proposals().rename(proposal.id, name);
+      setRenaming(false);
+      onChanged();
+    } catch (error) {
+      onMessage(messageOf(error), true);
+    }
+  };
+  const remove = async () => {
+    try {
+      await proposals().remove(proposal.id);
+      onMessage(`Deleted “${proposal.name}”.`);
+      onChanged();
+    } catch (error) {
+      onMessage(messageOf(error), true);
+    }
+  };
+
+  return (
+    <li className="proposal" data-testid="proposal">
+      {renaming ? (
+        <form className="proposal-rename" onSubmit={(e) => void rename(e)}>
+          <label htmlFor={inputId} className="visually-hidden">
+            New name for {proposal.name}
+          </label>
+          <input id={inputId} value={name} onChange={(e) => setName(e.currentTarget.value)} aria-invalid={problem !== null} autoFocus />
+          <button type="submit" className="small" disabled={problem !== null}>
+            Save name
+          </button>
+          <button type="button" className="secondary small" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+          {problem && <span className="proposal-problem">{problem}</span>}
+        </form>
+      ) : (
+        <div className="proposal-main">
+          <span className="proposal-name" data-testid="proposal-name">
+            {proposal.name}
+          </span>
+          <span className="proposal-meta muted">
+            {savedAtText(proposal.savedAt)} · {params.scenario.kind} · {params.lossMechanism.kind} · seed {run.seed} · {run.paths} paths
+            {baseline ? ' · with baseline' : ''}
+          </span>
+        </div>
+      )}
+      {!renaming && (
+        <div className="proposal-actions">
+          <button type="button" className="small" onClick={() => openProposal(proposal.state)} aria-label={`Open ${proposal.name}`}>
+            Open
+          </button>
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => {
+              setName(proposal.name);
+              setRenaming(true);
+            }}
+            aria-label={`Rename ${proposal.name}`}
+          >
+            Rename
+          </button>
+          <button type="button" className="secondary small danger" onClick={() => void remove()} aria-label={`Delete ${proposal.name}`}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Named proposals saved in this browser (IndexedDB): save the current state, open, rename, delete. */
+export function ProposalsPanel() {
+  const [list, setList] = useState<Proposal[] | null>(null);
+  const [skipped, setSkipped] = useState(0);
+  const [name, setName] = useState('');
+  const [tried, setTried] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const problem = useMemo(() => nameProblem(name), [name]);
+
+  const refresh = useCallback(() => {
+    proposals()
+      .list()
+      .then((result) => {
+        setList(result.proposals);
+        setSkipped(result.skipped);
+      })
+      .catch((error: unknown) => {
+        setList([]);
+        setMessage({ text: `Saved proposals are not available in this browser: ${messageOf(error)}`, error: true });
+      });
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const onMessage = (text: string, error = false) => setMessage({ text, error });
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (problem) return;
+    try {
+      const saved = await proposals().save(name, shareStateOf(appStore.getState()));
+      setName('');
+      setTried(false);
+      onMessage(`Saved “${saved.name}”.`);
+      refresh();
+    } catch (error) {
+      onMessage(messageOf(error), true);
+    }
+  };
+
+  const count = list?.length ?? 0;
+  return (
+    <details className="proposals" data-testid="proposals">
+      <summary>
+        Saved proposals <span className="proposals-count">({list === null ? '…' : count})</span>
+      </summary>
+      <div className="proposals-body">
+        <form className="proposal-save" onSubmit={(e) => void save(e)} noValidate>
+          <label htmlFor="proposal-name">Save the current parameters, seed, paths and baseline as</label>
+          <div className="proposal-save-row">
+            <input
+              id="proposal-name"
+              value={name}
+              placeholder="e.g. MMR 6 %, fund 500k"
+              maxLength={200}
+              onChange={(e) => setName(e.currentTarget.value)}
+              aria-invalid={tried && problem !== null}
+              aria-describedby={tried && problem ? 'proposal-name-problem' : undefined}
+            />
+            <button type="submit">Save proposal</button>
+          </div>
+          {tried && problem && (
+            <p id="proposal-name-problem" className="proposal-problem">
+              {problem}
+            </p>
+          )}
+        </form>
+        {message && (
+          <p className={message.error ? 'share-message error' : 'share-message'} role={message.error ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        {list !== null && count === 0 && <p className="muted proposals-empty">No saved proposals yet. They are kept in this browser only.</p>}
+        {count > 0 && (
+          <ul className="proposal-list" aria-label="Saved proposals">
+            {list!.map((p) => (
+              <ProposalRow key={p.id} proposal={p} onChanged={refresh} onMessage={onMessage} />
+            ))}
+          </ul>
+        )}
+        {skipped > 0 && (
+          <p className="muted">
+            {skipped === 1 ? 'One saved proposal' : `${skipped} saved proposals`} could not be read (damaged or from an incompatible version) and
+            {skipped === 1 ? ' is' : ' are'} not shown.
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,73 @@
+// The share controls' pure parts: the per-path CSV, the parameters file, chart file names.
+import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../../engine/params/defaults';
+import { chartFileStem } from './chartExport';
+import { CSV_COLUMNS, perPathCsv, unitsToQuoteText } from './csv';
+import { paramsFileText, readParamsFile } from './paramsFile';
+
+describe('per-path CSV', () => {
+  it.each([
+    [0, '0'],
+    [1, '0.000001'],
+    [1_500_000, '1.5'],
+    [123_456_789_012, '123456.789012'],
+    [-2_000_000, '-2'],
+    [Number.MAX_SAFE_INTEGER, '9007199254.740991'],
+  ])('units %d → quote %s, exactly', (units, text) => expect(unitsToQuoteText(units)).toBe(text));
+
+  it('writes a header and one row per path', () => {
+    const f = (...v: number[]) => Float64Array.from(v);
+    const csv = perPathCsv({
+      badDebtUnits: f(0, 2_500_000),
+      fundDrawUnits: f(0, 1_000_000),
+      socializedLossUnits: f(0, 1_500_000),
+      vaultLossUnits: f(0, 0),
+      uncoveredUnits: f(0, 0),
+      liquidations: f(3, 12),
+      adlNotionalQuote: f(0, 0.1),
+      fundDepletedStep: Int32Array.from([-1, 40]),
+      ledgerBalanced: Uint8Array.from([1, 1]),
+    });
+    expect(csv.split('\n')).toEqual([
+      CSV_COLUMNS.join(','),
+      '0,0,0,0,0,0,3,0,false,true',
+      '1,2.5,1,1.5,0,0,12,0.1,true,true',
+      '',
+    ]);
+  });
+});
+
+describe('the parameters file', () => {
+  it('round-trips the parameters', () => {
+    const params = defaultParams();
+    const read = readParamsFile(paramsFileText(params));
+    expect(read).toEqual({ ok: true, params });
+  });
+
+  it('lists problems by field and applies nothing', () => {
+    const params = defaultParams() as unknown as Record<string, Record<string, unknown>>;
+    params.margin!.maintenanceMarginRatio = -1;
+    params.market!.steps = 'many';
+    const read = readParamsFile(JSON.stringify(params));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['margin.maintenanceMarginRatio', 'market.steps']));
+  });
+
+  it.each([
+    ['not JSON', '{', /not valid JSON/],
+    ['a prototype key', '{"__proto__":{"x":1}}', /./],
+    ['an array', '[]', /./],
+  ])('refuses %s', (_case, text, message) => {
+    const read = readParamsFile(text);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problems[0]!.message).toMatch(message);
+  });
+});
+
+describe('chart file names', () => {
+  it.each([
+    ['Socialized loss per path', 'haircut-socialized-loss-per-path'],
+    ['Fund ‹balance› — p5…p95', 'haircut-fund-balance-p5-p95'],
+    ['', 'haircut-chart'],
+  ])('%j → %s', (title, stem) => expect(chartFileStem(title)).toBe(stem));
+});
