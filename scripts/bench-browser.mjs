@@ -6,11 +6,12 @@
 //     input that rebuilds the simulator, like any parameter change, without the text fields' typing debounce):
 //     from the click event to the first partial summary published to the store (user-timing mark
 //     haircut:first-partial) and to run-status reading "done" in the DOM;
-//   longestTaskMs — the longest main-thread task (PerformanceObserver 'longtask', > 50 ms) while those runs went;
+//   longestTaskMs — the longest main-thread task (PerformanceObserver 'longtask', > 50 ms) while those runs went,
+//     from the click until --settle-ms (1000) after "done" (the charts draw the final summary after the status);
 //   heap — JS heap and ArrayBuffer memory (CDP Runtime.getHeapUsage after a forced GC) of the page and of every
 //     worker, after the first measured run, after 10 more and after 20 more consecutive runs.
 // Options: --runs N (5), --heap-runs N (20), --workers N (?workers=N; default one per core), --port P (4174),
-//   --no-build (serve bench-results/site as it is). Progress goes to stderr; stdout holds only the JSON.
+//   --settle-ms N (1000), --no-build (serve bench-results/site as it is). Progress goes to stderr; stdout holds only the JSON.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,10 +20,11 @@ import { chromiumLaunchOptions, systemChromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-const siteDir = 'bench-results/site';
+// HAIRCUT_BENCH_DIR / HAIRCUT_BENCH_PORT: another build folder and port, so two benches (or an e2e run) can share a tree.
+const siteDir = process.env.HAIRCUT_BENCH_DIR || 'bench-results/site';
 
 function parseArgs(argv) {
-  const options = { runs: 5, heapRuns: 20, workers: null, port: 4174, build: true };
+  const options = { runs: 5, heapRuns: 20, workers: null, port: Number(process.env.HAIRCUT_BENCH_PORT) || 4174, build: true, settleMs: 1000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const int = () => {
@@ -34,6 +36,7 @@ function parseArgs(argv) {
     else if (flag === '--heap-runs') options.heapRuns = int();
     else if (flag === '--workers') options.workers = int();
     else if (flag === '--port') options.port = int();
+    else if (flag === '--settle-ms') options.settleMs = int();
     else if (flag === '--no-build') options.build = false;
     else throw new Error(`unknown option ${flag}`);
   }
@@ -109,11 +112,12 @@ async function waitForRunAfter(page, previousRunId) {
 }
 
 /** One run started by the "Re-run with a new seed" button; times from the click event. */
-async function measureRun(page) {
+async function measureRun(page, settleMs) {
   const before = await lastDoneRunId(page);
   await page.getByRole('button', { name: 'Re-run with a new seed' }).click();
   await waitForRunAfter(page, before);
-  return page.evaluate(() => {
+  await page.waitForTimeout(settleMs);
+  return page.evaluate((settleMs) => {
     const b = window.__bench;
     const mark = (name) => performance.getEntriesByName(name)[0];
     const done = mark('haircut:run-done');
@@ -121,7 +125,7 @@ async function measureRun(page) {
     const partial = mark('haircut:first-partial');
     const domDone = b.doneAt.find((t) => t >= b.lastInput) ?? done.startTime;
     const sameRun = (m) => m && m.detail.runId === done.detail.runId;
-    const tasks = b.longtasks.filter((t) => t.start + t.duration >= b.lastInput && t.start <= domDone);
+    const tasks = b.longtasks.filter((t) => t.start + t.duration >= b.lastInput && t.start <= domDone + settleMs);
     return {
       runId: done.detail.runId,
       inputToStartMs: sameRun(start) ? start.startTime - b.lastInput : null,
@@ -131,7 +135,7 @@ async function measureRun(page) {
       longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
       longTasks: tasks.length,
     };
-  });
+  }, settleMs);
 }
 
 /** Heap of the page and of every worker after a forced GC (CDP; workers through auto-attached sessions). */
@@ -207,20 +211,20 @@ async function main() {
 
     const runs = [];
     for (let i = 0; i < options.runs; i++) {
-      runs.push(await measureRun(page));
+      runs.push(await measureRun(page, options.settleMs));
       log(`run ${i + 1}/${options.runs}: ${JSON.stringify(runs.at(-1))}`);
       if (i === 0) runs.heapAfterFirst = await heap.measure();
     }
     let heapHalfway = null;
     for (let i = 0; i < options.heapRuns; i++) {
-      await measureRun(page);
+      await measureRun(page, 0);
       if (i + 1 === Math.floor(options.heapRuns / 2)) heapHalfway = await heap.measure();
     }
     const heapAfterMany = await heap.measure();
     log(`${options.heapRuns} more runs done`);
 
     const result = {
-      scenario: { params: 'defaults (10k accounts, 1,440 steps)', paths: 1000, seedChange: 'Re-run with a new seed button', url: target },
+      scenario: { params: 'defaults (10k accounts, 1,440 steps)', paths: 1000, seedChange: 'Re-run with a new seed button', longTaskWindow: `click to ${options.settleMs} ms after done`, url: target },
       machine: { hardwareConcurrency: boot.hardwareConcurrency, simulationWorkers: workerCount, aggregatorWorkers: 1, chromium: browser.version() },
       runs: options.runs,
       firstPartialMs: { median: round(median(runs.map((r) => r.firstPartialMs))), all: runs.map((r) => round(r.firstPartialMs)) },

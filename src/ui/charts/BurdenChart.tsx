@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatCompact, formatPercent, formatQuote } from '../format';
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import { AxisTick } from './WrappedTick';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
 import type { BurdenRow } from './chartRows';
 
 const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
@@ -20,14 +21,14 @@ function BurdenTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** Mean socialized loss borne per path by each tenth of traders, smallest positions first. */
-export const BurdenChart = memo(function BurdenChart({ rows, animate, label }: { rows: BurdenRow[]; animate: boolean; label: string }) {
+export const BurdenChart = memo(function BurdenChart({ rows, label }: { rows: BurdenRow[]; label: string }) {
   return (
     <BarChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis dataKey="label" tick={AXIS_TICK} interval={0} label={X_LABEL} />
-      <YAxis tick={AXIS_TICK} tickFormatter={formatCompact} width={52} />
+      <XAxis dataKey="label" tick={AxisTick} interval={0} label={X_LABEL} />
+      <YAxis tick={AxisTick} interval={0} tickFormatter={formatCompact} width={52} />
       <Tooltip content={BurdenTooltip} />
-      <Bar dataKey="meanQuote" fill={COLORS.socialized} isAnimationActive={animate} name="quote per path" />
+      <Bar dataKey="meanQuote" fill={COLORS.socialized} isAnimationActive={false} name="quote per path" />
     </BarChart>
   );
 });

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { ChartExportButton } from '../share/ChartExportButton';
+import { useStaggered } from './chartScheduler';
 
 /** Chart heights in px: one place, so the grid lines up. */
 export const CHART_HEIGHT = 220;
@@ -45,6 +47,7 @@ export function ChartCard({
       <div className="chart-head">
         <h3 id={`${id}-title`}>{title}</h3>
         {controls}
+        <ChartExportButton title={title} />
       </div>
       {empty ? (
         <p className="chart-empty" data-testid={`${id}-empty`}>
@@ -55,5 +58,44 @@ export function ChartCard({
       )}
       <figcaption>{caption}</figcaption>
     </figure>
+  );
+}
+
+/** What a card shows below its head: the chart (or a sentence when there is nothing to draw) and its caption. */
+export interface CardView {
+  /** Shown instead of the chart when set. */
+  empty: string | null;
+  caption: ReactNode;
+  chart: ReactNode;
+}
+
+/** While a run streams, a card redraws at most this often (ms); the final summary is drawn as soon as it lands. */
+export const LIVE_REDRAW_MS = 400;
+
+/**
+ * A ChartCard whose chart and caption (which describes that chart) change together through the chart queue
+ * (chartScheduler.ts): one card per task, and while `live` at most every LIVE_REDRAW_MS. Title and controls
+ * follow the page at once. `view` must be memoized: a new object is a redraw.
+ */
+export function StaggeredChartCard({
+  view,
+  live = false,
+  height = CHART_HEIGHT,
+  ...card
+}: {
+  id: string;
+  title: string;
+  controls?: ReactNode;
+  wide?: boolean;
+  view: CardView;
+  live?: boolean;
+  /** Of the chart, px: kept by a placeholder until the chart is first drawn. */
+  height?: number;
+}) {
+  const shown = useStaggered(view, live ? LIVE_REDRAW_MS : 0);
+  return (
+    <ChartCard {...card} empty={(shown ?? view).empty} caption={(shown ?? view).caption}>
+      {shown ? shown.chart : <div className="chart-pending" style={{ minHeight: height }} />}
+    </ChartCard>
   );
 }

@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatCompact, formatQuote } from '../format';
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import { AxisTick } from './WrappedTick';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
 import { hourAxis, type FanRow } from './chartRows';
 
 const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
@@ -22,18 +23,18 @@ function FanTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** 5–95 % and 25–75 % bands across paths with the median line, x in hours. */
-export const FanChart = memo(function FanChart({ rows, color, animate, label }: { rows: FanRow[]; color: string; animate: boolean; label: string }) {
+export const FanChart = memo(function FanChart({ rows, color, label }: { rows: FanRow[]; color: string; label: string }) {
   const lastHours = rows.length > 0 ? rows[rows.length - 1]!.hours : 0;
   const axis = useMemo(() => hourAxis(lastHours), [lastHours]);
   return (
     <ComposedChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={hoursTick} tick={AXIS_TICK} label={X_LABEL} />
-      <YAxis tickFormatter={formatCompact} tick={AXIS_TICK} width={52} />
+      <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} interval={0} tickFormatter={hoursTick} tick={AxisTick} label={X_LABEL} />
+      <YAxis tickFormatter={formatCompact} tick={AxisTick} interval={0} width={52} />
       <Tooltip content={FanTooltip} />
-      <Area dataKey="outer" stroke="none" fill={color} fillOpacity={0.15} isAnimationActive={animate} name="5–95 %" />
-      <Area dataKey="inner" stroke="none" fill={color} fillOpacity={0.3} isAnimationActive={animate} name="25–75 %" />
-      <Line dataKey="p50" stroke={color} strokeWidth={2} dot={false} isAnimationActive={animate} name="median" />
+      <Area dataKey="outer" stroke="none" fill={color} fillOpacity={0.15} isAnimationActive={false} name="5–95 %" />
+      <Area dataKey="inner" stroke="none" fill={color} fillOpacity={0.3} isAnimationActive={false} name="25–75 %" />
+      <Line dataKey="p50" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} name="median" />
     </ComposedChart>
   );
 });

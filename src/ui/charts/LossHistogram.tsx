@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatInteger, formatPercent, formatQuote } from '../format';
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import { AxisTick } from './WrappedTick';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
 import type { HistogramRow } from './chartRows';
 
 const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
@@ -22,14 +23,15 @@ function HistogramTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** Paths by socialized loss: a grey bar for paths with none, then log-spaced bins; counts linear or log. */
-export const LossHistogram = memo(function LossHistogram({ rows, log, animate, label }: { rows: HistogramRow[]; log: boolean; animate: boolean; label: string }) {
+export const LossHistogram = memo(function LossHistogram({ rows, log, label }: { rows: HistogramRow[]; log: boolean; label: string }) {
   const interval = Math.max(0, Math.ceil(rows.length / 6) - 1);
   return (
     <BarChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} barCategoryGap={1} aria-label={label}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis dataKey="label" tick={AXIS_TICK} interval={interval} label={X_LABEL} />
+      <XAxis dataKey="label" tick={AxisTick} interval={interval} label={X_LABEL} />
       <YAxis
-        tick={AXIS_TICK}
+        tick={AxisTick}
+        interval={0}
         width={52}
         allowDecimals={false}
         scale={log ? 'log' : 'auto'}
@@ -38,7 +40,7 @@ export const LossHistogram = memo(function LossHistogram({ rows, log, animate, l
         tickFormatter={formatInteger}
       />
       <Tooltip content={HistogramTooltip} />
-      <Bar dataKey="plotted" isAnimationActive={animate} name="paths">
+      <Bar dataKey="plotted" isAnimationActive={false} name="paths">
         {rows.map((row) => (
           <Cell key={row.key} fill={row.zero ? COLORS.zero : COLORS.socialized} />
         ))}

@@ -6,12 +6,14 @@ import {
   selectPathIndex,
   selectPaths,
   selectSamplePath,
+  selectStale,
+  selectStatus,
   selectSummary,
 } from '../../state/selectors';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
 import { BurdenChart } from './BurdenChart';
-import { ChartCard, COLORS } from './ChartCard';
+import { COLORS, LIVE_REDRAW_MS, StaggeredChartCard, type CardView } from './ChartCard';
 import {
   burdenIsZero,
   burdenRows,
@@ -21,10 +23,11 @@ import {
   samplePathRows,
   waterfallRows,
   type FanKey,
+  type FanRow,
 } from './chartRows';
 import { FanChart } from './FanChart';
 import { LossHistogram } from './LossHistogram';
-import { SamplePathChart } from './SamplePathChart';
+import { SAMPLE_PATH_HEIGHT, SamplePathChart } from './SamplePathChart';
 import { WaterfallChart } from './WaterfallChart';
 
 const WAITING = 'Waiting for the first run to report…';
@@ -113,6 +116,19 @@ function PathPicker() {
   );
 }
 
+function FanCard({ spec, summary, rows, horizon, live }: { spec: FanSpec; summary: RunSummary | null; rows: FanRow[] | null; horizon: string; live: boolean }) {
+  const view = useMemo((): CardView => {
+    const empty = !summary ? WAITING : !rows || rows.length === 0 ? NO_DETAIL : (spec.nothing?.(summary) ?? null);
+    const rare = summary && rows && spec.rareShare && medianIsZero(rows) ? spec.rareShare(summary) : null;
+    const caption =
+      rare !== null && rare > 0
+        ? `${spec.caption(horizon)} Only ${formatPercent(rare)} of paths ${spec.rareWhat}, so the median stays at zero and the light band rises only where more than 1 path in 20 has lost; the histogram shows those paths.`
+        : spec.caption(horizon);
+    return { empty, caption, chart: rows && !empty ? <FanChart rows={rows} color={spec.color} label={spec.title} /> : null };
+  }, [spec, summary, rows, horizon]);
+  return <StaggeredChartCard id={spec.id} title={spec.title} view={view} live={live} />;
+}
+
 /** Every chart of the run: fans over time, the loss histogram, where bad debt went, who bore it, one path. */
 export function ResultsCharts() {
   const summary = useAppStore(selectSummary);
@@ -120,9 +136,11 @@ export function ResultsCharts() {
   const logHistogram = useAppStore(selectLogHistogram);
   const sample = useAppStore(selectSamplePath);
   const pathIndex = useAppStore(selectPathIndex);
-  // Animation stays off: while a run streams (STYLE.md §4), and when it lands too, since a chart that redraws
-  // itself from the left after every finished run hides the change it should show.
-  const animate = false;
+  // While a run streams, each card redraws at most every LIVE_REDRAW_MS and one card per task (StaggeredChartCard); the
+  // headline numbers above follow every partial summary. Animation stays off (STYLE.md §4): a chart that
+  // redraws itself from the left after every run hides the change it should show.
+  const live = useAppStore(selectStatus) === 'running';
+  const stale = useAppStore(selectStale);
   const { steps, stepSeconds } = params.market;
   const horizon = formatHorizon(steps, stepSeconds);
   const mechanism = params.lossMechanism.kind;
@@ -134,90 +152,96 @@ export function ResultsCharts() {
   const waterfall = useMemo(() => (summary ? waterfallRows(summary, mechanism) : null), [summary, mechanism]);
   const burden = useMemo(() => (summary ? burdenRows(summary.burdenByDecile) : null), [summary]);
   const path = useMemo(() => (sample ? samplePathRows(sample, stepSeconds) : null), [sample, stepSeconds]);
-
   const paths = summary ? formatPaths(summary.paths) : '';
-  const topShare = burden && !burdenIsZero(burden) ? burden[burden.length - 1]!.share : null;
+
+  const histogramCard = useMemo(
+    (): CardView => ({
+      empty: !summary ? WAITING : !histogramView ? NO_DETAIL : histogramView.withLoss === 0 ? `No path had any socialized loss: all ${paths} are at zero.` : null,
+      caption:
+        histogramView && histogramView.withLoss > 0
+          ? `${formatInteger(histogramView.zeroCount)} of ${paths} (${formatPercent(histogramView.zeroShare)}) had no socialized loss${logHistogram ? ' (grey bar)' : ''}; the ${formatInteger(histogramView.withLoss)} with a loss are binned by size, bins labelled by their lower edge. ${logHistogram ? 'Counts on a log scale, so rare large losses show.' : 'Tick “log scale” to see the paths without loss beside them.'}`
+          : 'How many paths socialized how much loss.',
+      chart: histogramView ? <LossHistogram rows={histogramView.rows} log={logHistogram} label="Socialized loss per path" /> : null,
+    }),
+    [summary, histogramView, paths, logHistogram],
+  );
+
+  const waterfallCard = useMemo(
+    (): CardView => ({
+      empty: !summary ? WAITING : summary.badDebt.mean === 0 ? 'No path had any bad debt, so nothing had to be paid.' : null,
+      caption: summary
+        ? `Mean bad debt per path (${formatQuote(summary.badDebt.mean)} quote), then what paid it: the insurance fund, ${mechanism === 'adl' ? 'ADL losses' : 'haircuts'} on other traders${mechanism === 'backstop' ? ', the backstop vault' : ''}, and what stayed uncovered. The parts add up to the total.`
+        : 'Mean bad debt and what paid it.',
+      chart: waterfall ? <WaterfallChart rows={waterfall} label="Where the bad debt went" /> : null,
+    }),
+    [summary, mechanism, waterfall],
+  );
+
+  const burdenCard = useMemo((): CardView => {
+    const topShare = burden && !burdenIsZero(burden) ? burden[burden.length - 1]!.share : null;
+    return {
+      empty: !summary ? WAITING : burden && burdenIsZero(burden) ? 'Nobody bore a socialized loss on any path.' : null,
+      caption:
+        topShare !== null
+          ? `Mean socialized loss per path by trader size decile. The largest tenth of positions bears ${formatPercent(topShare)} of it.`
+          : 'Mean socialized loss per path by trader size decile (D1 = the smallest tenth of positions).',
+      chart: burden ? <BurdenChart rows={burden} label="Socialized loss by trader size decile" /> : null,
+    };
+  }, [summary, burden]);
+
+  const hasSummary = summary !== null;
+  const samplePathCard = useMemo(
+    (): CardView => ({
+      empty: !hasSummary ? WAITING : !path ? 'The sample path appears when the run reports it.' : null,
+      caption: path
+        ? `Path ${formatInteger((sample?.pathIndex ?? pathIndex) + 1)}: the oracle price over ${horizon}; each dot is a moment with liquidations, sized by notional closed (${path.markers.length === 0 ? 'none on this path' : `${formatInteger(path.markers.length)} ${path.markers.length === 1 ? 'moment' : 'moments'}, ${formatQuote(path.totalLiquidated)} quote in all`}). Bad debt on this path ${formatQuote(path.badDebt)}, socialized loss ${formatQuote(path.socializedLoss)}.`
+        : 'The price of one path with a marker wherever accounts were liquidated.',
+      chart: path ? <SamplePathChart line={path.line} markers={path.markers} label="Price and liquidations on one path" /> : null,
+    }),
+    [hasSummary, path, sample, pathIndex, horizon],
+  );
 
   return (
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading" className="visually-hidden">
         Charts
       </h2>
+      {live && summary && !stale && (
+        <p className="muted small" data-testid="charts-live-note">
+          While the run streams, the charts redraw from the paths done so far at most every {LIVE_REDRAW_MS / 1000} s; the numbers above follow every update.
+        </p>
+      )}
       <div className="chart-grid">
-        {FANS.map((spec, i) => {
-          const rows = fans[i];
-          const empty = !summary ? WAITING : !rows || rows.length === 0 ? NO_DETAIL : (spec.nothing?.(summary) ?? null);
-          const rare = summary && rows && spec.rareShare && medianIsZero(rows) ? spec.rareShare(summary) : null;
-          const caption =
-            rare !== null && rare > 0
-              ? `${spec.caption(horizon)} Only ${formatPercent(rare)} of paths ${spec.rareWhat}, so the median stays at zero and the light band rises only where more than 1 path in 20 has lost; the histogram shows those paths.`
-              : spec.caption(horizon);
-          return (
-            <ChartCard key={spec.id} id={spec.id} title={spec.title} caption={caption} empty={empty}>
-              {rows && <FanChart rows={rows} color={spec.color} animate={animate} label={spec.title} />}
-            </ChartCard>
-          );
-        })}
+        {FANS.map((spec, i) => (
+          <FanCard key={spec.id} spec={spec} summary={summary} rows={fans[i] ?? null} horizon={horizon} live={live} />
+        ))}
 
-        <ChartCard
+        <StaggeredChartCard
           id="chart-histogram"
           title="Socialized loss per path"
-          caption={
-            histogramView && histogramView.withLoss > 0
-              ? `${formatInteger(histogramView.zeroCount)} of ${paths} (${formatPercent(histogramView.zeroShare)}) had no socialized loss${logHistogram ? ' (grey bar)' : ''}; the ${formatInteger(histogramView.withLoss)} with a loss are binned by size, bins labelled by their lower edge. ${logHistogram ? 'Counts on a log scale, so rare large losses show.' : 'Tick “log scale” to see the paths without loss beside them.'}`
-              : 'How many paths socialized how much loss.'
-          }
           controls={
             <label className="toggle">
               <input type="checkbox" checked={logHistogram} onChange={(event) => appStore.getState().setLogHistogram(event.target.checked)} />
               Log scale
             </label>
           }
-          empty={!summary ? WAITING : !histogramView ? NO_DETAIL : histogramView.withLoss === 0 ? `No path had any socialized loss: all ${paths} are at zero.` : null}
-        >
-          {histogramView && <LossHistogram rows={histogramView.rows} log={logHistogram} animate={animate} label="Socialized loss per path" />}
-        </ChartCard>
+          view={histogramCard}
+          live={live}
+        />
 
-        <ChartCard
-          id="chart-waterfall"
-          title="Where the bad debt went (quote per path)"
-          caption={
-            summary
-              ? `Mean bad debt per path (${formatQuote(summary.badDebt.mean)} quote), then what paid it: the insurance fund, ${mechanism === 'adl' ? 'ADL losses' : 'haircuts'} on other traders${mechanism === 'backstop' ? ', the backstop vault' : ''}, and what stayed uncovered. The parts add up to the total.`
-              : 'Mean bad debt and what paid it.'
-          }
-          empty={!summary ? WAITING : summary.badDebt.mean === 0 ? 'No path had any bad debt, so nothing had to be paid.' : null}
-        >
-          {waterfall && <WaterfallChart rows={waterfall} animate={animate} label="Where the bad debt went" />}
-        </ChartCard>
+        <StaggeredChartCard id="chart-waterfall" title="Where the bad debt went (quote per path)" view={waterfallCard} live={live} />
 
-        <ChartCard
-          id="chart-burden"
-          title="Who bears the socialized loss (quote per path)"
-          caption={
-            topShare !== null
-              ? `Mean socialized loss per path by trader size decile. The largest tenth of positions bears ${formatPercent(topShare)} of it.`
-              : 'Mean socialized loss per path by trader size decile (D1 = the smallest tenth of positions).'
-          }
-          empty={!summary ? WAITING : burden && burdenIsZero(burden) ? 'Nobody bore a socialized loss on any path.' : null}
-        >
-          {burden && <BurdenChart rows={burden} animate={animate} label="Socialized loss by trader size decile" />}
-        </ChartCard>
+        <StaggeredChartCard id="chart-burden" title="Who bears the socialized loss (quote per path)" view={burdenCard} live={live} />
 
-        <ChartCard
+        <StaggeredChartCard
           id="chart-sample-path"
           wide
+          height={SAMPLE_PATH_HEIGHT}
           title="One simulated path: price and liquidations"
           controls={<PathPicker />}
-          caption={
-            path
-              ? `Path ${formatInteger((sample?.pathIndex ?? pathIndex) + 1)}: the oracle price over ${horizon}; each dot is a moment with liquidations, sized by notional closed (${path.markers.length === 0 ? 'none on this path' : `${formatInteger(path.markers.length)} ${path.markers.length === 1 ? 'moment' : 'moments'}, ${formatQuote(path.totalLiquidated)} quote in all`}). Bad debt on this path ${formatQuote(path.badDebt)}, socialized loss ${formatQuote(path.socializedLoss)}.`
-              : 'The price of one path with a marker wherever accounts were liquidated.'
-          }
-          empty={!summary ? WAITING : !path ? 'The sample path appears when the run reports it.' : null}
-        >
-          {path && <SamplePathChart line={path.line} markers={path.markers} animate={animate} label="Price and liquidations on one path" />}
-        </ChartCard>
+          view={samplePathCard}
+          live={live}
+        />
       </div>
     </section>
   );

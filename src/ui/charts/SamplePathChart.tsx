@@ -1,10 +1,12 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis, ZAxis, type TooltipContentProps } from 'recharts';
 import { formatCompact, formatQuote } from '../format';
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import { AxisTick } from './WrappedTick';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
 import { hourAxis, type LiquidationMarker, type PricePoint } from './chartRows';
 
-const STYLE = { width: '100%', height: CHART_HEIGHT + 40 } as const;
+export const SAMPLE_PATH_HEIGHT = CHART_HEIGHT + 40;
+const STYLE = { width: '100%', height: SAMPLE_PATH_HEIGHT } as const;
 const X_LABEL = { value: 'hours', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 } as const;
 const Y_DOMAIN = ['auto', 'auto'] as const;
 const Z_RANGE: [number, number] = [24, 420];
@@ -26,12 +28,11 @@ function PathTooltip({ active, payload }: TooltipContentProps) {
 export const SamplePathChart = memo(function SamplePathChart({
   line,
   markers,
-  animate,
   label,
 }: {
   line: PricePoint[];
   markers: LiquidationMarker[];
-  animate: boolean;
+ 
   label: string;
 }) {
   const lastHours = line.length > 0 ? line[line.length - 1]!.hours : 0;
@@ -39,12 +40,12 @@ export const SamplePathChart = memo(function SamplePathChart({
   return (
     <ComposedChart style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} tick={AXIS_TICK} tickFormatter={hoursTick} label={X_LABEL} />
-      <YAxis dataKey="price" type="number" domain={Y_DOMAIN} tick={AXIS_TICK} tickFormatter={formatCompact} width={52} />
+      <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} interval={0} tick={AxisTick} tickFormatter={hoursTick} label={X_LABEL} />
+      <YAxis dataKey="price" type="number" domain={Y_DOMAIN} tick={AxisTick} interval={0} tickFormatter={formatCompact} width={52} />
       <ZAxis dataKey="notional" type="number" range={Z_RANGE} />
       <Tooltip content={PathTooltip} />
-      <Line data={line} dataKey="price" stroke={COLORS.price} strokeWidth={1.5} dot={false} isAnimationActive={animate} name="price" />
-      <Scatter data={markers} dataKey="price" fill={COLORS.badDebt} fillOpacity={0.55} stroke={COLORS.badDebt} isAnimationActive={animate} name="liquidations" />
+      <Line data={line} dataKey="price" stroke={COLORS.price} strokeWidth={1.5} dot={false} isAnimationActive={false} name="price" />
+      <Scatter data={markers} dataKey="price" fill={COLORS.badDebt} fillOpacity={0.55} stroke={COLORS.badDebt} isAnimationActive={false} name="liquidations" />
     </ComposedChart>
   );
 });

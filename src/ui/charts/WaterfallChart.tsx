@@ -1,9 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatCompact, formatPercent, formatQuote } from '../format';
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
 import type { WaterfallKey, WaterfallRow } from './chartRows';
-import { WrappedTick } from './WrappedTick';
+import { AxisTick, WrappedTick } from './WrappedTick';
 
 const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
 const MARGIN = { ...CHART_MARGIN, top: 18 } as const;
@@ -30,16 +30,15 @@ function WaterfallTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** Mean bad debt, then where it went, each bar stepping down from the one before. */
-export const WaterfallChart = memo(function WaterfallChart({ rows, animate, label }: { rows: WaterfallRow[]; animate: boolean; label: string }) {
-  const total = rows[0]?.value ?? 0;
-  const data = rows.map((r) => ({ ...r, total }));
+export const WaterfallChart = memo(function WaterfallChart({ rows, label }: { rows: WaterfallRow[]; label: string }) {
+  const data = useMemo(() => rows.map((r) => ({ ...r, total: rows[0]?.value ?? 0 })), [rows]);
   return (
     <BarChart data={data} style={STYLE} responsive margin={MARGIN} aria-label={label}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey="label" tick={WrappedTick} interval={0} height={40} />
-      <YAxis tick={AXIS_TICK} tickFormatter={formatCompact} width={52} />
+      <YAxis tick={AxisTick} interval={0} tickFormatter={formatCompact} width={52} />
       <Tooltip content={WaterfallTooltip} />
-      <Bar dataKey="range" isAnimationActive={animate} name="quote per path">
+      <Bar dataKey="range" isAnimationActive={false} name="quote per path">
         {data.map((row) => (
           <Cell key={row.key} fill={FILL[row.key]} />
         ))}

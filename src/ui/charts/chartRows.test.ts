@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { samplePathOf } from '../../../workers/rangeTransfer';
+import { createSimulator, defaultParams } from '../../engine';
 import type { RiskStats } from '../../engine/metrics/riskStats';
 import type { RunFan } from '../../engine/metrics/summarizeRun';
 import type { SamplePath } from '../../state/runContract';
@@ -175,5 +177,26 @@ describe('samplePathRows', () => {
     expect(samplePathRows({ ...sample, cumLiquidatedNotionalQuote: [100, 100, 100, 100] }, 60).markers).toEqual([
       { hours: 0, price: 100, notional: 100 },
     ]);
+  });
+});
+
+describe('samplePathRows on the engine’s own paths', () => {
+  // The page showed "none on this path" for path 1 while liquidations averaged ~900 per path. Not an adapter
+  // bug: the defaults liquidate nobody on about a third of paths (path 1 of seed 1 among them) and ~1,000
+  // accounts on the others. Checked here on real paths: each path's markers add up to its own liquidated
+  // notional, and a path has markers exactly when it had liquidations.
+  const result = createSimulator(defaultParams(), 1).run(0, 3);
+
+  it('marks each path’s own liquidations, picked by row (path 1 has none, path 3 many)', () => {
+    const marked = [0, 1, 2].map((row) => {
+      const view = samplePathRows(samplePathOf(result.series, row, row), 60);
+      const notional = result.paths.liquidatedNotionalQuote[row]!;
+      expect(view.markers.reduce((sum, m) => sum + m.notional, 0)).toBeCloseTo(notional, 3);
+      expect(view.totalLiquidated).toBeCloseTo(notional, 3);
+      expect(view.markers.length > 0).toBe(result.paths.liquidations[row]! > 0);
+      return view.markers.length;
+    });
+    expect(marked[0]).toBe(0);
+    expect(marked[2]).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,113 @@
+// Chart updates, one per task. Recharts renders, commits and re-renders itself (its store settles in effects)
+// in one synchronous go per chart; seven charts updated by one store change made one 130–190 ms main-thread
+// task. Here each chart card keeps the view it shows and swaps in a new one through a queue that commits ONE
+// card per task (a MessageChannel message, so input events and frames run between cards). While a run streams
+// a card also waits `minIntervalMs` after its last swap, so charts redraw a few times per run rather than on
+// every partial summary; the final summary is swapped in as soon as the queue reaches it.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+type Job = () => void;
+
+/** A queue of jobs, one per owner (a newer job replaces the owner's older one), run one per task. */
+export interface TaskQueue {
+  /** Queues `job` for `owner`, replacing a job the owner already has waiting (it keeps its place). */
+  enqueue(owner: object, job: Job): void;
+  /** Drops the owner's waiting job, if any. */
+  cancel(owner: object): void;
+  /** Jobs waiting. */
+  readonly size: number;
+}
+
+/** `post(run)` must call `run` later, in a task of its own. */
+export function createTaskQueue(post: (run: () => void) => void): TaskQueue {
+  const jobs = new Map<object, Job>();
+  let posted = false;
+  const run = () => {
+    posted = false;
+    const next = jobs.entries().next();
+    if (next.done) return;
+    const [owner, job] = next.value;
+    jobs.delete(owner);
+    try {
+      job();
+    } finally {
+      if (jobs.size > 0) schedule();
+    }
+  };
+  const schedule = () => {
+    if (posted) return;
+    posted = true;
+    post(run);
+  };
+  return {
+    enqueue(owner, job) {
+      jobs.set(owner, job);
+      schedule();
+    },
+    cancel(owner) {
+      jobs.delete(owner);
+    },
+    get size() {
+      return jobs.size;
+    },
+  };
+}
+
+/** A new task soon after this one: a MessageChannel message (setTimeout clamps to 4 ms when nested). */
+function postTask(): (run: () => void) => void {
+  if (typeof MessageChannel === 'undefined') return (run) => void setTimeout(run, 0);
+  const channel = new MessageChannel();
+  let waiting: (() => void) | null = null;
+  channel.port1.onmessage = () => {
+    const run = waiting;
+    waiting = null;
+    run?.();
+  };
+  return (run) => {
+    waiting = run;
+    channel.port2.postMessage(null);
+  };
+}
+
+/** The page's chart queue. */
+export const chartQueue: TaskQueue = createTaskQueue(postTask());
+
+/**
+ * `value` as this component shows it: undefined until the queue first reaches it, then each new value once the
+ * queue reaches it again and at least `minIntervalMs` after the previous swap (a waiting swap takes the newest
+ * value when its turn comes). The swap is committed at once (flushSync) inside the queue's task, so one task
+ * draws one chart.
+ */
+export function useStaggered<T>(value: T, minIntervalMs: number, queue: TaskQueue = chartQueue): T | undefined {
+  const [shown, setShown] = useState<{ value: T } | undefined>(undefined);
+  const owner = useRef<object>({});
+  const latest = useRef(value);
+  const lastSwapAt = useRef(Number.NEGATIVE_INFINITY);
+  // Layout effect: the ref is current before any later task (the queue's) can read it.
+  useLayoutEffect(() => {
+    latest.current = value;
+  }, [value]);
+  useEffect(() => {
+    if (shown !== undefined && Object.is(shown.value, value)) return;
+    const me = owner.current;
+    const swap = () =>
+      queue.enqueue(me, () => {
+        lastSwapAt.current = performance.now();
+        const next = latest.current;
+        flushSync(() => setShown({ value: next }));
+      });
+    const wait = lastSwapAt.current + minIntervalMs - performance.now();
+    if (wait <= 0) {
+      swap();
+      return undefined;
+    }
+    const timer = setTimeout(swap, wait);
+    return () => clearTimeout(timer);
+  }, [value, shown, minIntervalMs, queue]);
+  useEffect(() => {
+    const me = owner.current;
+    return () => queue.cancel(me);
+  }, [queue]);
+  return shown?.value;
+}
