@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appStore } from './state/useAppStore';
+import { startPageUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+
+// A share link's state (#v=…&s=…) reaches the store before the first render and the first run.
+startPageUrlSync(appStore, window);
 
 createRoot(container).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { createAggregator } from './aggregator';
 import type { AggregateRunSpec, PrepareRequest, RangeJob, RangeResult, Side } from './protocol';
 import { buffersOf } from './rangeTransfer';
 import { createSimulatorCache } from './simulatorCache';
+import { tracePathJob, type TraceRequest } from './traceJob';
 
 export function createEngineApi() {
   const simulators = createSimulatorCache();
@@ -22,7 +23,14 @@ export function createEngineApi() {
     addRange: (runId: number, side: Side, result: RangeResult) => aggregator.addRange(runId, side, result),
     summarize: (runId: number) => aggregator.summarize(runId),
     samplePath: (runId: number, pathIndex: number) => aggregator.samplePath(runId, pathIndex),
+    /** The proposal's per-path columns of a run (copies; buffers transferred), or null. */
+    pathColumns: (runId: number) => {
+      const columns = aggregator.pathColumns(runId);
+      return columns ? transfer(columns, Object.values(columns).map((c: ArrayBufferView) => c.buffer as ArrayBuffer)) : null;
+    },
     closeRun: (runId: number) => aggregator.closeRun(runId),
+    /** Learn mode: one path with its events; typed arrays transferred. */
+    tracePath: (request: TraceRequest) => tracePathJob(request),
   };
 }
 

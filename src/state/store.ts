@@ -4,11 +4,13 @@
 // made in one task start one run), and a change of the view's sample path asks the pool for that path.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RunEngine } from '../../workers/pool';
+import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
+import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -21,6 +23,8 @@ export function createAppStore(engine: RunEngine, options: AppStoreOptions = {})
     ...createParamsSlice(...a),
     ...createRunSlice(engine, options.schedule ?? frameScheduler)(...a),
     ...createViewSlice(...a),
+    ...createPlannerSlice(...a),
+    ...createLearnSlice(...a),
   }));
 
   let rerunQueued = false;

@@ -3,12 +3,20 @@ import { selectTab } from '../state/selectors';
 import { useAppStore } from '../state/useAppStore';
 import type { ViewTab } from '../share/shareState';
 import { DashboardView } from './DashboardView';
+import { LazyLearnView as LearnView } from './learn/LazyLearnView';
+import { LazyPlannerView } from './planner/LazyPlannerView';
+import { LinkBanner } from './share/LinkBanner';
+import { ShareBar } from './share/ShareBar';
 
 /**
  * The page's views. Each entry is one tab; a view's code lives in its own folder (dashboard: params, results,
  * charts; learn: learn/; planner: planner/) and is added here with one line.
  */
-const VIEWS: { tab: ViewTab; label: string; render: () => ReactNode }[] = [{ tab: 'dashboard', label: 'Dashboard', render: () => <DashboardView /> }];
+const VIEWS: { tab: ViewTab; label: string; render: () => ReactNode }[] = [
+  { tab: 'dashboard', label: 'Dashboard', render: () => <DashboardView /> },
+  { tab: 'learn', label: 'Learn', render: () => <LearnView /> },
+  { tab: 'planner', label: 'Planner', render: () => <LazyPlannerView /> },
+];
 
 export function App() {
   const tab = useAppStore(selectTab);
@@ -36,6 +44,8 @@ export function App() {
           </nav>
         )}
       </header>
+      <LinkBanner />
+      <ShareBar />
       {current.render()}
     </div>
   );
