@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createSimulator } from '../engine/sim/simulateRange';
 import { summarizeRun } from '../engine/metrics';
-import { defaultParams, DEFAULT_RUN } from '../engine/params/defaults';
-import { formatProblems, validateParams, validateRunOptions } from '../engine/params/validateParams';
-import { integerFlag, parseFlags, UsageError } from './args';
+import { defaultParams } from '../engine/params/defaults';
+import { formatProblems } from '../engine/params/validateParams';
+import { parseFlags, UsageError } from './args';
+import { readRunInputs } from './readRunInputs';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
 
@@ -27,23 +27,13 @@ function main(argv: string[]): number {
   }
   if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
 
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(flags.params, 'utf8'));
-  } catch (error) {
-    process.stderr.write(`${flags.params}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const validated = validateParams(raw);
-  const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
-  const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
-  const runProblems = validateRunOptions({ paths, seed });
-  const problems = [...(validated.ok ? [] : validated.problems), ...(runProblems.ok ? [] : runProblems.problems)];
-  if (!validated.ok || problems.length > 0) {
-    process.stderr.write(`${formatProblems(problems)}\n`);
+  const inputs = readRunInputs(flags.params, flags);
+  if (!inputs.readable) return 2;
+  if (inputs.params === null || inputs.problems.length > 0) {
+    process.stderr.write(`${formatProblems(inputs.problems)}\n`);
     return 1;
   }
-  const params = validated.params;
+  const { params, paths, seed } = inputs;
   const simulator = createSimulator(params, seed);
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';

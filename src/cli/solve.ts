@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ParamProblem } from '../engine/params/riskParams';
 import { DEFAULT_RUN } from '../engine/params/defaults';
-import { formatProblems, MAX_PATHS, validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { formatProblems, MAX_PATHS } from '../engine/params/validateParams';
 import { compareLevers, LEVER_KINDS, type Combination, type LeverComparison } from '../engine/planner/compareLevers';
 import type { LeverCosts } from '../engine/planner/leverCosts';
 import { DEFAULT_REL_TOLERANCE, leverOfPath, solveLever, type Probe, type SolveResult } from '../engine/planner/solve';
 import { LEVER_PATHS, sweepableParam, type LeverKind } from '../engine/planner/sweepableParams';
 import { integerFlag, parseFlags, UsageError } from './args';
+import { readRunInputs } from './readRunInputs';
 import { finiteJson } from './finiteJson';
 
 const MAX_PATHS_FACTOR = 8;
@@ -111,19 +111,10 @@ function main(argv: string[]): number {
   }
   if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
   if (flags.compare && (flags.lever ?? flags.lo ?? flags.hi ?? flags.limit) !== undefined) throw new UsageError('--compare runs all three levers: it takes no --lever, --lo, --hi or --limit');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(flags.params, 'utf8'));
-  } catch (error) {
-    process.stderr.write(`${flags.params}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const validated = validateParams(raw);
-  const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
-  const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
+  const inputs = readRunInputs(flags.params, flags);
+  if (!inputs.readable) return 2;
+  const { params, paths, seed, problems } = inputs;
   const maxPaths = integerFlag('max-paths', flags['max-paths'], Math.min(MAX_PATHS, MAX_PATHS_FACTOR * paths));
-  const runOptions = validateRunOptions({ paths, seed });
-  const problems: ParamProblem[] = [...(validated.ok ? [] : validated.problems), ...(runOptions.ok ? [] : runOptions.problems)];
   if (!(maxPaths >= paths && maxPaths <= MAX_PATHS)) problems.push({ field: '--max-paths', message: `must be a whole number from --paths (${paths}) to ${MAX_PATHS}, got ${maxPaths}` });
   let lever: LeverKind | undefined;
   if (!flags.compare) {
@@ -141,12 +132,12 @@ function main(argv: string[]): number {
   const limit = numberFlag('limit', flags.limit, problems, (n) => (n > 0 ? null : `must be above 0, got ${n}`));
   const tolerance = numberFlag('tolerance', flags.tolerance, problems, (n) => (n > 0 && n < 1 ? null : `must lie strictly between 0 and 1, got ${n}`));
   if (lo !== undefined && hi !== undefined && !(hi > lo)) problems.push({ field: '--hi', message: `must be above --lo (${lo}), got ${hi}` });
-  if (problems.length > 0 || !validated.ok || target === undefined) {
+  if (problems.length > 0 || params === null || target === undefined) {
     process.stderr.write(`${formatProblems(problems)}\n`);
     return 1;
   }
 
-  const settings = { params: validated.params, seed, target, initialPaths: paths, maxPaths, ...(tolerance === undefined ? {} : { relTolerance: tolerance }) };
+  const settings = { params, seed, target, initialPaths: paths, maxPaths, ...(tolerance === undefined ? {} : { relTolerance: tolerance }) };
   const t0 = performance.now();
   const result: SolveResult | LeverComparison = lever === undefined
     ? compareLevers(settings)

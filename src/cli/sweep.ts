@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { DEFAULT_RUN } from '../engine/params/defaults';
-import { formatProblems, validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { formatProblems } from '../engine/params/validateParams';
 import { MAX_SWEEP_CELLS, MAX_SWEEP_POINTS, sweep1d, sweep2d, sweepValues, type PointObserver, type SweepPointResult } from '../engine/planner/sweep';
 import { paramPathProblem, SWEEPABLE_PARAMS, sweepableParam, type SweepableParam } from '../engine/planner/sweepableParams';
-import { integerFlag, parseFlags, UsageError } from './args';
+import { parseFlags, UsageError } from './args';
+import { readRunInputs } from './readRunInputs';
 import { finiteJson } from './finiteJson';
 
 const USAGE = `usage: npm run sweep -- --params FILE.json --param PATH --from A --to B [--points N]
@@ -90,23 +90,13 @@ function main(argv: string[]): number {
     return 0;
   }
   if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(flags.params, 'utf8'));
-  } catch (error) {
-    process.stderr.write(`${flags.params}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const validated = validateParams(raw);
-  const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
-  const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
-  const runOptions = validateRunOptions({ paths, seed });
-  const problems: ParamProblem[] = [...(validated.ok ? [] : validated.problems), ...(runOptions.ok ? [] : runOptions.problems)];
-  if (!validated.ok) {
+  const inputs = readRunInputs(flags.params, flags);
+  if (!inputs.readable) return 2;
+  const { params, paths, seed, problems } = inputs;
+  if (params === null) {
     process.stderr.write(`${formatProblems(problems)}\n`);
     return 1;
   }
-  const params = validated.params;
   const axis = readAxis(params, '', { param: flags.param, from: flags.from, to: flags.to, points: flags.points }, problems);
   const twoD = [flags.param2, flags.from2, flags.to2, flags.points2].some((f) => f !== undefined);
   const axis2 = twoD ? readAxis(params, '2', { param: flags.param2, from: flags.from2, to: flags.to2, points: flags.points2 ?? flags.points }, problems) : null;

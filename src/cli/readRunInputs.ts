@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RUN } from '../engine/params/defaults';
+import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
+import { validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { integerFlag } from './args';
+
+export type RunInputs =
+  | { readable: false }
+  | { readable: true; params: RiskParams | null; paths: number; seed: number; problems: ParamProblem[] };
+
+/**
+ * What every command that runs the engine reads first: the parameters file, --paths and --seed. A file that
+ * cannot be read or parsed is reported on stderr here (the caller exits 2). Otherwise parameter and run-option
+ * problems are collected together — `params` is null when the parameters were refused — so a command can add
+ * its own flags' problems and name every bad field in one run.
+ */
+export function readRunInputs(file: string, flags: { paths?: string | undefined; seed?: string | undefined }): RunInputs {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`${file}: ${(error as Error).message}\n`);
+    return { readable: false };
+  }
+  const validated = validateParams(raw);
+  const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
+  const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
+  const run = validateRunOptions({ paths, seed });
+  const problems = [...(validated.ok ? [] : validated.problems), ...(run.ok ? [] : run.problems)];
+  return { readable: true, params: validated.ok ? validated.params : null, paths, seed, problems };
+}
