@@ -11,7 +11,8 @@ export type RngStream = (typeof RNG_STREAM)[keyof typeof RNG_STREAM];
 
 const TWO_POW_32 = 4294967296;
 
-function avalanche32(x: number): number {
+/** murmur3's 32-bit finalizer: every input bit flips each output bit with probability ≈ ½. */
+export function avalanche32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

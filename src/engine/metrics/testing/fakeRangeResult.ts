@@ -1,4 +1,5 @@
 import type { RangeResult } from '../../sim/pathResults';
+import { avalanche32 } from '../../rng/pathRng';
 
 /**
  * A plausible RangeResult for metric and merge tests, without running the engine. Every value of path i is a
@@ -21,19 +22,9 @@ export interface FakeRangeOptions {
 
 const STEPS_PER_POINT = 10;
 
-function avalanche(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** Uniform in [0, 1) from (seed, path, salt). */
 function uniform(seed: number, path: number, salt: number): number {
-  const h = avalanche(avalanche(seed ^ 0x9e3779b9) ^ avalanche(path + 0x632be5ab) ^ Math.imul(salt + 1, 0x27d4eb2f));
+  const h = avalanche32(avalanche32(seed ^ 0x9e3779b9) ^ avalanche32(path + 0x632be5ab) ^ Math.imul(salt + 1, 0x27d4eb2f));
   return h / 4294967296;
 }
 
