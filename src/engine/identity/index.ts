@@ -1,0 +1,3 @@
+export { ENGINE_VERSION } from './engineVersion';
+export { canonicalJson } from './canonicalJson';
+export { sha256Hex } from './sha256';
