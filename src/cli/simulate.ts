@@ -6,16 +6,18 @@ import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
+import { readShardFlags, runSimulateShard, SHARD_USAGE } from './shard/shardCli';
 
 const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed S] [--json]
-       npm run simulate -- --defaults     print the default parameters file`;
+       npm run simulate -- --defaults     print the default parameters file
+${SHARD_USAGE}`;
 
 /**
  * The command line around the engine (DESIGN.md §5). Bad input exits non-zero with one message per problem on
  * stderr and nothing on stdout; results go to stdout only, as one JSON object with --json.
  */
 function main(argv: string[]): number {
-  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean' });
+  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean', shard: 'string', out: 'string' });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -34,6 +36,8 @@ function main(argv: string[]): number {
     return 1;
   }
   const { params, paths, seed } = inputs;
+  const sharded = readShardFlags(flags);
+  if (sharded) return runSimulateShard({ params, paramsFile: flags.params, paths, seed, shard: sharded.shard }, sharded.out);
   const simulator = createSimulator(params, seed);
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';

@@ -9,6 +9,7 @@ import { LEVER_PATHS, sweepableParam, type LeverKind } from '../engine/planner/s
 import { integerFlag, parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
 import { finiteJson } from './finiteJson';
+import { SOLVE_SHARD_REFUSAL } from './shard/shardCli';
 
 const MAX_PATHS_FACTOR = 8;
 
@@ -103,12 +104,13 @@ function formatComparison(r: LeverComparison): string[] {
 function main(argv: string[]): number {
   const flags = parseFlags(argv, {
     params: 'string', lever: 'string', target: 'string', paths: 'string', 'max-paths': 'string', seed: 'string',
-    lo: 'string', hi: 'string', limit: 'string', tolerance: 'string', compare: 'boolean', json: 'boolean', help: 'boolean',
+    lo: 'string', hi: 'string', limit: 'string', tolerance: 'string', compare: 'boolean', json: 'boolean', help: 'boolean', shard: 'string', out: 'string',
   });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (flags.shard !== undefined || flags.out !== undefined) throw new UsageError(SOLVE_SHARD_REFUSAL);
   if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
   if (flags.compare && (flags.lever ?? flags.lo ?? flags.hi ?? flags.limit) !== undefined) throw new UsageError('--compare runs all three levers: it takes no --lever, --lo, --hi or --limit');
   const inputs = readRunInputs(flags.params, flags);

@@ -3,24 +3,21 @@ import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import { formatProblems } from '../engine/params/validateParams';
 import { MAX_SWEEP_CELLS, MAX_SWEEP_POINTS, sweep1d, sweep2d, sweepValues, type PointObserver, type SweepPointResult } from '../engine/planner/sweep';
-import { paramPathProblem, SWEEPABLE_PARAMS, sweepableParam, type SweepableParam } from '../engine/planner/sweepableParams';
+import { paramPathProblem, SWEEPABLE_PARAMS, sweepableParam } from '../engine/planner/sweepableParams';
 import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
-import { finiteJson } from './finiteJson';
+import { printSweep, type Axis } from './sweepOutput';
+import { readShardFlags, runSweepShard, SHARD_USAGE } from './shard/shardCli';
 
 const USAGE = `usage: npm run sweep -- --params FILE.json --param PATH --from A --to B [--points N]
                      [--param2 PATH --from2 A --to2 B [--points2 N]] [--paths N] [--seed S] [--json]
   Sweeps one parameter (or two: a heatmap) on the same price paths for every point (common random numbers):
   P(socialized loss > 0) with its 95 % interval, mean and 99 % ES of socialized loss, mean bad debt and fund draw.
   --points defaults to 10 (at most ${MAX_SWEEP_POINTS}; 2-D at most ${MAX_SWEEP_CELLS} cells), --paths to ${DEFAULT_RUN.paths}, --seed to ${DEFAULT_RUN.seed}.
-  PATH is one of: ${SWEEPABLE_PARAMS.map((p) => p.path).join(', ')}`;
+  PATH is one of: ${SWEEPABLE_PARAMS.map((p) => p.path).join(', ')}
+${SHARD_USAGE} (a sweep splits by grid point, row-major)`;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-interface Axis {
-  spec: SweepableParam;
-  values: string[];
-}
 
 /** Reads one axis's flags; problems name the flag. */
 function readAxis(params: RiskParams, suffix: '' | '2', raw: { param?: string; from?: string; to?: string; points?: string }, problems: ParamProblem[]): Axis | null {
@@ -44,52 +41,18 @@ function readAxis(params: RiskParams, suffix: '' | '2', raw: { param?: string; f
   return { spec, values: sweepValues(spec.path, raw.from as string, raw.to as string, points) };
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
-const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-
-function table(head: string[], rows: string[][]): string[] {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
-  return [line(head), ...rows.map(line)];
-}
-
-function format1d(axis: Axis, points: SweepPointResult[]): string[] {
-  const head = [`${axis.spec.path} (${axis.spec.unit})`, 'P(soc > 0)', '95 % CI', 'soc. loss mean', 'soc. loss ES99', 'bad debt mean', 'fund draw mean', 'liquidations', 'ledger'];
-  const rows = points.map((p) =>
-    p.ok
-      ? [p.valueText, pct(p.pSocialized), `${pct(p.pSocializedCI[0])} – ${pct(p.pSocializedCI[1])}`, money(p.socializedLossMean), money(p.socializedLossEs99), money(p.badDebtMean), money(p.fundDrawMean), p.liquidationsMean.toFixed(2), p.ledgerBalanced ? 'ok' : 'NOT BALANCED']
-      : [p.valueText, 'invalid', '(below)', '', '', '', '', '', ''],
-  );
-  const notes = points.flatMap((p) => (p.ok ? [] : p.problems.map((q) => `invalid at ${p.valueText}: ${q.field}: ${q.message}`)));
-  return [...table(head, rows), ...(notes.length > 0 ? ['', ...notes] : [])];
-}
-
-function formatGrid(title: string, rows: Axis, columns: Axis, cells: SweepPointResult[], cell: (p: SweepPointResult & { ok: true }) => string): string[] {
-  const head = [`${rows.spec.path} \\ ${columns.spec.path}`, ...columns.values];
-  const body = rows.values.map((r, i) => [r, ...columns.values.map((_, j) => {
-    const p = cells[i * columns.values.length + j] as SweepPointResult;
-    return p.ok ? cell(p) : 'invalid';
-  })]);
-  return [title, ...table(head, body)];
-}
-
-function invalidProblems(points: readonly (SweepPointResult & { valueText2?: string })[], axis: Axis, axis2: Axis | null): ParamProblem[] {
-  return points.flatMap((p) =>
-    p.ok ? [] : p.problems.map((q) => ({ field: q.field, message: `${q.message} (at ${axis.spec.path} = ${p.valueText}${axis2 ? `, ${axis2.spec.path} = ${p.valueText2}` : ''})` })),
-  );
-}
-
 function main(argv: string[]): number {
   const flags = parseFlags(argv, {
     params: 'string', param: 'string', from: 'string', to: 'string', points: 'string',
     param2: 'string', from2: 'string', to2: 'string', points2: 'string',
-    paths: 'string', seed: 'string', json: 'boolean', help: 'boolean',
+    paths: 'string', seed: 'string', json: 'boolean', help: 'boolean', shard: 'string', out: 'string',
   });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
+  const sharded = readShardFlags(flags);
   const inputs = readRunInputs(flags.params, flags);
   if (!inputs.readable) return 2;
   const { params, paths, seed, problems } = inputs;
@@ -111,6 +74,10 @@ function main(argv: string[]): number {
     return 1;
   }
 
+  if (sharded) {
+    const axes = [axis, ...(axis2 ? [axis2] : [])].map((a) => ({ path: a.spec.path, values: a.values }));
+    return runSweepShard({ params, paramsFile: flags.params, seed, paths, shard: sharded.shard, axes }, sharded.out);
+  }
   const total = axis.values.length * (axis2?.values.length ?? 1);
   const onPoint: PointObserver | undefined = process.stderr.isTTY ? (index) => process.stderr.write(`\rpoint ${index + 1}/${total}`) : undefined;
   const t0 = performance.now();
@@ -121,32 +88,7 @@ function main(argv: string[]): number {
   const seconds = (performance.now() - t0) / 1000;
   if (onPoint) process.stderr.write('\r\u001b[K');
 
-  const invalid = invalidProblems(points, axis, axis2);
-  if (points.every((p) => !p.ok)) {
-    process.stderr.write(`${formatProblems(invalid)}\n`);
-    return 1;
-  }
-  if (invalid.length > 0) process.stderr.write(`${points.filter((p) => !p.ok).length} of ${points.length} points are invalid (shown in the output)\n`);
-
-  const describe = (a: Axis) => ({ path: a.spec.path, label: a.spec.label, unit: a.spec.unit, kind: a.spec.kind });
-  if (flags.json) {
-    const common = { seed, paths, param: describe(axis) };
-    const out = axis2
-      ? { kind: '2d', ...common, param2: describe(axis2), rows: axis.values, columns: axis2.values, cells: points }
-      : { kind: '1d', ...common, points };
-    process.stdout.write(`${finiteJson(out)}\n`);
-    return 0;
-  }
-  const title = `Haircut sweep — ${flags.params}, ${paths} paths per point (the same paths for every point), seed ${seed}`;
-  const body = axis2
-    ? [
-        ...formatGrid('P(socialized loss > 0):', axis, axis2, points, (p) => pct(p.pSocialized)),
-        '',
-        ...formatGrid('mean socialized loss per path, quote:', axis, axis2, points, (p) => money(p.socializedLossMean)),
-      ]
-    : format1d(axis, points);
-  process.stdout.write([title, '', ...body, '', `${total} points in ${seconds.toFixed(1)} s`, ''].join('\n'));
-  return 0;
+  return printSweep({ file: flags.params, seed, paths, axis, axis2, points, seconds, json: flags.json === true });
 }
 
 try {
