@@ -107,7 +107,7 @@ function checkOwnConsistency(body: PartBody): void {
   const size = expected.to - expected.from;
   if (body.command === 'simulate') {
     if (body.total !== body.paths) throw new Error(`splits ${body.total} items but the run has ${body.paths} paths`);
-    decodeSimulatePart(body);
+    partRangeResult(body);
   } else if (body.points.length !== size) {
     throw new Error(`holds ${body.points.length} sweep points, its range [${expected.from}, ${expected.to}) has ${size}`);
   }
@@ -115,7 +115,8 @@ function checkOwnConsistency(body: PartBody): void {
 
 const EMPTY = emptyPathColumns(0);
 
-function decodeSimulatePart(body: SimulatePartBody): RangeResult {
+/** The engine RangeResult (without series) a simulate part holds; throws naming a column that does not fit. */
+export function partRangeResult(body: SimulatePartBody): RangeResult {
   const { from, to } = body.range;
   const paths = {} as Record<keyof PathColumns, PathColumns[keyof PathColumns]>;
   for (const key of PATH_COLUMN_KEYS) {
@@ -135,7 +136,7 @@ function decodeSimulatePart(body: SimulatePartBody): RangeResult {
 
 function mergeSimulate(parts: SimulatePartBody[]): MergedRun {
   const first = parts[0] as SimulatePartBody;
-  const merged = mergeRangeResults(parts.map(decodeSimulatePart));
+  const merged = mergeRangeResults(parts.map(partRangeResult));
   const explicit = first.accountIds !== null;
   const summary = summarizeRun(merged, { explicit, ...(explicit ? { ids: first.accountIds as string[] } : {}) });
   return { command: 'simulate', file: first.paramsFile, seed: first.seed, paths: first.paths, summary };

@@ -42,7 +42,7 @@ export function progressLine(label: string, done: number, total: number, unit: s
   const rate = seconds > 0 ? done / seconds : 0;
   const share = total > 0 ? (100 * done) / total : 100;
   const tail = done >= total ? `done in ${formatSeconds(seconds)}` : rate > 0 ? `ETA ${formatSeconds((total - done) / rate)}` : 'ETA —';
-  return `${label}: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit} (${share.toFixed(1)} %), ${rate >= 10 ? Math.round(rate).toLocaleString('en-US') : rate.toFixed(2)} ${unit}/s, ${tail}`;
+  return `${label}: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit} (${share.toFixed(1)} %), ${rate >= 10 ? Math.round(rate).toLocaleString('en-US') : rate.toPrecision(2)} ${unit}/s, ${tail}`;
 }
 
 function formatSeconds(s: number): string {
