@@ -4,7 +4,7 @@ const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 /** The human-readable form of a run summary for the terminal. */
-export function formatSummaryTable(s: RunSummary, run: { paths: number; seed: number; file: string }): string {
+export function formatSummaryTable(s: RunSummary, run: { paths: number; seed: number; file: string; runId?: string }): string {
   const rows: [string, RunSummary['badDebt']][] = [
     ['bad debt', s.badDebt],
     ['fund draw', s.fundDraw],
@@ -23,6 +23,7 @@ export function formatSummaryTable(s: RunSummary, run: { paths: number; seed: nu
     `fund emptied on         ${pct(s.fundDepletedShare)} of paths`,
     `liquidations per path   ${s.liquidations.toFixed(2)}   ADL notional per path ${money(s.adlNotional)}`,
     `ledger balanced         ${s.ledgerBalanced ? 'yes, on every path' : 'NO — a path did not balance exactly'}`,
+    ...(run.runId ? [`run id                  ${run.runId}`] : []),
     '',
     'per path, quote:',
     line(head),

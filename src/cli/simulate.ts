@@ -7,8 +7,11 @@ import { readRunInputs } from './readRunInputs';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
 import { readShardFlags, runSimulateShard, SHARD_USAGE } from './shard/shardCli';
+import { runIdOf } from '../engine/identity';
+import { linkRunInputs } from './linkRunInputs';
 
 const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed S] [--json]
+       npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
        npm run simulate -- --defaults     print the default parameters file
 ${SHARD_USAGE}`;
 
@@ -17,7 +20,7 @@ ${SHARD_USAGE}`;
  * stderr and nothing on stdout; results go to stdout only, as one JSON object with --json.
  */
 function main(argv: string[]): number {
-  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean', shard: 'string', out: 'string' });
+  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean', shard: 'string', out: 'string', link: 'string' });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -27,9 +30,10 @@ function main(argv: string[]): number {
     process.stdout.write(`${JSON.stringify(defaultParams(), null, 2)}\n`);
     return 0;
   }
-  if (flags.params === undefined) throw new UsageError('--params FILE.json is required');
+  if (flags.link !== undefined && flags.params !== undefined) throw new UsageError('--link runs what the link encodes; it takes no --params');
+  if (flags.params === undefined && flags.link === undefined) throw new UsageError('--params FILE.json (or --link URL) is required');
 
-  const inputs = readRunInputs(flags.params, flags);
+  const inputs = flags.link !== undefined ? linkRunInputs(flags.link, flags) : readRunInputs(flags.params!, flags);
   if (!inputs.readable) return 2;
   if (inputs.params === null || inputs.problems.length > 0) {
     process.stderr.write(`${formatProblems(inputs.problems)}\n`);
@@ -42,7 +46,9 @@ function main(argv: string[]): number {
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
   const summary = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
-  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file: flags.params }));
+  const runId = runIdOf({ params, seed, paths });
+  const file = flags.params ?? 'share link';
+  process.stdout.write(flags.json ? `${finiteJson({ ...summary, runId })}\n` : formatSummaryTable(summary, { paths, seed, file, runId }));
   return 0;
 }
 

@@ -12,4 +12,4 @@ export { defaultParams, DEFAULT_RUN } from './params/defaults';
 export type * from './params/riskParams';
 export { tracePath, MAX_SHOWN_ACCOUNTS, type PathTrace, type ShownAccounts } from './sim/tracePath';
 export type { PathEvent } from './sim/pathEvents';
-export { ENGINE_VERSION, canonicalJson, sha256Hex } from './identity';
+export { ENGINE_VERSION, canonicalJson, sha256Hex, runIdOf } from './identity';

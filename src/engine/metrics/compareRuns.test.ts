@@ -34,6 +34,19 @@ describe('compareRuns', () => {
     expect(cmp.fundDraw).toMatchObject({ meanDiff: 0, ci95: [0, 0] });
   });
 
+  it('pairs P(fund emptied) like P(socialized), counting a fund emptied at step 0', () => {
+    const proposal = fakeRangeResult({ seed: 1, from: 0, to: 200 });
+    const depleted = (i: number) => (i % 4 === 0 ? 0 : i % 4 === 1 ? 17 : -1);
+    baseline.paths.fundDepletedStep.forEach((_, i) => (baseline.paths.fundDepletedStep[i] = depleted(i)));
+    proposal.paths.fundDepletedStep.forEach((_, i) => (proposal.paths.fundDepletedStep[i] = i % 4 === 0 ? 3 : -1));
+    const cmp = compareRuns(proposal, baseline);
+    expect(cmp.fundDepleted?.baselineMean).toBe(summarizeRun(baseline, { explicit: false }).fundDepletedShare);
+    expect(cmp.fundDepleted?.baselineMean).toBe(0.5);
+    expect(cmp.fundDepleted?.proposalMean).toBe(0.25);
+    expect(cmp.fundDepleted?.meanDiff).toBeCloseTo(-0.25, 12);
+    expect(verdict(cmp.fundDepleted!, { lowerIsBetter: true })).toBe('better');
+  });
+
   it('refuses runs over different paths', () => {
     expect(() => compareRuns(fakeRangeResult({ seed: 1, from: 0, to: 100 }), baseline)).toThrow(/same paths/);
     expect(() => compareRuns(fakeRangeResult({ seed: 1, from: 5, to: 5 }), fakeRangeResult({ seed: 2, from: 5, to: 5 }))).toThrow(/zero paths/);

@@ -18,6 +18,8 @@ export interface RunComparison {
   liquidations: PairedDifference;
   adlNotional: PairedDifference;
   liquidatedNotional: PairedDifference;
+  /** Difference of P(fund emptied), paired like pSocialized (optional: older snapshots lack it). */
+  fundDepleted?: PairedDifference;
 }
 
 /** Differences are taken in exact integer units, then divided once into quote (order and signs are kept). */
@@ -28,6 +30,13 @@ function inQuote(d: PairedDifference): PairedDifference {
     baselineMean: d.baselineMean / UNITS_PER_QUOTE,
     proposalMean: d.proposalMean / UNITS_PER_QUOTE,
   };
+}
+
+/** 1 where the fund was emptied on the path (fundDepletedStep ≥ 0, step 0 included), else 0. */
+function depletedIndicator(steps: Int32Array, paths: number): Uint8Array {
+  const out = new Uint8Array(paths);
+  for (let i = 0; i < paths; i++) out[i] = (steps[i] as number) >= 0 ? 1 : 0;
+  return out;
 }
 
 /**
@@ -57,5 +66,6 @@ export function compareRuns(proposal: RangeResult, baseline: RangeResult): RunCo
     liquidations: pairedDifference(p.liquidations, b.liquidations),
     adlNotional: pairedDifference(p.adlNotionalQuote, b.adlNotionalQuote),
     liquidatedNotional: pairedDifference(p.liquidatedNotionalQuote, b.liquidatedNotionalQuote),
+    fundDepleted: pairedProportionDifference(depletedIndicator(p.fundDepletedStep, paths), depletedIndicator(b.fundDepletedStep, paths)),
   };
 }
