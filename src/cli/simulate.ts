@@ -4,6 +4,7 @@ import { defaultParams } from '../engine/params/defaults';
 import { formatProblems } from '../engine/params/validateParams';
 import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
+import { writeError } from './printable';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
 
@@ -30,7 +31,7 @@ function main(argv: string[]): number {
   const inputs = readRunInputs(flags.params, flags);
   if (!inputs.readable) return 2;
   if (inputs.params === null || inputs.problems.length > 0) {
-    process.stderr.write(`${formatProblems(inputs.problems)}\n`);
+    writeError(`${formatProblems(inputs.problems)}\n`);
     return 1;
   }
   const { params, paths, seed } = inputs;

@@ -6,6 +6,7 @@ import { MAX_SWEEP_CELLS, MAX_SWEEP_POINTS, sweep1d, sweep2d, sweepValues, type 
 import { paramPathProblem, SWEEPABLE_PARAMS, sweepableParam, type SweepableParam } from '../engine/planner/sweepableParams';
 import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
+import { writeError } from './printable';
 import { finiteJson } from './finiteJson';
 
 const USAGE = `usage: npm run sweep -- --params FILE.json --param PATH --from A --to B [--points N]
@@ -94,7 +95,7 @@ function main(argv: string[]): number {
   if (!inputs.readable) return 2;
   const { params, paths, seed, problems } = inputs;
   if (params === null) {
-    process.stderr.write(`${formatProblems(problems)}\n`);
+    writeError(`${formatProblems(problems)}\n`);
     return 1;
   }
   const axis = readAxis(params, '', { param: flags.param, from: flags.from, to: flags.to, points: flags.points }, problems);
@@ -107,7 +108,7 @@ function main(argv: string[]): number {
     }
   }
   if (problems.length > 0 || axis === null) {
-    process.stderr.write(`${formatProblems(problems)}\n`);
+    writeError(`${formatProblems(problems)}\n`);
     return 1;
   }
 
@@ -123,7 +124,7 @@ function main(argv: string[]): number {
 
   const invalid = invalidProblems(points, axis, axis2);
   if (points.every((p) => !p.ok)) {
-    process.stderr.write(`${formatProblems(invalid)}\n`);
+    writeError(`${formatProblems(invalid)}\n`);
     return 1;
   }
   if (invalid.length > 0) process.stderr.write(`${points.filter((p) => !p.ok).length} of ${points.length} points are invalid (shown in the output)\n`);
