@@ -87,7 +87,7 @@ test('saved proposals: save, survive a reload, open, rename, delete', async ({ p
   await expect(panel.getByTestId('proposal-name')).toHaveText(['Seed five <b>bold</b>']);
   await panel.getByRole('button', { name: 'Open Seed five <b>bold</b>' }).click();
   await expect(seedInput(page)).toHaveValue('5');
-  await expect.poll(() => page.url()).toContain('#v=1&s=');
+  await expect.poll(() => page.url()).toContain('#v=2&s=');
 
   await panel.getByRole('button', { name: /^Rename/ }).click();
   await panel.getByLabel(/^New name for/).fill('Seed 5');
@@ -108,7 +108,7 @@ test('copy link: the clipboard gets the link of the current state, with a visibl
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('copy-status')).toHaveText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/#v=1&s=/);
+  expect(copied).toMatch(/#v=2&s=.*&c=/);
   expect(copied).toBe(page.url());
 });
 
@@ -119,7 +119,7 @@ test('copy link without a clipboard: a field with the link, selected', async ({ 
   await page.getByTestId('copy-link').click();
   const field = page.getByTestId('share-link-field');
   await expect(field).toBeVisible();
-  await expect(field).toHaveValue(/#v=1&s=/);
+  await expect(field).toHaveValue(/#v=2&s=.*&c=/);
   expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBeGreaterThan(10);
 });
 

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWaveReport } from '../engine/reports/adlWaves';
 import { parseFlags, UsageError } from './args';
+import { readInputFile } from './inputFile';
+import { writeError } from './printable';
 import { finiteJson } from './finiteJson';
 
 const USAGE = `usage: npm run adl-report -- [--csv FILE] [--json]
@@ -56,14 +57,15 @@ function main(argv: string[]): number {
   const file = flags.csv ?? DEFAULT_ADL_CSV;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file);
   } catch (error) {
-    process.stderr.write(`${file}: ${(error as Error).message}\n`);
+    const message = (error as Error).message;
+    writeError(message.startsWith(file) ? `${message}\n` : `${file}: ${message}\n`);
     return 2;
   }
   const parsed = parseAdlWaves(text);
   if (!parsed.ok) {
-    process.stderr.write(`${formatAdlProblems(parsed.problems).split('\n').map((p) => `${file}: ${p}`).join('\n')}\n`);
+    writeError(`${formatAdlProblems(parsed.problems).split('\n').map((p) => `${file}: ${p}`).join('\n')}\n`);
     return 1;
   }
   const report = adlWaveReport(parsed.waves);

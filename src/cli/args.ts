@@ -5,15 +5,23 @@ export interface FlagSpec {
 
 export type ParsedFlags<S extends FlagSpec> = { [K in keyof S]?: S[K] extends 'boolean' ? boolean : string };
 
-export class UsageError extends Error {}
+import { printable } from './printable';
+
+/** A bad command line; its message has control characters escaped (it echoes what was typed). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(printable(message));
+  }
+}
 
 export function parseFlags<S extends FlagSpec>(argv: string[], spec: S): ParsedFlags<S> {
-  const out: Record<string, string | boolean> = {};
+  // Null-prototype tables and own-property lookups: `--constructor` or `--__proto__` is an unknown flag.
+  const out: Record<string, string | boolean> = Object.create(null) as Record<string, string | boolean>;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : '';
-    const kind = spec[name];
+    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!name || kind === undefined) throw new UsageError(`unknown argument '${arg}'`);
     if (name in out) throw new UsageError(`--${name} given twice`);
     if (kind === 'boolean') {
@@ -25,7 +33,7 @@ export function parseFlags<S extends FlagSpec>(argv: string[], spec: S): ParsedF
       out[name] = value;
     }
   }
-  return out as ParsedFlags<S>;
+  return { ...out } as ParsedFlags<S>;
 }
 
 /** A non-negative integer flag, or the fallback when absent. */

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { validateParams, validateRunOptions } from '../engine/params/validateParams';
 import { integerFlag } from './args';
+import { readInputFile } from './inputFile';
+import { writeError } from './printable';
 
 export type RunInputs =
   | { readable: false }
@@ -17,9 +18,10 @@ export type RunInputs =
 export function readRunInputs(file: string, flags: { paths?: string | undefined; seed?: string | undefined }): RunInputs {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readInputFile(file));
   } catch (error) {
-    process.stderr.write(`${file}: ${(error as Error).message}\n`);
+    const message = (error as Error).message;
+    writeError(message.startsWith(file) ? `${message}\n` : `${file}: ${message}\n`);
     return { readable: false };
   }
   const validated = validateParams(raw);

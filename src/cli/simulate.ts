@@ -4,6 +4,7 @@ import { defaultParams } from '../engine/params/defaults';
 import { formatProblems } from '../engine/params/validateParams';
 import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
+import { writeError } from './printable';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
 import { readShardFlags, runSimulateShard, SHARD_USAGE } from './shard/shardCli';
@@ -36,7 +37,7 @@ function main(argv: string[]): number {
   const inputs = flags.link !== undefined ? linkRunInputs(flags.link, flags) : readRunInputs(flags.params!, flags);
   if (!inputs.readable) return 2;
   if (inputs.params === null || inputs.problems.length > 0) {
-    process.stderr.write(`${formatProblems(inputs.problems)}\n`);
+    writeError(`${formatProblems(inputs.problems)}\n`);
     return 1;
   }
   const { params, paths, seed } = inputs;

@@ -8,6 +8,7 @@ import { DEFAULT_REL_TOLERANCE, leverOfPath, solveLever, type Probe, type SolveR
 import { LEVER_PATHS, sweepableParam, type LeverKind } from '../engine/planner/sweepableParams';
 import { integerFlag, parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
+import { writeError } from './printable';
 import { finiteJson } from './finiteJson';
 import { SOLVE_SHARD_REFUSAL } from './shard/shardCli';
 
@@ -135,7 +136,7 @@ function main(argv: string[]): number {
   const tolerance = numberFlag('tolerance', flags.tolerance, problems, (n) => (n > 0 && n < 1 ? null : `must lie strictly between 0 and 1, got ${n}`));
   if (lo !== undefined && hi !== undefined && !(hi > lo)) problems.push({ field: '--hi', message: `must be above --lo (${lo}), got ${hi}` });
   if (problems.length > 0 || params === null || target === undefined) {
-    process.stderr.write(`${formatProblems(problems)}\n`);
+    writeError(`${formatProblems(problems)}\n`);
     return 1;
   }
 

@@ -8,6 +8,7 @@ import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
 import { printSweep, type Axis } from './sweepOutput';
 import { readShardFlags, runSweepShard, SHARD_USAGE } from './shard/shardCli';
+import { writeError } from './printable';
 
 const USAGE = `usage: npm run sweep -- --params FILE.json --param PATH --from A --to B [--points N]
                      [--param2 PATH --from2 A --to2 B [--points2 N]] [--paths N] [--seed S] [--json]
@@ -57,7 +58,7 @@ function main(argv: string[]): number {
   if (!inputs.readable) return 2;
   const { params, paths, seed, problems } = inputs;
   if (params === null) {
-    process.stderr.write(`${formatProblems(problems)}\n`);
+    writeError(`${formatProblems(problems)}\n`);
     return 1;
   }
   const axis = readAxis(params, '', { param: flags.param, from: flags.from, to: flags.to, points: flags.points }, problems);
@@ -70,7 +71,7 @@ function main(argv: string[]): number {
     }
   }
   if (problems.length > 0 || axis === null) {
-    process.stderr.write(`${formatProblems(problems)}\n`);
+    writeError(`${formatProblems(problems)}\n`);
     return 1;
   }
 

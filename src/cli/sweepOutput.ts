@@ -1,5 +1,6 @@
 import type { ParamProblem } from '../engine/params/riskParams';
 import { formatProblems } from '../engine/params/validateParams';
+import { writeError } from './printable';
 import type { SweepPointResult } from '../engine/planner/sweep';
 import type { SweepableParam } from '../engine/planner/sweepableParams';
 import { finiteJson } from './finiteJson';
@@ -62,7 +63,7 @@ export function printSweep(out: SweepOutput): number {
   const { axis, axis2, points, seed, paths } = out;
   const invalid = invalidProblems(points, axis, axis2);
   if (points.every((p) => !p.ok)) {
-    process.stderr.write(`${formatProblems(invalid)}\n`);
+    writeError(`${formatProblems(invalid)}\n`);
     return 1;
   }
   if (invalid.length > 0) process.stderr.write(`${points.filter((p) => !p.ok).length} of ${points.length} points are invalid (shown in the output)\n`);

@@ -69,8 +69,8 @@ afterAll(() => {
 
 describe('the envelope', () => {
   it.each([
-    ['a future version', 'v=7&s=q64FAA', 'this link is from a newer version of Haircut (v=7); this build reads v=1'],
-    ['the next version', 'v=2&s=q64FAA', 'newer version of Haircut (v=2)'],
+    ['a future version', 'v=7&s=q64FAA', 'this link is from a newer version of Haircut (v=7); this build reads v=2'],
+    ['the next version', 'v=3&s=q64FAA', 'newer version of Haircut (v=3)'],
     ['version 0 (never shipped)', 'v=0&s=q64FAA', "this link's version (v=0) is not one this build can read"],
     ['v=abc', 'v=abc&s=q64FAA', "the link's version must be a whole number like v=1, got 'abc'"],
     ['a negative version', 'v=-1&s=q64FAA', 'must be a whole number'],
@@ -83,7 +83,8 @@ describe('the envelope', () => {
     ['v twice', 'v=1&v=1&s=q64FAA', 'the link gives v= twice'],
     ['an unknown part', 'v=1&s=q64FAA&x=<script>', "unknown part 'x'"],
     ['another app\'s hash', 'section-2', "unknown part 'section-2'"],
-    ['a percent-encoded payload', 'v=1&s=q64F%41A', "not base64url (A–Z, a–z, 0–9, '-', '_'): '%' at position 5"],
+    ['a broken percent-encoding', 'v=1&s=q64F%4', 'it is percent-encoded (%xx), but not correctly'],
+    ['a character outside base64url', 'v=1&s=q64F~AA', "not base64url (A–Z, a–z, 0–9, '-', '_'): '~' at position 5"],
     ['standard base64 with padding', 'v=1&s=q64FAA==', "'=' at position 7"],
     ['a payload of impossible length', 'v=1&s=q64FA', 'has a length (5) that no base64url text has'],
     ['a payload with a NUL', 'v=1&s=q6\u0000FAA', "'\\u0000' at position 3"],

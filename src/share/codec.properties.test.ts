@@ -209,7 +209,7 @@ describe('decode(encode(s)) = s', () => {
     fc.assert(
       fc.property(shareStateArb, (state) => {
         const link = encodeShareState(state);
-        expect(link).toMatch(/^v=1&s=[A-Za-z0-9_-]+$/);
+        expect(link).toMatch(/^v=2&s=[A-Za-z0-9_-]+&c=[0-9a-f]{12}$/);
         expect(decodeShareState(`#${link}`)).toStrictEqual({ ok: true, state, notes: [] });
       }),
       { numRuns: 300 },

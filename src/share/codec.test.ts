@@ -71,8 +71,8 @@ describe('link format v1 is frozen', () => {
 });
 
 describe('encodeShareState', () => {
-  it('writes v=1&s=<base64url> with no padding', () => {
-    expect(encodeShareState(RICH)).toMatch(/^v=1&s=[A-Za-z0-9_-]+$/);
+  it('writes v=2&s=<base64url>&c=<checksum> with no padding', () => {
+    expect(encodeShareState(RICH)).toMatch(/^v=2&s=[A-Za-z0-9_-]+&c=[0-9a-f]{12}$/);
   });
 
   it('is deterministic and does not change its input', () => {

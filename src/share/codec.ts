@@ -11,6 +11,7 @@ import { Inflate, deflateSync } from 'fflate';
 import { describeValue } from '../engine/params/schema';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { applyJsonPatch, diffJson, forbiddenKeyPath, isJsonObject, jsonNestingDepth, type Json } from './jsonPatch';
+import { normalizeLinkFragment } from './linkFragment';
 import { LINK_VERSIONS, migrateToCurrent, type LinkVersions } from './migrations';
 import { defaultShareState, type ShareState } from './shareState';
 import { validateShareState } from './validateShareState';
@@ -52,28 +53,29 @@ export function encodeShareState(state: ShareState, versions: LinkVersions = LIN
   const patch = diffJson(format.base as Json, state as unknown as Json) ?? {};
   const bytes = new TextEncoder().encode(JSON.stringify(patch));
   const packed = deflateSync(bytes, { level: 9, dictionary: format.dictionary });
-  return `v=${versions.current}&s=${encodeBase64url(packed)}`;
+  const payload = encodeBase64url(packed);
+  return format.checksum ? `v=${versions.current}&s=${payload}&c=${format.checksum(payload)}` : `v=${versions.current}&s=${payload}`;
 }
 
 type Step<T> = { ok: true; value: T } | { ok: false; problem: string };
 const fail = (problem: string): { ok: false; problem: string } => ({ ok: false, problem });
 
-/** Splits `v=1&s=…` into its two parts; any other part, or either part twice, is refused. */
-function readEnvelope(fragment: string): Step<{ version: string; payload: string }> {
+/** Splits `v=2&s=…&c=…` into its parts; any other part, or a part twice, is refused. */
+function readEnvelope(fragment: string): Step<{ version: string; payload: string; checksum: string | undefined }> {
   const parts = new Map<string, string>();
   for (const piece of fragment.split('&')) {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
     const key = eq < 0 ? piece : piece.slice(0, eq);
-    if (key !== 'v' && key !== 's') return fail(`the link has an unknown part ${describeValue(key)}; a Haircut link looks like #v=1&s=…`);
+    if (key !== 'v' && key !== 's' && key !== 'c') return fail(`the link has an unknown part ${describeValue(key)}; a Haircut link looks like #v=2&s=…&c=…`);
     if (parts.has(key)) return fail(`the link gives ${key}= twice`);
     parts.set(key, eq < 0 ? '' : piece.slice(eq + 1));
   }
   const version = parts.get('v');
   const payload = parts.get('s');
-  if (version === undefined) return fail('the link has no version (v=…); a Haircut link looks like #v=1&s=…');
+  if (version === undefined) return fail('the link has no version (v=…); a Haircut link looks like #v=2&s=…&c=…');
   if (payload === undefined) return fail('the link has no state (s=…); it may have been cut short');
-  return { ok: true, value: { version, payload } };
+  return { ok: true, value: { version, payload, checksum: parts.get('c') } };
 }
 
 function readVersion(text: string, versions: LinkVersions): Step<number> {
@@ -141,14 +143,27 @@ function parsePatch(bytes: Uint8Array): Step<Json> {
   return { ok: true, value };
 }
 
+/** A version with a checksum needs `c=` and a match before anything is unpacked; one without refuses `c=`. */
+function checkChecksum(version: number, checksum: ((payload: string) => string) | undefined, payload: string, given: string | undefined): Step<null> {
+  if (!checksum) {
+    return given === undefined ? { ok: true, value: null } : fail(`${DAMAGED} a v=${version} link has no checksum (c=), but this one has one`);
+  }
+  if (given === undefined || given === '') return fail(`${DAMAGED} it has no checksum (c=…); it may have been cut short`);
+  if (given !== checksum(payload)) return fail(`${DAMAGED} its checksum does not match its content (a character was changed, lost or added); it was not opened`);
+  return { ok: true, value: null };
+}
+
 function decode(hash: string, versions: LinkVersions): DecodeResult {
   const refuse = (...problems: string[]): DecodeResult => ({ ok: false, problems, state: defaultShareState() });
-  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (fragment.length > SHARE_LIMITS.maxHashChars) {
-    const size = `${megabytes(fragment.length)} (${grouped(fragment.length)} characters)`;
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (raw.length > SHARE_LIMITS.maxHashChars) {
+    const size = `${megabytes(raw.length)} (${grouped(raw.length)} characters)`;
     return refuse(`the link is ${size} long, above the ${megabytes(SHARE_LIMITS.maxHashChars)} limit; it was not read`);
   }
-  if (fragment.trim() === '') return { ok: true, state: defaultShareState(), notes: [] };
+  const normalized = normalizeLinkFragment(raw);
+  if (!normalized.ok) return refuse(normalized.problem);
+  const fragment = normalized.fragment;
+  if (fragment === '') return { ok: true, state: defaultShareState(), notes: [] };
 
   const envelope = readEnvelope(fragment);
   if (!envelope.ok) return refuse(envelope.problem);
@@ -157,6 +172,8 @@ function decode(hash: string, versions: LinkVersions): DecodeResult {
   const format = versions.formats[version.value]!;
 
   if (envelope.value.payload === '') return refuse("the link's state (s=) is empty; it may have been cut short");
+  const checked = checkChecksum(version.value, format.checksum, envelope.value.payload, envelope.value.checksum);
+  if (!checked.ok) return refuse(checked.problem);
   const packed = decodeBase64url(envelope.value.payload);
   if (!packed.ok) return refuse(`${DAMAGED} ${packed.problem}`);
   const inflated = inflateBounded(packed.bytes, format.dictionary);
@@ -175,9 +192,9 @@ function decode(hash: string, versions: LinkVersions): DecodeResult {
   const migrated = migrateToCurrent(version.value, whole, versions);
   if (!migrated.ok) return refuse(migrated.problem);
 
-  const checked = validateShareState(migrated.state);
-  if (!checked.ok) return refuse(...checked.problems);
-  return { ok: true, state: checked.state, notes: migrated.notes };
+  const valid = validateShareState(migrated.state);
+  if (!valid.ok) return refuse(...valid.problems);
+  return { ok: true, state: valid.state, notes: migrated.notes };
 }
 
 /**

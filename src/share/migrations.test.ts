@@ -27,10 +27,11 @@ const WITH_V0: LinkVersions = {
 const v0Link = (patch: JsonObject): string => `v=0&s=${encodeBase64url(deflateSync(new TextEncoder().encode(JSON.stringify(patch))))}`;
 
 describe('the version table', () => {
-  it('today reads and writes v1 only', () => {
-    expect(CURRENT_LINK_VERSION).toBe(1);
-    expect(Object.keys(LINK_VERSIONS.formats)).toEqual(['1']);
-    expect(Object.keys(LINK_VERSIONS.migrations)).toEqual([]);
+  it('today reads v1 and v2 and writes v2; v1 → v2 changes only the envelope', () => {
+    expect(CURRENT_LINK_VERSION).toBe(2);
+    expect(Object.keys(LINK_VERSIONS.formats)).toEqual(['1', '2']);
+    expect(Object.keys(LINK_VERSIONS.migrations)).toEqual(['1']);
+    expect(LINK_VERSIONS.envelopeOnly).toEqual([1]);
   });
 
   it('has a chain of migrations from every readable version to the current one', () => {
@@ -56,8 +57,8 @@ describe('a synthetic v0 link', () => {
   it('re-encodes as v1', () => {
     const result = decodeShareState(v0Link({ seed: 5 }), WITH_V0);
     expect(result.ok).toBe(true);
-    expect(encodeShareState(result.state, WITH_V0)).toBe(encodeShareState(result.state));
-    expect(encodeShareState(result.state)).toMatch(/^v=1&/);
+    expect(encodeShareState(result.state, WITH_V0)).toMatch(/^v=1&/);
+    expect(encodeShareState(result.state)).toMatch(/^v=2&/);
   });
 
   it('is validated after migrating, with v1 field names', () => {
@@ -73,7 +74,7 @@ describe('a synthetic v0 link', () => {
 
   it('is refused by a build that cannot read v0 (this one)', () => {
     const result = decodeShareState(v0Link({ seed: 5 }));
-    expect(!result.ok && result.problems).toEqual(["this link's version (v=0) is not one this build can read; it reads v=1"]);
+    expect(!result.ok && result.problems).toEqual(["this link's version (v=0) is not one this build can read; it reads v=2"]);
   });
 
   it('is refused in words when its migration throws', () => {

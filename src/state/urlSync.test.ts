@@ -116,6 +116,9 @@ describe('which fragments are Haircut links', () => {
     ['#results', false],
     ['#section-v', false],
     ['#vx=1', false],
+    ['#v%3D1%26s%3Dabc', true],
+    ['#v%3D1%26s%3Dabc%E0%A4%A', true],
+    ['#v=1&s=abc).', true],
   ])('%s → %s', (hash, expected) => expect(isHaircutFragment(hash)).toBe(expected));
 });
 
@@ -151,6 +154,31 @@ describe('at boot', () => {
     expect(notice.problems.join(' ')).toMatch(/damaged/);
     notices.getState().dismiss();
     expect(notices.getState().notice).toBeNull();
+  });
+
+  it.each([
+    ['percent-encoded (mail and chat wrappers)', (f: string) => `#${encodeURIComponent(f)}`],
+    ['followed by punctuation from prose', (f: string) => `#${f}).`],
+  ])('opens a link %s with its numbers, not the defaults', (_name, hurt) => {
+    const link = linkOf((s) => {
+      s.run = { paths: 500, seed: 42 };
+    }).slice(1);
+    const { store, notices } = setup(hurt(link));
+    expect(store.getState().seed).toBe(42);
+    expect(store.getState().paths).toBe(500);
+    expect(notices.getState().notice).toBeNull();
+  });
+
+  it('refuses a link with one character changed (the checksum) instead of opening another proposal', () => {
+    const link = linkOf((s) => {
+      s.run = { paths: 500, seed: 42 };
+    });
+    const at = link.indexOf('&c=') - 3;
+    const changed = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+    const { store, notices } = setup(changed);
+    expect(shareStateOf(store.getState())).toEqual(defaultShareState());
+    expect(notices.getState().notice!.tone).toBe('error');
+    expect(notices.getState().notice!.problems.join(' ')).toMatch(/damaged/);
   });
 
   it('refuses a link from a newer version', () => {

@@ -9,6 +9,7 @@
 // left alone. The host (location, history, events, timers) is passed in, so the logic runs in Node tests.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { decodeShareState, encodeShareState } from '../share/codec';
+import { normalizeLinkFragment } from '../share/linkFragment';
 import type { ShareState } from '../share/shareState';
 import type { AppState, AppStore } from './store';
 
@@ -69,9 +70,15 @@ export function fragmentOf(hash: string): string {
   return hash.startsWith('#') ? hash.slice(1) : hash;
 }
 
-/** Whether a fragment is a Haircut link (or empty): one of its `&`-separated parts is `v=…` or `s=…`. */
+/**
+ * Whether a fragment is a Haircut link (or empty): one of its `&`-separated parts is `v=…` or `s=…`, after
+ * undoing percent-encoding and trailing punctuation (normalizeLinkFragment) — an encoded link is still one.
+ */
 export function isHaircutFragment(hash: string): boolean {
-  const fragment = fragmentOf(hash);
+  const normalized = normalizeLinkFragment(fragmentOf(hash));
+  // Badly percent-encoded but meant as a link: it is one, and gets refused in words.
+  if (!normalized.ok && /^#?(v|s)%3d/i.test(hash)) return true;
+  const fragment = normalized.ok ? normalized.fragment : fragmentOf(hash);
   if (fragment.trim() === '') return true;
   return fragment.split('&').some((piece) => {
     const key = piece.split('=', 1)[0];
