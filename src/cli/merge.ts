@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { runIdOf } from '../engine/identity';
 import { finiteJson } from './finiteJson';
 import { formatSummaryTable } from './formatSummary';
+import { InputFileError, readInputFile } from './inputFile';
+import { printable } from './printable';
 import { mergeParts, MergeRefusal, type NamedPart } from './shard/mergeParts';
 import { printSweep } from './sweepOutput';
 
@@ -31,21 +33,24 @@ function main(argv: string[]): number {
   const unreadable: string[] = [];
   for (const name of names) {
     try {
-      files.push({ name, text: readFileSync(name, 'utf8') });
+      files.push({ name, text: readInputFile(name) });
     } catch (error) {
-      unreadable.push(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      const why = error instanceof InputFileError ? error.message : `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      unreadable.push(printable(`${name}: ${why}`));
     }
   }
   try {
     if (unreadable.length > 0) throw new MergeRefusal(unreadable);
     const merged = mergeParts(files);
     if (merged.command === 'sweep') return printSweep({ ...merged, json });
-    const { summary, paths, seed, file } = merged;
-    process.stdout.write(json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file }));
+    const { summary, paths, seed, file, params } = merged;
+    // The same run id the unsharded `simulate` prints: the parts hold the parameters, seed and paths it hashes.
+    const runId = runIdOf({ params, seed, paths });
+    process.stdout.write(json ? `${finiteJson({ ...summary, runId })}\n` : formatSummaryTable(summary, { paths, seed, file, runId }));
     return 0;
   } catch (error) {
     if (!(error instanceof MergeRefusal)) throw error;
-    process.stderr.write(`merge refused:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.stderr.write(printable(`merge refused:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`));
     return 1;
   }
 }

@@ -42,7 +42,7 @@ function main(argv: string[]): number {
   }
   const { params, paths, seed } = inputs;
   const sharded = readShardFlags(flags);
-  if (sharded) return runSimulateShard({ params, paramsFile: flags.params, paths, seed, shard: sharded.shard }, sharded.out);
+  if (sharded) return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
   const simulator = createSimulator(params, seed);
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';

@@ -1,3 +1,4 @@
+import type { RiskParams } from '../../engine/params/riskParams';
 import { ENGINE_VERSION, canonicalJson, sha256Hex } from '../../engine/identity';
 import { summarizeRun, type RunSummary } from '../../engine/metrics';
 import { PATH_COLUMN_KEYS } from '../../engine/metrics/rangeResultShape';
@@ -26,7 +27,7 @@ export class MergeRefusal extends Error {
 }
 
 export type MergedRun =
-  | { command: 'simulate'; file: string; seed: number; paths: number; summary: RunSummary }
+  | { command: 'simulate'; file: string; seed: number; paths: number; params: RiskParams; summary: RunSummary }
   | { command: 'sweep'; file: string; seed: number; paths: number; axis: Axis; axis2: Axis | null; points: (SweepPointResult & { valueText2?: string })[]; seconds: number };
 
 interface Parsed {
@@ -139,7 +140,7 @@ function mergeSimulate(parts: SimulatePartBody[]): MergedRun {
   const merged = mergeRangeResults(parts.map(partRangeResult));
   const explicit = first.accountIds !== null;
   const summary = summarizeRun(merged, { explicit, ...(explicit ? { ids: first.accountIds as string[] } : {}) });
-  return { command: 'simulate', file: first.paramsFile, seed: first.seed, paths: first.paths, summary };
+  return { command: 'simulate', file: first.paramsFile, seed: first.seed, paths: first.paths, params: first.params, summary };
 }
 
 function mergeSweep(parts: SweepPartBody[]): MergedRun {
