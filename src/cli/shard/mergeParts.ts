@@ -99,6 +99,7 @@ function show(what: string, value: unknown): string {
 /** A part must agree with itself: known command, hash of its own parameters, the range its shard i/n gets. */
 function checkOwnConsistency(body: PartBody): void {
   if (body.command !== 'simulate' && body.command !== 'sweep') throw new Error(`unknown command '${String((body as { command: unknown }).command)}'`);
+  checkHeaderShape(body);
   if (sha256Hex(canonicalJson(body.params)) !== body.paramsHash) throw new Error('its parameters do not match its parameters hash');
   const expected = shardRange(body.total, body.shard);
   if (body.range?.from !== expected.from || body.range?.to !== expected.to) {
@@ -111,6 +112,19 @@ function checkOwnConsistency(body: PartBody): void {
   } else if (body.points.length !== size) {
     throw new Error(`holds ${body.points.length} sweep points, its range [${expected.from}, ${expected.to}) has ${size}`);
   }
+}
+
+/** The header fields have the types the checks below rely on (a part forged with a valid checksum may not). */
+function checkHeaderShape(body: PartBody): void {
+  const wholes: [string, unknown][] = [['seed', body.seed], ['paths', body.paths], ['total', body.total], ['shard.index', body.shard?.index], ['shard.count', body.shard?.count], ['range.from', body.range?.from], ['range.to', body.range?.to]];
+  for (const [field, value] of wholes) {
+    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) throw new Error(`${field} must be a whole number, got ${JSON.stringify(value)}`);
+  }
+  for (const [field, value] of [['engineVersion', body.engineVersion], ['paramsHash', body.paramsHash], ['paramsFile', body.paramsFile]] as const) {
+    if (typeof value !== 'string') throw new Error(`${field} must be a string, got ${JSON.stringify(value)}`);
+  }
+  if (typeof body.params !== 'object' || body.params === null) throw new Error('has no parameters');
+  if (body.command === 'sweep' && !(Array.isArray(body.points) && Array.isArray(body.axes) && typeof body.seconds === 'number')) throw new Error('sweep part without points, axes or seconds');
 }
 
 const EMPTY = emptyPathColumns(0);
