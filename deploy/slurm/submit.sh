@@ -1,6 +1,7 @@
 #!/bin/bash
 # Queues a sharded Haircut run on Slurm: an array job of n shards and a merge job that waits for all of them.
 #   deploy/slurm/submit.sh PARAMS.json PATHS SHARDS [SEED]
+# A sweep: HAIRCUT_COMMAND=sweep HAIRCUT_ARGS='--param insuranceFund.initial --from 0 --to 5000000 --points 30'.
 # Environment: HAIRCUT_DIR (default: this checkout), HAIRCUT_PARTS (default: ./haircut-parts-<time>),
 # HAIRCUT_RESULT (default: $HAIRCUT_PARTS/result.json); extra sbatch options in SBATCH_OPTS (e.g. --partition=cpu).
 # Prints the two job ids; the merged JSON lands in $HAIRCUT_RESULT.
@@ -17,6 +18,7 @@ shards="$3"
 export HAIRCUT_SEED="${4:-1}"
 export HAIRCUT_PARTS="$(realpath -m "${HAIRCUT_PARTS:-haircut-parts-$(date +%Y%m%d-%H%M%S)}")"
 export HAIRCUT_RESULT="${HAIRCUT_RESULT:-$HAIRCUT_PARTS/result.json}"
+export HAIRCUT_COMMAND="${HAIRCUT_COMMAND:-simulate}" HAIRCUT_ARGS="${HAIRCUT_ARGS:-}"
 mkdir -p "$HAIRCUT_PARTS"
 
 # shellcheck disable=SC2086  # SBATCH_OPTS is a list of options

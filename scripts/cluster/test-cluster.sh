@@ -3,7 +3,8 @@
 # Installs Debian's slurm-wlm and munge when missing, starts a private munged, slurmctld and slurmd on localhost
 # (generated config, own ports, socket and state under a temporary directory), submits the array job and its
 # dependent merge job with deploy/slurm/submit.sh, waits, and compares the merged JSON byte for byte with the
-# unsharded `simulate --json`. Stops the daemons it started (by their pid files) whatever happens.
+# unsharded `simulate --json`; then the same for a 6-point `sweep` split into 3 shards. Stops the daemons it
+# started (by their pid files) whatever happens.
 # Needs root (apt-get, slurmd). Settings: HAIRCUT_CLUSTER_PATHS (default 2000), HAIRCUT_CLUSTER_SHARDS (4),
 # HAIRCUT_CLUSTER_ACCOUNTS (500), HAIRCUT_CLUSTER_KEEP=1 keeps the temporary directory for inspection.
 set -euo pipefail
@@ -39,7 +40,7 @@ cleanup() {
   done
   if [ "$status" != 0 ]; then
     echo "--- logs (test failed) ---" >&2
-    tail -n 20 "$work"/*.log "$work"/parts/*.log 2>/dev/null >&2 || true
+    tail -n 20 "$work"/*.log "$work"/parts/*.log >&2 2>/dev/null || true
   fi
   if [ "${HAIRCUT_CLUSTER_KEEP:-0}" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
   say "daemons stopped (${started[*]:-none})"
@@ -117,32 +118,52 @@ t0=$(date +%s.%N)
 t1=$(date +%s.%N)
 unsharded_s=$(echo "$t1 - $t0" | bc)
 
+# Waits for the merge job queued by submit.sh (parts directory $1) to complete; fails on any other end state.
+wait_for_merge() {
+  local array_job merge_job merge_state
+  read -r array_job merge_job < "$1/jobs"
+  for i in $(seq 1800); do
+    merge_state="$(scontrol show job "$merge_job" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p' | head -1)"
+    case "$merge_state" in
+      COMPLETED) say "array job $array_job and merge job $merge_job completed"; return 0 ;;
+      FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY|BOOT_FAIL|DEADLINE)
+        echo "merge job $merge_job ended $merge_state" >&2
+        scontrol show job "$array_job" >&2 || true
+        return 1 ;;
+    esac
+    sleep 1
+  done
+  echo "timed out waiting for merge job $merge_job (state '$merge_state')" >&2
+  return 1
+}
+
+same_bytes() {
+  if cmp "$1" "$2"; then return 0; fi
+  echo "FAIL: $3: the merged result differs from the unsharded one" >&2
+  diff <(tr ',' '\n' < "$1") <(tr ',' '\n' < "$2") | head -20 >&2
+  return 1
+}
+
 say "submitting $shards shards + merge"
 t0=$(date +%s.%N)
 HAIRCUT_PARTS="$work/parts" HAIRCUT_RESULT="$work/merged.json" "$repo/deploy/slurm/submit.sh" "$work/params.json" "$paths" "$shards" 7
-read -r array_job merge_job < "$work/parts/jobs"
-for i in $(seq 1800); do
-  merge_state="$(scontrol show job "$merge_job" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p' | head -1)"
-  case "$merge_state" in
-    COMPLETED) break ;;
-    FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY|BOOT_FAIL|DEADLINE)
-      echo "merge job $merge_job ended $merge_state" >&2
-      scontrol show job "$array_job" >&2 || true
-      exit 1 ;;
-  esac
-  [ "$i" = 1800 ] && { echo "timed out waiting for merge job $merge_job (state '$merge_state')" >&2; exit 1; }
-  sleep 1
-done
+wait_for_merge "$work/parts"
 t1=$(date +%s.%N)
 sharded_s=$(echo "$t1 - $t0" | bc)
-say "array job $array_job and merge job $merge_job completed"
 tail -n 2 "$work"/parts/haircut-shard-*.log
+same_bytes "$work/expected.json" "$work/merged.json" simulate
+say "PASS simulate: merged result of $shards Slurm array tasks is byte for byte the unsharded result ($(wc -c < "$work/merged.json") bytes)"
+printf 'timing: unsharded %.1f s; on Slurm (submit to merged, %s shards on %s CPUs) %.1f s\n' "$unsharded_s" "$shards" "$cpus" "$sharded_s"
 
-if cmp "$work/expected.json" "$work/merged.json"; then
-  say "PASS: merged result of $shards Slurm array tasks is byte for byte the unsharded result ($(wc -c < "$work/merged.json") bytes)"
-  printf 'timing: unsharded %.1f s; on Slurm (submit to merged, %s shards on %s CPUs) %.1f s\n' "$unsharded_s" "$shards" "$cpus" "$sharded_s"
-else
-  echo "FAIL: merged result differs from the unsharded one" >&2
-  diff <(tr ',' '\n' < "$work/expected.json") <(tr ',' '\n' < "$work/merged.json") | head -20 >&2
-  exit 1
-fi
+# A sweep split by grid point: 6 values of the starting fund, 3 shards.
+sweep_args="--param insuranceFund.initial --from 0 --to 2000000 --points 6"
+sweep_paths=$(( paths / 10 > 0 ? paths / 10 : 1 ))
+say "unsharded: sweep of 6 points at $sweep_paths paths"
+# shellcheck disable=SC2086
+(cd "$repo" && node --import tsx src/cli/sweep.ts --params "$work/params.json" --paths "$sweep_paths" --seed 7 $sweep_args --json) > "$work/sweep-expected.json"
+say "submitting the sweep as 3 shards + merge"
+HAIRCUT_COMMAND=sweep HAIRCUT_ARGS="$sweep_args" HAIRCUT_PARTS="$work/sweep-parts" HAIRCUT_RESULT="$work/sweep-merged.json" \
+  "$repo/deploy/slurm/submit.sh" "$work/params.json" "$sweep_paths" 3 7
+wait_for_merge "$work/sweep-parts"
+same_bytes "$work/sweep-expected.json" "$work/sweep-merged.json" sweep
+say "PASS sweep: merged result of 3 Slurm array tasks is byte for byte the unsharded sweep ($(wc -c < "$work/sweep-merged.json") bytes)"
