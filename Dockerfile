@@ -1,8 +1,8 @@
 # The Haircut command line in a container, for Slurm (with a container runtime) and Kubernetes:
 #   docker build -t haircut .
-#   docker run --rm -v "$PWD:/work" -w /work haircut simulate --params run.json --paths 100000 --json
-#   docker run --rm -v "$PWD:/work" -w /work haircut simulate --params run.json --paths 100000 --shard 3/8 --out part-3.json
-#   docker run --rm -v "$PWD:/work" -w /work haircut merge part-*.json --json
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" haircut simulate --params run.json --paths 100000 --json
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" haircut simulate --params run.json --paths 100000 --shard 3/8 --out part-3.json
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" haircut merge part-*.json --json
 # The CLI runs the TypeScript sources through tsx (a devDependency), so the image installs dev dependencies too;
 # no browser is installed (the page and its Playwright tests are not part of the image).
 FROM node:20-bookworm-slim
