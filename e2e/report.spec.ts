@@ -107,6 +107,10 @@ test('printable report: the post, the fans and the waterfall on A4 pages', async
   await expect(page.getByTestId('copy-post')).toBeHidden();
   await expect(page.getByTestId('chart-histogram')).toBeHidden();
   await expect(page.getByTestId('chart-fan-socialized')).toBeVisible();
+  // Back to no emulation before page.pdf (which prints with print media), as a reader's browser prints: the charts
+  // keep the size they were drawn at on screen (under emulated print they would be redrawn at the window's width).
+  await page.emulateMedia({ media: null });
+  await expect(page.getByTestId('print-report')).toBeHidden();
   mkdirSync(outDir, { recursive: true });
   const pdf = await page.pdf({ format: 'A4', printBackground: true, path: join(outDir, 'report-a4.pdf') });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -146,4 +150,16 @@ test('a post link from another engine version says so on the page', async ({ pag
   await page.goto(`/?engine=0.1.0&run=abc${fragment}`);
   await expect(page.locator('.link-banner')).toContainText('posted with Haircut engine 0.1.0');
   await expect.poll(() => new URL(page.url()).search).toBe('');
+});
+
+test('a baseline for a different market: no post, and the reason', async ({ page }) => {
+  await page.goto('/');
+  await runDone(page);
+  await page.getByRole('button', { name: 'Pin as baseline', exact: true }).click();
+  await setField(page, 'Starting price (quote per base)', '120');
+  await runDone(page);
+  const refused = page.getByTestId('post-refused');
+  await expect(refused).toBeVisible({ timeout: 60_000 });
+  await expect(refused).toContainText('simulate different markets (market.initialPrice differ): paired intervals need the same price paths');
+  await expect(page.getByTestId('copy-post')).toHaveCount(0);
 });
