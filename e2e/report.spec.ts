@@ -34,6 +34,8 @@ async function copiedPost(page: Page): Promise<string> {
 const linkIn = (post: string) => /Share link \(opens the proposal and its baseline\): <([^>]+)>/.exec(post)?.[1] ?? '';
 
 test('copy the post: both changes and the link; the link reproduces the numbers in a new context and in the CLI', async ({ page, context, browser, baseURL }) => {
+  // Four full runs (two sides here, the new context, the CLI's report) on a machine that may be shared.
+  test.setTimeout(360_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await proposeTwoChanges(page);
   const shown = await headline(page);
@@ -77,6 +79,13 @@ test('copy the post: both changes and the link; the link reproduces the numbers 
   expect(Number(shown['metric-badDebt-mean'])).toBe(cli.badDebt.mean);
   expect(Number(shown['metric-fundDraw-mean'])).toBe(cli.fundDraw.mean);
   expect(Number(shown['metric-liquidations'])).toBe(cli.liquidations);
+
+  // `npm run report -- --link` on the posted link writes the same specification and results as the page's post.
+  const cliPost = execFileSync(tsx, ['src/cli/report.ts', '--link', link], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+  const tables = (text: string) => text.split('\n\n').filter((block) => block.startsWith('| '));
+  expect(tables(cliPost)).toHaveLength(2);
+  expect(tables(cliPost)).toEqual(tables(post));
+  expect(cliPost).toContain(`Run id (proposal): \`${runId}\``);
 });
 
 test('download with charts: a zip whose post refers to the chart files it holds', async ({ page }) => {
@@ -96,6 +105,7 @@ test('download with charts: a zip whose post refers to the chart files it holds'
   }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'post.md'), md);
+  await page.getByTestId('report-panel').screenshot({ path: join(outDir, 'report-panel.png') });
 });
 
 test('printable report: the post, the fans and the waterfall on A4 pages', async ({ page }) => {

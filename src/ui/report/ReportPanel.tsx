@@ -123,7 +123,7 @@ export function ReportPanel() {
     <div className="report-panel" data-testid="report-panel">
       <h3>Forum post</h3>
       <p className="muted small">
-        The comparison as a governance post (Markdown): what changes, the results with their 95 % intervals per {preview.post.horizon}, the
+        The comparison as a governance post (Markdown): what changes, the results over {preview.post.horizon} with their 95 % intervals, the
         assumptions, the risk-steward check and the one command that reproduces every number.
       </p>
       <StewardFlags post={preview.post} />
