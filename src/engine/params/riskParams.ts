@@ -62,7 +62,19 @@ export interface ReplayScenario {
   noiseVolAnnual: number;
 }
 
-export type ScenarioParams = GbmScenario | JumpScenario | CrashScenario | ReplayScenario;
+/**
+ * Historical bootstrap: each path strings together blocks of consecutive log returns of `prices`, each block's
+ * start drawn uniformly (a moving-block bootstrap), starting at market.initialPrice. The tails and short-range
+ * clustering come from the data; paths are deterministic per (seed, path index).
+ */
+export interface BootstrapScenario {
+  kind: 'bootstrap';
+  /** The historical series (e.g. a tape's sub-steps), at least blockSteps + 1 prices; any length vs market.steps. */
+  prices: DecimalString[];
+  /** Consecutive returns per resampled block, 1 ≤ blockSteps ≤ prices.length − 1. */
+  blockSteps: number;
+}
+export type ScenarioParams = GbmScenario | JumpScenario | CrashScenario | ReplayScenario | BootstrapScenario;
 export type ScenarioKind = ScenarioParams['kind'];
 
 export interface GeneratedPopulation {
@@ -83,6 +95,8 @@ export interface GeneratedPopulation {
   entrySpread: number;
   /** Effective leverage of the market-maker account. */
   marketMakerLeverage: number;
+  /** Seed of the population alone (optional): absent, the population is drawn from the run seed. */
+  seed?: number;
 }
 
 export interface ExplicitAccount {

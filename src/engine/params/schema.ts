@@ -274,6 +274,17 @@ export const scenarioSchema = z.discriminatedUnion('kind', [
     prices: list(req(decimal(positivePrice)), 1, LIMITS.maxReplayPrices, 'prices'),
     noiseVolAnnual: opt(real(volRule), () => FIELD_DEFAULTS.replayNoiseVolAnnual),
   }),
+  z
+    .strictObject({
+      kind: z.literal('bootstrap'),
+      prices: list(req(decimal(positivePrice)), 2, LIMITS.maxReplayPrices, 'prices'),
+      blockSteps: req(integer({ min: 1, max: LIMITS.maxReplayPrices - 1 })),
+    })
+    .superRefine((s, ctx) => {
+      if (s.blockSteps > s.prices.length - 1) {
+        ctx.addIssue({ code: 'custom', path: ['blockSteps'], message: `must be at most prices.length − 1 (${s.prices.length - 1}), got ${s.blockSteps}` });
+      }
+    }),
 ]);
 
 const explicitAccountSchema = z.strictObject({
@@ -307,6 +318,7 @@ export const populationSchema = z.discriminatedUnion('kind', [
     paretoAlpha: opt(real({ min: 1.05, max: 10 }), () => GEN.paretoAlpha),
     entrySpread: opt(real(ratio01), () => GEN.entrySpread),
     marketMakerLeverage: opt(real({ min: 1 }), () => GEN.marketMakerLeverage),
+    seed: leaf(integer({ min: 0, max: Number.MAX_SAFE_INTEGER })).optional(),
   }),
   z.strictObject({ kind: z.literal('explicit'), accounts: accountsSchema }),
 ]);
