@@ -52,6 +52,16 @@ export interface CrashScenario {
   recoveryMinutes: number;
   /** Volatility of the multiplicative noise on top of the shape. */
   volAnnual: number;
+  /**
+   * Optional one-minute gaps within the fall (absent = none, a smooth fall): each drops the price by `drop` at
+   * `minute` minutes after startMinute, carrying that part of the drawdown, so the trough stays 1 − drawdown.
+   */
+  gaps?: CrashGap[];
+}
+/** A single-minute gap of a crash: minute after startMinute (0..crashMinutes), drop 0 < drop < 1 (0.3 = −30 %). */
+export interface CrashGap {
+  minute: number;
+  drop: number;
 }
 
 export interface ReplayScenario {
