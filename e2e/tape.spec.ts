@@ -24,6 +24,7 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
 }
 
 test('a candle file dropped on the page becomes the replay the run uses; bad files name the row', async ({ page }) => {
+  test.setTimeout(300_000); // several full runs on a shared machine
   await page.goto('/');
   const status = page.getByTestId('run-status');
   await expect(status).toHaveText('done', { timeout: 60_000 });
@@ -60,15 +61,21 @@ test('a candle file dropped on the page becomes the replay the run uses; bad fil
 });
 
 test('a market preset loads in one step, says what it replaced, and can be undone', async ({ page }) => {
+  test.setTimeout(300_000);
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  // Fewer paths: the stress market's run is the slow part, and the test is about loading, not precision.
+  const paths = page.getByLabel('Paths (paths)', { exact: true });
+  await paths.fill('100');
+  await paths.press('Tab');
+  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
   await page.getByTestId('market-preset').selectOption('thin-alt-oct-2025');
   const note = page.getByTestId('preset-note');
   await expect(note).toContainText('Stylized after 10 Oct 2025');
   await expect(note).toContainText('Replaced: jump scenario, start 100, 10,000 accounts');
   await expect(page.getByLabel('Starting price (quote per base)')).toHaveValue('1');
   await expect(page.locator('#param-scenario-kind')).toHaveValue('crash');
-  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 180_000 });
   await expect(page.getByTestId('metric-pSocialized')).not.toHaveText('0.0 %');
   await page.screenshot({ path: 'e2e/screenshots/preset.png', fullPage: true });
   await note.getByRole('button', { name: 'Undo' }).click();
