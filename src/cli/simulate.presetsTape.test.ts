@@ -43,7 +43,7 @@ describe('simulate --tape', () => {
       return `${1_760_130_000 + i * 60},${o},${o + 0.5},${o - 3},${o - 1}`;
     });
     writeFileSync(tape, `time,open,high,low,close\n${rows.join('\n')}\n`);
-    const out = run(['--params', smallParams(), '--tape', tape, '--paths', '20', '--json']);
+    const out = run(['--params', smallParams(), '--tape', tape, '--paths', '20', '--population-ci', '--json']);
     expect(out.status).toBe(0);
     expect(out.stderr).toContain('30 generic candles of 60 s → 120 steps of 15 s (open → low/high → close), starting at 100');
     const summary = JSON.parse(out.stdout) as { liquidations: number; pSocializedCI: number[]; pSocializedPopulationCI: number[]; pSocializedPopulation: { method: string; populations: number } };
