@@ -1,7 +1,8 @@
 import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appStore } from './state/useAppStore';
+import { heavyRunGate } from './state/heavyRunGate';
+import { appStore, enginePool } from './state/useAppStore';
 import { startPageUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
@@ -9,8 +10,9 @@ import './ui/app.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-// A share link's state (#v=…&s=…) reaches the store before the first render and the first run.
-startPageUrlSync(appStore, window);
+// A share link's state (#v=…&s=…) reaches the store before the first render and the first run; one whose run
+// would take more than ~30 s waits for the visitor's go-ahead (heavyRunGate).
+startPageUrlSync(appStore, window, { admit: heavyRunGate(enginePool.workerCount) });
 
 createRoot(container).render(
   <StrictMode>
