@@ -1,7 +1,8 @@
 import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appStore } from './state/useAppStore';
+import { heavyRunGate } from './state/heavyRunGate';
+import { appStore, enginePool } from './state/useAppStore';
 import { startPageUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import { EmbedView, embedChartOf } from './ui/report/EmbedView';
@@ -10,8 +11,9 @@ import './ui/app.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-// A share link's state (#v=…&s=…) reaches the store before the first render and the first run.
-startPageUrlSync(appStore, window);
+// A share link's state (#v=…&s=…) reaches the store before the first render and the first run; one whose run
+// would take more than ~30 s waits for the visitor's go-ahead (heavyRunGate).
+startPageUrlSync(appStore, window, { admit: heavyRunGate(enginePool.workerCount) });
 
 // `?embed=<chart>` shows one live chart for an iframe (issue 16); the state and the run are the same.
 const embed = embedChartOf(location.search);

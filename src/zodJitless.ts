@@ -1,6 +1,3 @@
-// Imported first by every bundle entry (the page and each worker): zod's JIT probes `new Function('')`, which a
-// strict Content-Security-Policy reports as a violation even though zod catches the failure. Jitless parsing
-// gives the same results without the probe.
-import { z } from 'zod';
-
-z.config({ jitless: true });
+// Imported first by every bundle entry (the page and each worker) so any zod use is jitless; the schemas also
+// import the setting themselves (src/engine/params/zodJitless.ts explains why both).
+import './engine/params/zodJitless';

@@ -212,8 +212,10 @@ describe('engine pool', () => {
     }
     const done = rec.progress.map((q) => q.pathsDone);
     expect(done, 'paths done never goes back').toEqual([...done].sort((a, b) => a - b));
-    expect(rec.progress.at(-1)).toMatchObject({ pathsDone: 40, pathsTotal: 40, etaMs: 0 });
-    expect(rec.progress.every((q) => q.etaMs !== null && q.etaMs >= 0), 'time left known after the first chunk').toBe(true);
+    // Once every path is in, no time-left estimate: the run waits for its summary (issue 18).
+    expect(rec.progress.at(-1)).toMatchObject({ pathsDone: 40, pathsTotal: 40, etaMs: null, waiting: 'summarizing the results' });
+    const simulating = rec.progress.filter((q) => q.pathsDone < q.pathsTotal);
+    expect(simulating.every((q) => q.etaMs !== null && q.etaMs >= 0), 'time left known after the first chunk').toBe(true);
     p.dispose();
   });
 
@@ -327,10 +329,22 @@ describe('engine pool', () => {
     p.dispose();
   });
 
-  it('surfaces a worker that dies mid-call (the call would otherwise never settle), and a rerun works', async () => {
+  it('replaces a worker that dies mid-call (the call would otherwise never settle) and recomputes its range', async () => {
     let kills = 1;
     const { spawn } = fakeSpawner({ beforeRange: () => (kills-- > 0 ? 'kill' : undefined) });
     const p = pool(spawn, { minChunkDeadlineMs: 60_000 });
+    const run = record();
+    p.start(request(smallParams(), { paths: 20 }), run.listener);
+    await run.settled;
+    expect(run.rec.errors).toEqual([]);
+    expect(run.rec.final?.summary).toEqual(direct(smallParams(), 7, 20).summary);
+    p.dispose();
+  });
+
+  it('fails the run with the worker\'s words when it dies on a range every time, and a rerun works', async () => {
+    let kills = 3;
+    const { spawn } = fakeSpawner({ beforeRange: (job) => (job.from === 0 && kills-- > 0 ? 'kill' : undefined) });
+    const p = pool(spawn, { minChunkDeadlineMs: 60_000, maxAttempts: 3 });
     const failed = record();
     p.start(request(smallParams(), { paths: 20 }), failed.listener);
     await failed.settled;

@@ -11,6 +11,7 @@ import { transfer } from 'comlink';
 import { DeadlineError, WorkerGoneError, within, type EngineEndpoint, type SpawnEngine } from './engineEndpoint';
 import type { PathColumns } from '../src/engine/index';
 import type { AggregateRunSpec, AggregateSnapshot, RangeChunk, RiskParams, SamplePathDto, Side } from './protocol';
+import { LIVENESS_DEFAULTS, RunLiveness, progressWatchdog, type LivenessOptions } from './liveness';
 import { buffersOf, samplePathOf } from './rangeTransfer';
 import { RunPlan, type Job, type PlanOptions, type PoolProgress } from './runPlan';
 
@@ -21,10 +22,12 @@ export interface PoolOptions extends Partial<PlanOptions> {
   /** Simulation workers (the aggregator is one more). */
   workers: number;
   spawn: SpawnEngine;
-  /** Building a run's simulator (population, frontier) in a worker. */
+  /** Most time building a run's simulator (population, frontier) may take; the deadline is sized below it (liveness.ts). */
   prepareDeadlineMs?: number;
-  /** Any aggregator call (opening a run, adding a chunk, summarizing). */
+  /** Most time any aggregator call may take; the deadline is sized below it (liveness.ts). */
   aggregateDeadlineMs?: number;
+  /** How deadlines are sized to the work and how often a lost aggregator is replaced (liveness.ts). */
+  liveness?: Partial<LivenessOptions>;
   /** Least time between two partial summaries, ms (more when summarizing is slow). */
   snapshotIntervalMs?: number;
   /** Times a range may time out before the run fails. */
@@ -49,7 +52,7 @@ const DEFAULTS = {
   snapshotIntervalMs: 100,
   maxAttempts: 3,
   queueDepth: 2,
-} satisfies Required<Omit<PoolOptions, 'workers' | 'spawn' | 'now'>>;
+} satisfies Required<Omit<PoolOptions, 'workers' | 'spawn' | 'now' | 'liveness'>>;
 
 export interface RunRequest {
   runId: number;
@@ -115,6 +118,12 @@ interface Run {
   snapshotInFlight: boolean;
   lastSnapshotAt: number;
   snapshotIntervalMs: number;
+  /** Deadlines sized to this run's work. */
+  liveness: RunLiveness;
+  /** Progress to the listener, with a note when nothing has happened for a while. */
+  watchdog: ReturnType<typeof progressWatchdog>;
+  /** Times this run's gathering restarted on a fresh aggregator (its earlier aggregator was lost). */
+  restarts: number;
 }
 
 function messageOf(error: unknown): string {
@@ -123,7 +132,8 @@ function messageOf(error: unknown): string {
 }
 
 export class EnginePool implements RunEngine {
-  private readonly options: Required<Omit<PoolOptions, 'now'>>;
+  private readonly options: Required<Omit<PoolOptions, 'now' | 'liveness'>>;
+  private readonly liveness: LivenessOptions;
   private readonly now: () => number;
   private readonly slots: (Slot | null)[];
   private aggregator: EngineEndpoint | null = null;
@@ -135,7 +145,9 @@ export class EnginePool implements RunEngine {
 
   constructor(options: PoolOptions) {
     if (!(Number.isSafeInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${options.workers}`);
-    this.options = { ...DEFAULTS, ...options };
+    const { liveness, ...rest } = options;
+    this.options = { ...DEFAULTS, ...rest };
+    this.liveness = { ...LIVENESS_DEFAULTS, ...liveness };
     this.now = options.now ?? (() => performance.now());
     this.slots = Array.from({ length: options.workers }, () => null);
   }
@@ -147,6 +159,11 @@ export class EnginePool implements RunEngine {
   start(request: RunRequest, listener: RunListener): void {
     if (this.disposed) throw new Error('the engine pool has been disposed');
     this.cancel();
+    this.launch(request, listener, 0);
+  }
+
+  /** Starts gathering `request` from path 0 (again, after `restarts` lost aggregators). */
+  private launch(request: RunRequest, listener: RunListener, restarts: number): void {
     const sides: { side: Side; key: string; params: RiskParams }[] = [{ side: 'proposal', key: this.keyOf(request.params, request.seed), params: request.params }];
     if (request.baseline) sides.push({ side: 'baseline', key: this.keyOf(request.baseline, request.seed), params: request.baseline });
     const run: Run = {
@@ -160,6 +177,9 @@ export class EnginePool implements RunEngine {
       snapshotInFlight: false,
       lastSnapshotAt: -Infinity,
       snapshotIntervalMs: this.options.snapshotIntervalMs,
+      liveness: new RunLiveness(this.liveness, request.paths * sides.length, { prepareMs: this.options.prepareDeadlineMs, aggregateMs: this.options.aggregateDeadlineMs }),
+      watchdog: progressWatchdog((progress) => listener.progress(progress), this.liveness.quietMs),
+      restarts,
     };
     this.run = run;
     const spec: AggregateRunSpec = {
@@ -167,7 +187,8 @@ export class EnginePool implements RunEngine {
       paths: request.paths,
       sides: sides.map((s) => ({ side: s.side, params: s.params, seed: request.seed })),
     };
-    void this.aggregate(run, (api) => api.openRun(spec), 'Opening the run in the aggregator worker');
+    const opening = sides.map((side) => side.params);
+    void this.aggregate(run, (api) => api.openRun(spec), 'Opening the run in the aggregator worker', opening);
     this.pump();
   }
 
@@ -175,6 +196,7 @@ export class EnginePool implements RunEngine {
     const run = this.run;
     if (!run || (run.state !== 'running' && run.state !== 'finishing')) return;
     run.state = 'cancelled';
+    run.watchdog.stop();
     this.closeInAggregator(run.request.runId);
   }
 
@@ -197,7 +219,8 @@ export class EnginePool implements RunEngine {
   async pathColumns(runId: number): Promise<PathColumns | null> {
     const endpoint = this.aggregator;
     if (!endpoint) return null;
-    return within(endpoint, endpoint.remote.pathColumns(runId), this.options.aggregateDeadlineMs, 'Reading the per-path results');
+    const deadline = this.run?.request.runId === runId ? this.run.liveness.aggregateDeadlineMs() : this.options.aggregateDeadlineMs;
+    return within(endpoint, endpoint.remote.pathColumns(runId), deadline, 'Reading the per-path results');
   }
 
   dispose(): void {
@@ -251,7 +274,7 @@ export class EnginePool implements RunEngine {
     let prepared = slot.prepared.get(key);
     if (!prepared || prepared.runId !== runId) {
       for (const [k, entry] of slot.prepared) if (entry.runId !== runId) slot.prepared.delete(k); // older runs' keys
-      const done = within(slot.endpoint, slot.endpoint.remote.prepare({ key, params, seed }), this.options.prepareDeadlineMs, `Preparing the ${side} simulator`);
+      const done = within(slot.endpoint, slot.endpoint.remote.prepare({ key, params, seed }), run.liveness.prepareDeadlineMs(params), `Preparing the ${side} simulator`);
       const entry = { runId, done };
       done.catch(() => {
         if (slot.prepared.get(key) === entry) slot.prepared.delete(key);
@@ -285,6 +308,7 @@ export class EnginePool implements RunEngine {
         this.fail(run, `${error.message}, ${job.attempts + 1} times; the worker was stopped each time. The engine may be stuck on these parameters.`);
       } else {
         run.plan.retry(job, true);
+        run.watchdog.note('a worker stopped answering; it was replaced and its paths are being simulated again');
       }
       return;
     }
@@ -294,8 +318,16 @@ export class EnginePool implements RunEngine {
         if (current) run.plan.retry(job, false);
         return;
       }
+      // The worker died (closed, crashed, a message it could not read): a fresh one recomputes the range; one
+      // that dies on it every time fails the run with its own words.
       this.replace(slot, 'died');
-      if (current) this.fail(run, error.message);
+      if (!current) return;
+      if (job.attempts + 1 >= this.options.maxAttempts) {
+        this.fail(run, `${error.message} (${job.attempts + 1} times, on paths ${job.from}–${job.to - 1})`);
+      } else {
+        run.plan.retry(job, true);
+        run.watchdog.note('a worker stopped; it was replaced and its paths are being simulated again');
+      }
       return;
     }
     // The engine threw (e.g. parameters refused): the worker itself is fine.
@@ -318,8 +350,11 @@ export class EnginePool implements RunEngine {
       }
     }
     const { result } = chunk;
-    void this.aggregate(run, (api) => api.addRange(run.request.runId, job.side.side, transfer(result, buffersOf(result))), 'Gathering results');
-    run.listener.progress(run.plan.progress(this.now() - run.startedAt));
+    void this.aggregate(run, (api) => api.addRange(run.request.runId, job.side.side, transfer(result, buffersOf(result))), 'Gathering results').then((added) => {
+      // false: the aggregator does not hold this run (its opening was lost): gather again on a fresh one.
+      if (added === false) this.replaceAggregator(run, 'The aggregator worker lost the run while gathering results');
+    });
+    run.watchdog.progress(run.plan.progress(this.now() - run.startedAt));
     if (run.plan.complete) this.finish(run);
     else this.maybeSnapshot(run);
   }
@@ -337,6 +372,7 @@ export class EnginePool implements RunEngine {
         run.lastSnapshotAt = -Infinity; // path 0's chunk has not arrived yet: ask again with the next chunk
         return;
       }
+      run.liveness.recordSummary(snapshot.elapsedMs);
       // Summarizing competes with simulating for the cores: spend at most about a quarter of the time on it.
       run.snapshotIntervalMs = Math.max(this.options.snapshotIntervalMs, 3 * snapshot.elapsedMs);
       run.listener.snapshot(snapshot, false);
@@ -348,10 +384,12 @@ export class EnginePool implements RunEngine {
     void this.aggregate(run, (api) => api.summarize(run.request.runId), 'Summarizing the run').then((snapshot) => {
       if (this.run !== run || run.state !== 'finishing') return;
       if (!snapshot) {
-        this.fail(run, 'The aggregator worker lost the run before it was summarized.');
+        this.replaceAggregator(run, 'The aggregator worker lost the run before it was summarized');
         return;
       }
+      run.liveness.recordSummary(snapshot.elapsedMs);
       run.state = 'done';
+      run.watchdog.stop();
       run.listener.progress(run.plan.progress(this.now() - run.startedAt));
       run.listener.snapshot(snapshot, true);
     });
@@ -360,6 +398,7 @@ export class EnginePool implements RunEngine {
   private fail(run: Run, message: string): void {
     if (this.run !== run || (run.state !== 'running' && run.state !== 'finishing')) return;
     run.state = 'failed';
+    run.watchdog.stop();
     this.closeInAggregator(run.request.runId);
     run.listener.error(message);
   }
@@ -370,19 +409,49 @@ export class EnginePool implements RunEngine {
   }
 
   /**
-   * Calls the aggregator for `run`; resolves with the answer, or with null after a failure, which fails the run
-   * (a hung or dead aggregator is replaced: its state is lost with it).
+   * Calls the aggregator for `run` within a deadline sized to the work (liveness.ts); resolves with the answer,
+   * or with null after a failure. A hung or dead aggregator is replaced and, its gathered chunks being lost with
+   * it, the run gathers again from path 0 on the new one (same paths, same numbers); an error it throws fails
+   * the run.
    */
-  private aggregate<T>(run: Run, call: (api: EngineEndpoint['remote']) => Promise<T>, what: string): Promise<T | null> {
+  private aggregate<T>(run: Run, call: (api: EngineEndpoint['remote']) => Promise<T>, what: string, opening: RiskParams[] = []): Promise<T | null> {
     const endpoint = this.aggregatorEndpoint();
-    return within(endpoint, call(endpoint.remote), this.options.aggregateDeadlineMs, what).catch((error: unknown) => {
+    return within(endpoint, call(endpoint.remote), run.liveness.aggregateDeadlineMs(opening), what).catch((error: unknown) => {
       if (error instanceof DeadlineError || error instanceof WorkerGoneError) {
+        const current = this.aggregator === endpoint;
         endpoint.terminate();
-        if (this.aggregator === endpoint) this.aggregator = null;
+        if (current) {
+          // Whatever run is live had its chunks in this aggregator (a call of an older run may be what noticed).
+          this.aggregator = null;
+          if (this.run) this.aggregatorLost(this.run, messageOf(error));
+        }
+        return null;
       }
       this.fail(run, messageOf(error));
       return null;
     });
+  }
+
+  /** The aggregator answers but no longer holds `run`: end it (a lost call may still be pending) and start over. */
+  private replaceAggregator(run: Run, message: string): void {
+    if (this.run !== run || (run.state !== 'running' && run.state !== 'finishing')) return;
+    const endpoint = this.aggregator;
+    this.aggregator = null;
+    endpoint?.terminate();
+    this.aggregatorLost(run, message);
+  }
+
+  /** The aggregator holding `run`'s chunks was lost: gather again on a fresh one, or fail after too many. */
+  private aggregatorLost(run: Run, message: string): void {
+    if (this.run !== run || (run.state !== 'running' && run.state !== 'finishing')) return;
+    if (run.restarts >= this.liveness.maxAggregatorRestarts) {
+      this.fail(run, `${message}; the aggregator worker was replaced ${run.restarts} times and stopped answering each time, so the run was stopped.`);
+      return;
+    }
+    run.state = 'cancelled';
+    run.watchdog.stop();
+    run.listener.progress({ ...run.plan.progress(this.now() - run.startedAt), pathsDone: 0, etaMs: null, waiting: 'the worker gathering results stopped answering; it was replaced and the paths are being gathered again' });
+    this.launch(run.request, run.listener, run.restarts + 1);
   }
 
   /** Frees a run's gathered results in the aggregator (fire and forget: a dead aggregator has nothing to free). */

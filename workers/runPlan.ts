@@ -42,8 +42,10 @@ export interface PoolProgress {
   pathsDone: number;
   pathsTotal: number;
   elapsedMs: number;
-  /** Time left at the rate so far; null before the first chunk. */
+  /** Time left at the rate so far; null before the first chunk, once every path is in, and while waiting. */
   etaMs: number | null;
+  /** What the run waits for when it is not simulating (summarizing, a worker that stopped answering). */
+  waiting?: string;
 }
 
 export class RunPlan {
@@ -107,7 +109,8 @@ export class RunPlan {
       pathsDone: Math.floor(unitsDone / this.sides.length),
       pathsTotal: this.paths,
       elapsedMs,
-      etaMs: unitsDone > 0 ? (elapsedMs * (unitsTotal - unitsDone)) / unitsDone : null,
+      etaMs: unitsDone > 0 && unitsDone < unitsTotal ? (elapsedMs * (unitsTotal - unitsDone)) / unitsDone : null,
+      ...(unitsDone === unitsTotal ? { waiting: 'summarizing the results' } : {}),
     };
   }
 

@@ -9,8 +9,10 @@ export interface RunProgress {
   pathsTotal: number;
   /** Wall time since the run started, ms. */
   elapsedMs: number;
-  /** Estimated time left, ms; null until a first chunk has finished. */
+  /** Estimated time left, ms; null until a first chunk has finished, and while the run waits. */
   etaMs: number | null;
+  /** What the run waits for when it is not simulating ("summarizing the results", a replaced worker). */
+  waiting?: string;
 }
 
 /** One path's downsampled series (the view's pathIndex), for the sample-path chart. */

@@ -138,6 +138,11 @@ export interface UrlSync {
 
 export interface UrlSyncOptions {
   notices?: StoreApi<LinkNoticeState>;
+  /**
+   * Asked before a link's state is applied: return true to apply it now, or false to hold it — then call
+   * `apply` if and when the visitor agrees (a heavy run from a link, heavyRunGate.ts). Absent: always apply.
+   */
+  admit?: (share: ShareState, apply: () => void) => boolean;
 }
 
 /**
@@ -191,10 +196,14 @@ export function startUrlSync(store: AppStore, host: UrlSyncHost, options: UrlSyn
       entryFragment = null;
       return;
     }
-    applyState(result.state);
-    entryFragment = encode();
-    if (result.notes.length > 0) notices.getState().show({ tone: 'info', title: result.notes.join('; '), problems: [] });
-    else if (!boot) notices.getState().dismiss();
+    const apply = () => {
+      applyState(result.state);
+      entryFragment = encode();
+      if (result.notes.length > 0) notices.getState().show({ tone: 'info', title: result.notes.join('; '), problems: [] });
+      else if (!boot) notices.getState().dismiss();
+    };
+    if (!options.admit || options.admit(result.state, apply)) apply();
+    else entryFragment = null;
   };
 
   const write = () => {
@@ -266,8 +275,8 @@ export function startUrlSync(store: AppStore, host: UrlSyncHost, options: UrlSyn
 let pageSync: UrlSync | null = null;
 
 /** Starts the page's URL sync once (main.tsx) and keeps it for the share controls. */
-export function startPageUrlSync(store: AppStore, host: UrlSyncHost): UrlSync {
-  pageSync ??= startUrlSync(store, host);
+export function startPageUrlSync(store: AppStore, host: UrlSyncHost, options: UrlSyncOptions = {}): UrlSync {
+  pageSync ??= startUrlSync(store, host, options);
   return pageSync;
 }
 

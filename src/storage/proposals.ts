@@ -16,21 +16,39 @@ export interface ProposalRecord {
   state: ShareState;
 }
 
+/** A stored record's key (a damaged record's may be any IndexedDB key, not our string id). */
+export type ProposalKey = IDBValidKey;
+
 /** The storage under the logic: IndexedDB on the page, a Map in tests. */
 export interface ProposalBackend {
-  getAll(): Promise<unknown[]>;
+  /** Every stored record with its key, in one consistent read. */
+  entries(): Promise<{ key: ProposalKey; value: unknown }[]>;
   get(id: string): Promise<unknown>;
   put(record: ProposalRecord): Promise<void>;
-  delete(id: string): Promise<void>;
+  delete(key: ProposalKey): Promise<void>;
+  /** What opening the store had to repair, in plain words; null when it opened as it was. */
+  repairNote?(): string | null;
 }
 
 export type Proposal = ProposalRecord;
 
+/** A stored record that cannot be read: shown as damaged, with a delete action; never counted toward the cap. */
+export interface DamagedProposal {
+  key: ProposalKey;
+  /** The record's name if it has a readable one, for the list. */
+  name: string | null;
+  /** Why it cannot be read, in plain words. */
+  reason: string;
+}
+
 export interface ProposalList {
   /** Newest first. */
   proposals: Proposal[];
-  /** Records that could not be read (damaged or from an incompatible build). */
+  /** Records that could not be read (damaged or from an incompatible build): damaged.length. */
   skipped: number;
+  damaged: DamagedProposal[];
+  /** What opening the store repaired, in plain words, or null. */
+  repaired: string | null;
 }
 
 export const MAX_NAME_CHARS = 120;
@@ -46,17 +64,54 @@ export function nameProblem(name: string): string | null {
   return null;
 }
 
-/** A stored value as a proposal, or null when it is not one (validated like a share link). */
-export function readRecord(value: unknown): Proposal | null {
-  if (!isJsonObject(value)) return null;
+/** A stored value as a proposal, or why it is not one (validated like a share link). */
+export function examineRecord(value: unknown): { ok: true; proposal: Proposal } | { ok: false; reason: string } {
+  const refuse = (reason: string) => ({ ok: false as const, reason });
+  if (!isJsonObject(value)) return refuse('it is not a saved proposal at all');
   const { id, name, savedAt, state } = value as Record<string, unknown>;
-  if (typeof id !== 'string' || id === '' || id.length > 100) return null;
-  if (typeof name !== 'string' || nameProblem(name) !== null) return null;
-  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return null;
-  if (!isJsonObject(state)) return null;
+  if (typeof id !== 'string' || id === '' || id.length > 100) return refuse('its identifier is missing or malformed');
+  if (typeof name !== 'string' || nameProblem(name) !== null) return refuse('its name is missing or malformed');
+  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return refuse('its date is missing or malformed');
+  if (!isJsonObject(state)) return refuse('its parameters are missing');
   const checked = validateShareState(state);
-  if (!checked.ok) return null;
-  return { id, name: name.trim(), savedAt, state: checked.state };
+  if (!checked.ok) return refuse(`its parameters are not valid in this version (${checked.problems[0] ?? 'unknown problem'})`);
+  return { ok: true, proposal: { id, name: name.trim(), savedAt, state: checked.state } };
+}
+
+/** A stored value as a proposal, or null when it is not one. */
+export function readRecord(value: unknown): Proposal | null {
+  const examined = examineRecord(value);
+  return examined.ok ? examined.proposal : null;
+}
+
+/** A readable name of a damaged record, if it has one. */
+function nameOf(value: unknown): string | null {
+  if (!isJsonObject(value)) return null;
+  const name = (value as Record<string, unknown>).name;
+  return typeof name === 'string' && nameProblem(name) === null ? name.trim() : null;
+}
+
+/**
+ * An error of the browser's storage in plain words (the raw DOMException text means nothing to a reader):
+ * what happened and what to do.
+ */
+export function storageProblem(error: unknown): string {
+  if (error instanceof ProposalError) return error.message;
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  switch (name) {
+    case 'QuotaExceededError':
+      return "This browser's storage for the site is full; delete some saved proposals (or free space) and try again.";
+    case 'VersionError':
+    case 'InvalidStateError':
+    case 'NotFoundError':
+    case 'TransactionInactiveError':
+      return 'Saved proposals could not be opened; reload the page to repair them.';
+    case 'UnknownError':
+    case 'AbortError':
+      return 'The browser could not read or write saved proposals just now; try again, or reload the page.';
+    default:
+      return 'Saved proposals are not available in this browser (storage may be turned off, as in some private windows).';
+  }
 }
 
 export class ProposalError extends Error {
@@ -79,16 +134,17 @@ export function createProposals(backend: ProposalBackend, options: ProposalsOpti
   };
 
   const list = async (): Promise<ProposalList> => {
-    const raw = await backend.getAll();
+    const entries = await backend.entries();
     const proposals: Proposal[] = [];
-    let skipped = 0;
-    for (const value of raw) {
-      const proposal = readRecord(value);
-      if (proposal) proposals.push(proposal);
-      else skipped++;
+    const damaged: DamagedProposal[] = [];
+    for (const { key, value } of entries) {
+      const examined = examineRecord(value);
+      // A record stored under another key than its id cannot be renamed or deleted by id: damaged too.
+      if (examined.ok && examined.proposal.id === key) proposals.push(examined.proposal);
+      else damaged.push({ key, name: nameOf(value), reason: examined.ok ? 'it is stored under the wrong key' : examined.reason });
     }
     proposals.sort((a, b) => b.savedAt - a.savedAt || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    return { proposals, skipped };
+    return { proposals, skipped: damaged.length, damaged, repaired: backend.repairNote?.() ?? null };
   };
 
   const get = async (id: string): Promise<Proposal> => {
@@ -105,7 +161,8 @@ export function createProposals(backend: ProposalBackend, options: ProposalsOpti
       const trimmed = checkedName(name);
       const checked = validateShareState(JSON.parse(JSON.stringify(state)) as Parameters<typeof validateShareState>[0]);
       if (!checked.ok) throw new ProposalError(`This state cannot be saved: ${checked.problems.slice(0, 3).join('; ')}`);
-      if ((await backend.getAll()).length >= MAX_PROPOSALS) {
+      // Only readable proposals count: damaged records can be deleted from the list, but never block a save.
+      if ((await list()).proposals.length >= MAX_PROPOSALS) {
         throw new ProposalError(`At most ${MAX_PROPOSALS} proposals can be saved; delete some first.`);
       }
       const record: ProposalRecord = { id: newId(), name: trimmed, savedAt: now(), state: checked.state };
@@ -119,8 +176,9 @@ export function createProposals(backend: ProposalBackend, options: ProposalsOpti
       await backend.put(renamed);
       return renamed;
     },
-    async remove(id: string): Promise<void> {
-      await backend.delete(id);
+    /** Deletes a proposal by id, or a damaged record by its key. */
+    async remove(key: ProposalKey): Promise<void> {
+      await backend.delete(key);
     },
   };
 }
@@ -128,8 +186,8 @@ export function createProposals(backend: ProposalBackend, options: ProposalsOpti
 export type Proposals = ReturnType<typeof createProposals>;
 
 /** A backend over a Map (tests, and a page without IndexedDB: proposals then last until the tab closes). */
-export function memoryBackend(initial: unknown[] = []): ProposalBackend & { records: Map<string, unknown> } {
-  const records = new Map<string, unknown>();
+export function memoryBackend(initial: unknown[] = []): ProposalBackend & { records: Map<ProposalKey, unknown> } {
+  const records = new Map<ProposalKey, unknown>();
   initial.forEach((value, i) => {
     const id = isJsonObject(value) && typeof value.id === 'string' ? value.id : `raw-${i}`;
     records.set(id, value);
@@ -137,7 +195,7 @@ export function memoryBackend(initial: unknown[] = []): ProposalBackend & { reco
   const clone = <T,>(value: T): T => structuredClone(value);
   return {
     records,
-    getAll: () => Promise.resolve([...records.values()].map(clone)),
+    entries: () => Promise.resolve([...records].map(([key, value]) => ({ key, value: clone(value) }))),
     get: (id) => Promise.resolve(records.has(id) ? clone(records.get(id)) : undefined),
     put: (record) => {
       records.set(record.id, clone(record));

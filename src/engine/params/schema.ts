@@ -4,6 +4,7 @@
  * refused, never ignored. Leaves are read by our own readers so every message names the rule and the value
  * ("must be below 1, got 1"); zod supplies structure, paths and strictness.
  */
+import './zodJitless';
 import { z } from 'zod';
 import { Dec } from '../money/money';
 import { CRASH_PRESET_IDS, type RiskParams } from './riskParams';

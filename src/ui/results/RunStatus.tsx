@@ -14,7 +14,7 @@ function Progress() {
       <progress aria-label="Run progress" max={total > 0 ? total : undefined} value={total > 0 ? done : undefined} />
       <span>
         {total > 0 ? `${formatInteger(done)} of ${formatInteger(total)} paths` : 'Simulating…'}
-        {eta !== null ? ` · ${formatTimeLeft(eta)} left` : total > 0 ? ' · estimating time left' : ''}
+        {eta !== null ? ` · ${formatTimeLeft(eta)} left` : progress?.waiting ? ` · ${progress.waiting}` : total > 0 ? ' · estimating time left' : ''}
       </span>
     </div>
   );

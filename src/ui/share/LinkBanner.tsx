@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { linkNoticeStore } from '../../state/urlSync';
+import { HeavyRunPrompt } from './HeavyRunPrompt';
 import './share.css';
 
 /**
@@ -14,8 +15,10 @@ export function LinkBanner() {
   useEffect(() => {
     if (notice?.tone === 'error') ref.current?.focus();
   }, [notice]);
-  if (!notice) return null;
+  if (!notice) return <HeavyRunPrompt />;
   return (
+    <>
+    <HeavyRunPrompt />
     <div
       ref={ref}
       tabIndex={-1}
@@ -37,5 +40,6 @@ export function LinkBanner() {
         Dismiss
       </button>
     </div>
+    </>
   );
 }

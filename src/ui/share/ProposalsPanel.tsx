@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { indexedDbBackend } from '../../storage/indexedDbBackend';
-import { createProposals, memoryBackend, nameProblem, type Proposal, type Proposals } from '../../storage/proposals';
+import { createProposals, memoryBackend, nameProblem, storageProblem, type DamagedProposal, type Proposal, type Proposals } from '../../storage/proposals';
 import { pageUrlSync, shareStateOf, storePatchOf } from '../../state/urlSync';
 import { appStore } from '../../state/useAppStore';
 import type { ShareState } from '../../share/shareState';
@@ -13,7 +13,7 @@ function proposals(): Proposals {
   return shared;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => storageProblem(error);
 
 const savedAtText = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -107,10 +107,37 @@ function ProposalRow({ proposal, onChanged, onMessage }: { proposal: Proposal; o
   );
 }
 
+/** A stored record that cannot be read: said plainly, with the one thing to do about it. */
+function DamagedRow({ damaged, onChanged, onMessage }: { damaged: DamagedProposal; onChanged: () => void; onMessage: (text: string, error?: boolean) => void }) {
+  const label = damaged.name ? `“${damaged.name}”` : 'A saved proposal';
+  const remove = async () => {
+    try {
+      await proposals().remove(damaged.key);
+      onMessage(`Deleted the damaged proposal${damaged.name ? ` “${damaged.name}”` : ''}.`);
+      onChanged();
+    } catch (error) {
+      onMessage(messageOf(error), true);
+    }
+  };
+  return (
+    <li className="proposal damaged" data-testid="proposal-damaged">
+      <div className="proposal-main">
+        <span className="proposal-name">{label} is damaged</span>
+        <span className="proposal-meta muted">It cannot be opened: {damaged.reason}. It does not count toward the limit.</span>
+      </div>
+      <div className="proposal-actions">
+        <button type="button" className="secondary small danger" onClick={() => void remove()} aria-label={`Delete the damaged proposal ${damaged.name ?? ''}`.trim()}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
 /** Named proposals saved in this browser (IndexedDB): save the current state, open, rename, delete. */
 export function ProposalsPanel() {
   const [list, setList] = useState<Proposal[] | null>(null);
-  const [skipped, setSkipped] = useState(0);
+  const [damaged, setDamaged] = useState<DamagedProposal[]>([]);
   const [name, setName] = useState('');
   const [tried, setTried] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -121,11 +148,12 @@ export function ProposalsPanel() {
       .list()
       .then((result) => {
         setList(result.proposals);
-        setSkipped(result.skipped);
+        setDamaged(result.damaged);
+        if (result.repaired) setMessage({ text: result.repaired, error: false });
       })
       .catch((error: unknown) => {
         setList([]);
-        setMessage({ text: `Saved proposals are not available in this browser: ${messageOf(error)}`, error: true });
+        setMessage({ text: messageOf(error), error: true });
       });
   }, []);
   useEffect(refresh, [refresh]);
@@ -179,7 +207,7 @@ export function ProposalsPanel() {
             {message.text}
           </p>
         )}
-        {list !== null && count === 0 && <p className="muted proposals-empty">No saved proposals yet. They are kept in this browser only.</p>}
+        {list !== null && count === 0 && damaged.length === 0 && <p className="muted proposals-empty">No saved proposals yet. They are kept in this browser only.</p>}
         {count > 0 && (
           <ul className="proposal-list" aria-label="Saved proposals">
             {list!.map((p) => (
@@ -187,11 +215,12 @@ export function ProposalsPanel() {
             ))}
           </ul>
         )}
-        {skipped > 0 && (
-          <p className="muted">
-            {skipped === 1 ? 'One saved proposal' : `${skipped} saved proposals`} could not be read (damaged or from an incompatible version) and
-            {skipped === 1 ? ' is' : ' are'} not shown.
-          </p>
+        {damaged.length > 0 && (
+          <ul className="proposal-list" aria-label="Damaged saved proposals">
+            {damaged.map((d, i) => (
+              <DamagedRow key={`${String(d.key)}-${i}`} damaged={d} onChanged={refresh} onMessage={onMessage} />
+            ))}
+          </ul>
         )}
       </div>
     </details>

@@ -4,6 +4,7 @@ import { selectParams, selectSeed, selectStatus } from '../../state/selectors';
 import { pageUrlSync, shareStateOf } from '../../state/urlSync';
 import { appStore, enginePool, useAppStore } from '../../state/useAppStore';
 import { encodeShareState } from '../../share/codec';
+import { linkAdvice } from '../../share/linkBudget';
 import { perPathCsv } from './csv';
 import { downloadText } from './download';
 import { MAX_PARAMS_FILE_BYTES, PARAMS_FILE_NAME, paramsFileText, readParamsFile, type ParamsFileResult } from './paramsFile';
@@ -25,6 +26,7 @@ type Message = { tone: 'ok' | 'error'; text: string } | null;
 function CopyLink() {
   const [copied, setCopied] = useState(false);
   const [fallback, setFallback] = useState<string | null>(null);
+  const [advice, setAdvice] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!copied) return;
@@ -37,6 +39,14 @@ function CopyLink() {
 
   const copy = async () => {
     const link = currentLink();
+    const hash = link.indexOf('#');
+    const verdict = linkAdvice(shareStateOf(appStore.getState()), hash < 0 ? 0 : link.length - hash - 1);
+    setAdvice(verdict.kind === 'fine' ? null : verdict.text);
+    if (verdict.kind === 'too-long') {
+      setCopied(false);
+      setFallback(null);
+      return;
+    }
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);
@@ -56,6 +66,11 @@ function CopyLink() {
       <span className="share-status" role="status" data-testid="copy-status">
         {copied ? 'Link copied' : ''}
       </span>
+      {advice !== null && (
+        <p className="share-message" role="status" data-testid="link-advice">
+          {advice}
+        </p>
+      )}
       {fallback !== null && (
         <div className="share-fallback">
           <label htmlFor="share-link-field">The clipboard is not available here: select the link and copy it.</label>
