@@ -6,8 +6,10 @@ import { parseFlags, UsageError } from './args';
 import { readRunInputs } from './readRunInputs';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
+import { estimatorFlag } from './estimatorFlag';
+import { simulateImportance } from '../engine/importance';
 
-const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed S] [--json]
+const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed S] [--estimator plain|importance] [--json]
        npm run simulate -- --defaults     print the default parameters file`;
 
 /**
@@ -15,7 +17,7 @@ const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed
  * stderr and nothing on stdout; results go to stdout only, as one JSON object with --json.
  */
 function main(argv: string[]): number {
-  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean' });
+  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean', estimator: 'string' });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -34,6 +36,11 @@ function main(argv: string[]): number {
     return 1;
   }
   const { params, paths, seed } = inputs;
+  if (estimatorFlag(flags.estimator) === 'importance') {
+    const summary = simulateImportance(params, { seed, paths });
+    process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file: flags.params }));
+    return 0;
+  }
   const simulator = createSimulator(params, seed);
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
