@@ -16,6 +16,7 @@ export interface DrawColumns {
   jumpSteps: Float64Array;
   jumpSquares: Float64Array;
   shockSum: Float64Array;
+  largeJumpSteps: Float64Array;
 }
 
 /** A simulated range plus its weights: lossByAccountUnits and lossByDecileUnits are already weighted. */
@@ -74,6 +75,7 @@ export function createImportanceSimulator(params: RiskParams, seed: number, opti
       c.jumpSteps[row] = draw.jumpSteps;
       c.jumpSquares[row] = draw.jumpSquares;
       c.shockSum[row] = draw.shockSum;
+      c.largeJumpSteps[row] = draw.largeJumpSteps;
     },
     pathWeight: (pathIndex) => columns!.weights[pathIndex - rangeFrom]!,
   });
@@ -89,6 +91,7 @@ export function createImportanceSimulator(params: RiskParams, seed: number, opti
         jumpSteps: new Float64Array(count),
         jumpSquares: new Float64Array(count),
         shockSum: new Float64Array(count),
+        largeJumpSteps: new Float64Array(count),
       };
       rangeFrom = from;
       const draws = columns;

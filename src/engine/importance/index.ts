@@ -9,9 +9,10 @@ export {
   type MixtureComponent,
   type ScenarioTilt,
 } from './proposal';
-export { drawTiltedPath, emptyPathDraw, logTiltRatio, prepareTiltedScenario, type PathDraw, type TiltedScenario } from './drawTiltedPath';
+export { LARGE_JUMP_SD, LARGE_JUMP_TAIL, drawTiltedPath, emptyPathDraw, logTiltRatio, prepareTiltedScenario, type PathDraw, type TiltedScenario } from './drawTiltedPath';
 export { createImportanceSimulator, defaultProposal, type DrawColumns, type ImportanceOptions, type ImportanceSimulator, type WeightedRangeResult } from './importanceSimulator';
 export { mergeWeightedRanges } from './mergeWeightedRanges';
 export { summarizeImportance, type ImportanceIntervals, type ImportanceSummary } from './summarizeImportance';
 export { simulateImportance } from './simulateImportance';
 export { effectiveSampleSize, weightedMean, weightedProbability, weightedTail, type Estimate, type WeightedTail } from './weightedEstimates';
+export { controlVariateMean, type ControlledEstimate } from './controlVariates';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioParams } from '../params/riskParams';
 import { drawPricePath, prepareScenario } from '../scenario';
-import { drawTiltedPath, emptyPathDraw, prepareTiltedScenario, type TiltedScenario } from './drawTiltedPath';
+import { LARGE_JUMP_TAIL, drawTiltedPath, emptyPathDraw, prepareTiltedScenario, type TiltedScenario } from './drawTiltedPath';
 import { DEFAULT_GBM_PROPOSAL, DEFAULT_JUMP_PROPOSAL, IDENTITY_TILT, NOMINAL_PROPOSAL, type ImportanceProposal } from './proposal';
 import { weightedMean, weightedProbability } from './weightedEstimates';
 
@@ -94,8 +94,16 @@ describe('the likelihood ratio integrates to 1 under the proposal (E_q[p/q] = 1)
     const tilted = prepareTiltedScenario(prepareScenario(jumpy, market(200)), DEFAULT_JUMP_PROPOSAL);
     const { weights, values } = sample(tilted, 20_000, 4, (_p, draw) => draw.jumpCount);
     expectWithin(weightedMean(weights, values), 1);
-    // The proposal really is tilted: unweighted, the count is far above 1.
-    expect(weightedMean(ones(values.length), values).estimate).toBeGreaterThan(2);
+    // The proposal really is tilted: unweighted, the count is 0.2·1 + 0.8·2 = 1.8, many standard errors above 1.
+    expect(weightedMean(ones(values.length), values).estimate).toBeGreaterThan(1.6);
+  });
+
+  it('and reweights the large-jump count to its nominal mean (steps − 1)(1 − e^{−λdt})·2Φ(−2.5), the control variate', () => {
+    const prepared = prepareScenario(jumpy, market(200));
+    if (prepared.kind !== 'jump') throw new Error('wrong kind');
+    const tilted = prepareTiltedScenario(prepared, DEFAULT_JUMP_PROPOSAL);
+    const { weights, values } = sample(tilted, 20_000, 5, (_p, draw) => draw.largeJumpSteps);
+    expectWithin(weightedMean(weights, values), 199 * (1 - prepared.jumpCountCdf[0]!) * LARGE_JUMP_TAIL);
   });
 
   it('is bounded by 1 / (nominal share) in a defensive mixture', () => {

@@ -1,7 +1,7 @@
 import { mergeRangeResults } from '../sim/mergeRangeResults';
 import type { DrawColumns, WeightedRangeResult } from './importanceSimulator';
 
-const DRAW_KEYS = ['weights', 'component', 'jumpCount', 'jumpSteps', 'jumpSquares', 'shockSum'] as const satisfies readonly (keyof DrawColumns)[];
+const DRAW_KEYS = ['weights', 'component', 'jumpCount', 'jumpSteps', 'jumpSquares', 'shockSum', 'largeJumpSteps'] as const satisfies readonly (keyof DrawColumns)[];
 
 /** mergeRangeResults for importance-sampled ranges: the draw columns are concatenated in path order too. */
 export function mergeWeightedRanges(parts: readonly WeightedRangeResult[]): WeightedRangeResult {
