@@ -7,9 +7,12 @@ import type { PathColumns, RunSummary } from '../src/engine/index';
 import { buildPopulation } from '../src/engine/population/buildPopulation';
 import type { AggregateRunSpec, AggregateSnapshot, RangeResult, SamplePathDto, Side } from './protocol';
 import { RunAccumulator } from './runAccumulator';
+import { emptyFanCache, summarizeWithCachedFan, type FanCache } from './fanRefresh';
 
 interface SideAggregate {
   accumulator: RunAccumulator;
+  /** The last fan bands computed for this side, reused by partial summaries for FAN_REFRESH_MS (fanRefresh.ts). */
+  fan: FanCache;
   explicit: boolean;
   /** Account ids, in population order, for an explicit population's loss by account. */
   ids: string[] | undefined;
@@ -41,14 +44,16 @@ function sideAggregate(paths: number, side: AggregateRunSpec['sides'][number]): 
   const explicit = validated.params.population.kind === 'explicit';
   // An explicit population is the accounts as given (no draw): building it only to read its ids is cheap.
   const ids = explicit ? buildPopulation(validated.params, side.seed).ids : undefined;
-  return { accumulator: new RunAccumulator(paths), explicit, ids };
+  return { accumulator: new RunAccumulator(paths), explicit, ids, fan: emptyFanCache() };
 }
 
 export function createAggregator(now: () => number = () => performance.now()): Aggregator {
   const runs = new Map<number, RunAggregate>();
 
   const summaryOf = (side: SideAggregate): RunSummary =>
-    summarizeRun(side.accumulator.prefixView(), { explicit: side.explicit, ...(side.ids ? { ids: side.ids } : {}), detail: true });
+    summarizeWithCachedFan(side.accumulator, side.fan, now(), (view, fan) =>
+      summarizeRun(view, { explicit: side.explicit, ...(side.ids ? { ids: side.ids } : {}), detail: true, fan }),
+    );
 
   return {
     openRun(spec) {

@@ -13,8 +13,10 @@ import { linkRunInputs } from './linkRunInputs';
 import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/presets';
 import { populationBatches } from '../engine/sim/populationBatches';
 import { applyTape } from './tapeInput';
+import { estimatorFlag } from './estimatorFlag';
+import { simulateImportance } from '../engine/importance';
 
-const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--json]
+const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance] [--json]
        npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
        npm run simulate -- --defaults [--preset NAME]   print the default (or a market preset's) parameters file
        npm run simulate -- --presets                    list the market presets with their sources
@@ -40,6 +42,7 @@ function main(argv: string[]): number {
     shard: 'string',
     out: 'string',
     link: 'string',
+    estimator: 'string',
   });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -81,9 +84,18 @@ function main(argv: string[]): number {
     params = applied.params;
     process.stderr.write(`${applied.note}\n`);
   }
+  const estimator = estimatorFlag(flags.estimator);
   const sharded = readShardFlags(flags);
+  // A part file holds plain paths only; anything that changes the output must not be dropped silently.
+  if (sharded && estimator === 'importance') throw new UsageError('--estimator importance is not sharded: run it without --shard');
+  if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
+  if (estimator === 'importance') {
+    const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }) };
+    const file = flags.params ?? 'share link';
+    process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
+    return 0;
+  }
   if (sharded) {
-    if (flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
     return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
   }
   const simulator = createSimulator(params, seed);

@@ -49,7 +49,7 @@ function valueOf(lever: LeverKind, value: number | null): string {
 function probeLine(label: string, lever: LeverKind, p: Probe | null): string {
   if (p === null) return `${label.padEnd(16)}—`;
   const undecided = p.undecided ? ', undecided at --max-paths' : '';
-  return `${label.padEnd(16)}${valueOf(lever, p.value).padEnd(26)}P = ${pct(p.pSocialized)} (95 % CI ${pct(p.pSocializedCI[0])} – ${pct(p.pSocializedCI[1])}), ${p.paths} paths${undecided}`;
+  return `${label.padEnd(16)}${valueOf(lever, p.value).padEnd(26)}P = ${pct(p.pSocialized)} (95 % CI ${pct(p.pSocializedCI[0])} – ${pct(p.pSocializedCI[1])}), ${p.paths} ${p.estimator === 'importance' ? 'importance-sampled paths' : 'paths'}${undecided}`;
 }
 
 function costLines(lever: LeverKind, c: LeverCosts): string[] {

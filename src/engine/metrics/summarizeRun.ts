@@ -71,6 +71,8 @@ export interface SummarizeOptions {
   histogramBins?: number;
   /** Add the bulky `fan` and `histograms` fields (default false, so the CLI JSON stays small). */
   detail?: boolean;
+  /** With `detail`: false leaves out `fan` (its bands cost one sort per point and series; histograms are cheap). */
+  fan?: boolean;
 }
 
 export const DEFAULT_HISTOGRAM_BINS = 30;
@@ -171,7 +173,7 @@ export function summarizeRun(result: RangeResult, options: SummarizeOptions): Ru
   };
   if (options.detail) {
     const bins = options.histogramBins ?? DEFAULT_HISTOGRAM_BINS;
-    summary.fan = fanOf(result, paths);
+    if (options.fan !== false) summary.fan = fanOf(result, paths);
     summary.histograms = {
       socializedLoss: histogram(Array.from(cols.socializedLossUnits, unitsToQuote), { bins, log: true }),
       badDebt: histogram(Array.from(cols.badDebtUnits, unitsToQuote), { bins, log: true }),

@@ -4,11 +4,30 @@
  * it. While the interval straddles the target the probe doubles its paths (paths [n, 2n) of the same seed, so
  * the first n stay the common random numbers every probe shares) up to maxPaths; still straddling there, it
  * counts as failing and is marked `undecided` — the solver never claims a pass it has not shown.
+ * For a target below 2 % on a gbm or jump market the paths are importance-sampled (src/engine/importance) and the
+ * interval is the weighted one; every lever value then sees the same tilted paths and weights.
  */
 import { MAX_PATHS } from '../params/validateParams';
 import type { RiskParams } from '../params/riskParams';
 import { wilsonInterval } from '../metrics/wilson';
 import { createSimulator } from '../sim/simulateRange';
+import { createImportanceSimulator } from '../importance/importanceSimulator';
+import { weightedProbability } from '../importance/weightedEstimates';
+
+/**
+ * Below this target the probe samples by importance (when the scenario can be tilted): at P ≈ 1 % plain sampling
+ * needs tens of thousands of paths to decide, and at 0.1 % it cannot (DESIGN.md; issue 20).
+ */
+export const IMPORTANCE_BELOW_TARGET = 0.02;
+
+export type ProbeEstimator = 'plain' | 'importance';
+
+/** 'auto' (the default): importance sampling for a target below IMPORTANCE_BELOW_TARGET on a gbm or jump scenario. */
+export function probeEstimator(params: RiskParams, target: number, choice: ProbeEstimator | 'auto' = 'auto'): ProbeEstimator {
+  if (choice !== 'auto') return choice;
+  const tiltable = params.scenario.kind === 'gbm' || params.scenario.kind === 'jump';
+  return tiltable && target < IMPORTANCE_BELOW_TARGET ? 'importance' : 'plain';
+}
 
 export interface ProbeSettings {
   seed: number;
@@ -16,15 +35,19 @@ export interface ProbeSettings {
   target: number;
   initialPaths: number;
   maxPaths: number;
+  /** Default 'auto' (probeEstimator). Every probe of a search must use the same, so all share their paths. */
+  estimator?: ProbeEstimator | 'auto';
 }
 
 /** What a probe found at one parameter set. */
 export interface ProbeOutcome {
+  /** How P was estimated: with 'importance', pSocialized and its interval are the weighted estimates. */
+  estimator: ProbeEstimator;
   paths: number;
   socializedPaths: number;
   pSocialized: number;
   pSocializedCI: [number, number];
-  /** Upper end of the 95 % interval ≤ target. */
+  /** Upper end of the 95 % interval (Wilson; with importance sampling the weighted normal one) ≤ target. */
   passes: boolean;
   /** The interval still straddled the target at maxPaths (counted as failing). */
   undecided: boolean;
@@ -54,23 +77,39 @@ export function bestUpperBound(maxPaths: number): number {
 
 /** Evaluates validated `params` as described above. `pathsSimulated` is the work done (= outcome.paths). */
 export function probeParams(params: RiskParams, s: ProbeSettings): ProbeOutcome {
-  const simulator = createSimulator(params, s.seed);
+  const estimator = probeEstimator(params, s.target, s.estimator);
+  const importance = estimator === 'importance' ? createImportanceSimulator(params, s.seed) : null;
+  const plain = importance ? null : createSimulator(params, s.seed);
+  const run = (from: number, to: number) => {
+    if (importance) {
+      const range = importance.run(from, to);
+      return { paths: range.paths, weights: range.draws.weights };
+    }
+    return { paths: plain!.run(from, to).paths, weights: null };
+  };
+  const weights = new Float64Array(s.maxPaths);
+  const hit = new Float64Array(s.maxPaths);
   let n = 0;
   let hits = 0;
   let balanced = true;
   let next = s.initialPaths;
   for (;;) {
-    const { paths } = simulator.run(n, next);
+    const { paths, weights: rangeWeights } = run(n, next);
     for (let i = 0; i < next - n; i++) {
-      if ((paths.socializedLossUnits[i] as number) > 0) hits++;
+      if ((paths.socializedLossUnits[i] as number) > 0) {
+        hits++;
+        hit[n + i] = 1;
+      }
       if (paths.ledgerBalanced[i] !== 1) balanced = false;
+      weights[n + i] = rangeWeights ? (rangeWeights[i] as number) : 1;
     }
     n = next;
-    const ci = wilsonInterval(hits, n);
+    const { estimate, ci95: ci } =
+      estimator === 'importance' ? weightedProbability(weights.subarray(0, n), hit.subarray(0, n)) : { estimate: hits / n, ci95: wilsonInterval(hits, n) };
     const passes = ci[1] <= s.target;
     const fails = ci[0] > s.target;
     if (passes || fails || n >= s.maxPaths) {
-      return { paths: n, socializedPaths: hits, pSocialized: hits / n, pSocializedCI: ci, passes, undecided: !passes && !fails, ledgerBalanced: balanced };
+      return { estimator, paths: n, socializedPaths: hits, pSocialized: estimate, pSocializedCI: ci, passes, undecided: !passes && !fails, ledgerBalanced: balanced };
     }
     next = Math.min(s.maxPaths, 2 * n);
   }

@@ -6,7 +6,7 @@
  */
 
 /** Independent random streams of one path, so adding draws to one (e.g. ADL) never shifts another (prices). */
-export const RNG_STREAM = { price: 1, adl: 2, population: 3 } as const;
+export const RNG_STREAM = { price: 1, adl: 2, population: 3, importance: 4 } as const;
 export type RngStream = (typeof RNG_STREAM)[keyof typeof RNG_STREAM];
 
 const TWO_POW_32 = 4294967296;

@@ -13,6 +13,17 @@ import { seriesStepOfPoint } from './seriesLayout';
 export interface SimulatorOptions {
   /** 'frontier' (the product) or 'scan' (the naive finder, for benchmarks and differential tests). */
   finder?: FinderKind;
+  /**
+   * Draws path `pathIndex`'s prices into `out` instead of the scenario's own drawPricePath (importance sampling
+   * draws tilted paths this way). Must be a pure function of the path index, like drawPricePath.
+   */
+  drawPath?: (pathIndex: number, out: Float64Array) => void;
+  /**
+   * Likelihood ratio of the path just drawn by `drawPath`: each account's and decile's borne loss is summed
+   * times it, so lossByAccountUnits and lossByDecileUnits stay estimates of the nominal means (then no longer
+   * whole units). Absent: 1.
+   */
+  pathWeight?: (pathIndex: number) => number;
 }
 
 export interface Simulator {
@@ -33,6 +44,8 @@ export function createSimulator(params: RiskParams, seed: number, options: Simul
   const stepOfPoint = seriesStepOfPoint(config.steps);
   const points = stepOfPoint.length;
   const prices = new Float64Array(config.steps);
+  const drawPath = options.drawPath;
+  const pathWeight = options.pathWeight;
 
   return {
     population,
@@ -47,7 +60,8 @@ export function createSimulator(params: RiskParams, seed: number, options: Simul
       const lossByDecileUnits = new Float64Array(10);
       for (let row = 0; row < count; row++) {
         const pathIndex = from + row;
-        drawPricePath(scenario, seed, pathIndex, prices);
+        if (drawPath) drawPath(pathIndex, prices);
+        else drawPricePath(scenario, seed, pathIndex, prices);
         const base = row * points;
         simulator.run(prices, seed, pathIndex, stepOfPoint, (point, marketPrice, fundUnits, tally) => {
           const at = base + point;
@@ -58,8 +72,9 @@ export function createSimulator(params: RiskParams, seed: number, options: Simul
           series.cumLiquidatedNotionalQuote[at] = tally.liquidatedNotionalQuote;
         });
         writePathRow(paths, row, simulator.tally, simulator.fundUnits, config.fundInitialUnits);
+        const weight = pathWeight ? pathWeight(pathIndex) : 1;
         for (const j of simulator.book.touchedAccounts) {
-          const borne = simulator.book.borneUnits[j]!;
+          const borne = simulator.book.borneUnits[j]! * weight;
           if (borne === 0) continue;
           lossByAccountUnits[j]! += borne;
           lossByDecileUnits[population.sizeDecile[j]!]! += borne;

@@ -70,7 +70,7 @@ export interface CardView {
 }
 
 /** While a run streams, a card redraws at most this often (ms); the final summary is drawn as soon as it lands. */
-export const LIVE_REDRAW_MS = 400;
+export const LIVE_REDRAW_MS = 1000;
 
 /**
  * A ChartCard whose chart and caption (which describes that chart) change together through the chart queue

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTaskQueue } from './chartScheduler';
+import { createTaskQueue, redrawWait } from './chartScheduler';
 
 /** A queue whose tasks run when the test says so. */
 function manual() {
@@ -82,5 +82,19 @@ describe('createTaskQueue', () => {
     expect(posted).toHaveLength(1);
     task();
     expect(ran).toEqual(['a', 'b']);
+  });
+});
+
+describe('redrawWait', () => {
+  const base = { now: 1000, minIntervalMs: 400, liveSince: 900, lastSwapAt: Number.NEGATIVE_INFINITY, lastDrawMs: 0 };
+  // LIVE_COST_FACTOR is 8: a chart takes at most an eighth of the main thread while a run streams.
+  it.each([
+    ['not live: at once, whatever the last draw', { ...base, minIntervalMs: 0, lastSwapAt: 999, lastDrawMs: 500 }, 0],
+    ['live, never drawn: waits until the run has streamed minIntervalMs', base, 300],
+    ['live, streaming long enough and drawn long ago: at once', { ...base, liveSince: 0, lastSwapAt: 100, lastDrawMs: 20 }, -500],
+    ['live, drawn recently: minIntervalMs after the last draw', { ...base, liveSince: 0, lastSwapAt: 800, lastDrawMs: 20 }, 200],
+    ['live, a slow last draw (150 ms): 8 × 150 ms after it', { ...base, liveSince: 0, lastSwapAt: 800, lastDrawMs: 150 }, 1000],
+  ] as const)('%s', (_name, at, expected) => {
+    expect(redrawWait(at)).toBe(expected);
   });
 });

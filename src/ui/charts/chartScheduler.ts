@@ -70,13 +70,33 @@ function postTask(): (run: () => void) => void {
   };
 }
 
+/**
+ * While a run streams, a chart may take at most 1 / LIVE_COST_FACTOR of the main thread: it waits this many times
+ * its last draw's duration after that draw. The simulation workers share the cores with the main thread, so a
+ * chart drawn 30 times a run slows the run it shows (measured in issue 20: on a loaded 2-core machine the main
+ * thread was busy ≈ 2 s of a 2.2 s run, nearly all of it redrawing charts).
+ */
+export const LIVE_COST_FACTOR = 8;
+
+/**
+ * How long a chart waits before swapping in a new value, ms (≤ 0: now). Not live (minIntervalMs 0): at once.
+ * Live: at least minIntervalMs after the run started streaming (its first partials cover a few dozen paths, not
+ * worth a draw; a run done sooner is drawn once, from its final summary) and after the last swap, and at least
+ * LIVE_COST_FACTOR × the last draw's duration after the last swap.
+ */
+export function redrawWait(at: { now: number; minIntervalMs: number; liveSince: number; lastSwapAt: number; lastDrawMs: number }): number {
+  if (at.minIntervalMs <= 0) return 0;
+  const interval = Math.max(at.minIntervalMs, LIVE_COST_FACTOR * at.lastDrawMs);
+  return Math.max(at.liveSince + at.minIntervalMs, at.lastSwapAt + interval) - at.now;
+}
+
 /** The page's chart queue. */
 export const chartQueue: TaskQueue = createTaskQueue(postTask());
 
 /**
  * `value` as this component shows it: undefined until the queue first reaches it, then each new value once the
- * queue reaches it again and at least `minIntervalMs` after the previous swap (a waiting swap takes the newest
- * value when its turn comes). The swap is committed at once (flushSync) inside the queue's task, so one task
+ * queue reaches it again and, while live (minIntervalMs > 0), no sooner than redrawWait allows (a waiting swap
+ * takes the newest value when its turn comes). The swap is committed at once (flushSync) inside the queue's task, so one task
  * draws one chart.
  */
 export function useStaggered<T>(value: T, minIntervalMs: number, queue: TaskQueue = chartQueue): T | undefined {
@@ -84,20 +104,38 @@ export function useStaggered<T>(value: T, minIntervalMs: number, queue: TaskQueu
   const owner = useRef<object>({});
   const latest = useRef(value);
   const lastSwapAt = useRef(Number.NEGATIVE_INFINITY);
-  // Layout effect: the ref is current before any later task (the queue's) can read it.
+  const lastDrawMs = useRef(0);
+  const liveSince = useRef(Number.NEGATIVE_INFINITY);
+  const live = minIntervalMs > 0;
+  // Layout effects: the refs are current before any later task (the queue's) can read them.
   useLayoutEffect(() => {
     latest.current = value;
   }, [value]);
+  useLayoutEffect(() => {
+    liveSince.current = live ? performance.now() : Number.NEGATIVE_INFINITY;
+  }, [live]);
   useEffect(() => {
     if (shown !== undefined && Object.is(shown.value, value)) return;
     const me = owner.current;
     const swap = () =>
       queue.enqueue(me, () => {
-        lastSwapAt.current = performance.now();
+        const started = performance.now();
         const next = latest.current;
         flushSync(() => setShown({ value: next }));
+        lastSwapAt.current = performance.now();
+        lastDrawMs.current = lastSwapAt.current - started;
+        // scripts/profile-browser.mjs sets the flag to count a run's draws and their time (off: no entries pile up).
+        if ((globalThis as { __haircutProfileDraws?: boolean }).__haircutProfileDraws) {
+          performance.measure('haircut:chart-draw', { start: started, end: lastSwapAt.current });
+        }
       });
-    const wait = lastSwapAt.current + minIntervalMs - performance.now();
+    const wait = redrawWait({
+      now: performance.now(),
+      minIntervalMs,
+      liveSince: liveSince.current,
+      lastSwapAt: lastSwapAt.current,
+      lastDrawMs: lastDrawMs.current,
+    });
     if (wait <= 0) {
       swap();
       return undefined;

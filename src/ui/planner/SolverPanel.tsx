@@ -87,6 +87,7 @@ function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
         <dd>
           {r.evaluations} probes, {r.pathsSimulated.toLocaleString('en-US')} paths simulated, tolerance {formatPercent(r.relTolerance)}
           {r.undecidedProbes > 0 ? `, ${r.undecidedProbes} undecided at the path limit (counted as failing)` : ''}
+          {r.current.estimator === 'importance' ? '; rare-event mode: below a 2 % target the paths are importance-sampled (big jumps drawn more often, each path weighted back), intervals from the weighted paths' : ''}
         </dd>
       </dl>
       <p className="small muted">{r.message}</p>

@@ -1,0 +1,105 @@
+import type { RiskParams } from '../params/riskParams';
+import type { Population } from '../population/population';
+import { prepareScenario } from '../scenario';
+import type { RangeResult } from '../sim/pathResults';
+import { simConfig } from '../sim/simConfig';
+import { createSimulator, type SimulatorOptions } from '../sim/simulateRange';
+import { drawTiltedPath, emptyPathDraw, prepareTiltedScenario, type TiltedScenario } from './drawTiltedPath';
+import { DEFAULT_GBM_PROPOSAL, DEFAULT_JUMP_PROPOSAL, NOMINAL_PROPOSAL, type ImportanceProposal } from './proposal';
+
+/** Per-path draw statistics of a range, columns indexed by path − from (see PathDraw). */
+export interface DrawColumns {
+  /** Likelihood ratio p/q of each path. */
+  weights: Float64Array;
+  component: Int32Array;
+  jumpCount: Float64Array;
+  jumpSteps: Float64Array;
+  jumpSquares: Float64Array;
+  shockSum: Float64Array;
+  largeJumpSteps: Float64Array;
+}
+
+/** A simulated range plus its weights: lossByAccountUnits and lossByDecileUnits are already weighted. */
+export interface WeightedRangeResult extends RangeResult {
+  draws: DrawColumns;
+}
+
+export interface ImportanceOptions {
+  /** The sampling mixture; default: the scenario kind's default proposal. NOMINAL_PROPOSAL = plain sampling. */
+  proposal?: ImportanceProposal;
+  /** Antithetic pairs (path 2m + 1 mirrors path 2m). */
+  antithetic?: boolean;
+  finder?: SimulatorOptions['finder'];
+}
+
+export interface ImportanceSimulator {
+  readonly population: Population;
+  readonly tilted: TiltedScenario;
+  run(from: number, to: number): WeightedRangeResult;
+}
+
+/** The default proposal for a scenario kind; crash and replay have none (importance sampling refuses them). */
+export function defaultProposal(params: RiskParams): ImportanceProposal {
+  switch (params.scenario.kind) {
+    case 'jump':
+      return params.scenario.jumpIntensityAnnual > 0 ? DEFAULT_JUMP_PROPOSAL : DEFAULT_GBM_PROPOSAL;
+    case 'gbm':
+      return DEFAULT_GBM_PROPOSAL;
+    default:
+      return NOMINAL_PROPOSAL;
+  }
+}
+
+/**
+ * createSimulator with the prices drawn from an importance proposal. Path i depends only on (params, seed,
+ * proposal, i). Two parameter sets with the same scenario get the same paths and weights, so a proposal is
+ * compared with its baseline on common random numbers here too.
+ * @throws RangeError for a crash or replay scenario, or a proposal the scenario cannot express
+ */
+export function createImportanceSimulator(params: RiskParams, seed: number, options: ImportanceOptions = {}): ImportanceSimulator {
+  const config = simConfig(params);
+  const prepared = prepareScenario(params.scenario, { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds });
+  const tilted = prepareTiltedScenario(prepared, options.proposal ?? defaultProposal(params), { antithetic: options.antithetic ?? false });
+  const draw = emptyPathDraw();
+  let columns: DrawColumns | null = null;
+  let rangeFrom = 0;
+  const simulator = createSimulator(params, seed, {
+    ...(options.finder ? { finder: options.finder } : {}),
+    drawPath(pathIndex, out) {
+      drawTiltedPath(tilted, seed, pathIndex, out, draw);
+      const row = pathIndex - rangeFrom;
+      const c = columns!;
+      c.weights[row] = draw.weight;
+      c.component[row] = draw.component;
+      c.jumpCount[row] = draw.jumpCount;
+      c.jumpSteps[row] = draw.jumpSteps;
+      c.jumpSquares[row] = draw.jumpSquares;
+      c.shockSum[row] = draw.shockSum;
+      c.largeJumpSteps[row] = draw.largeJumpSteps;
+    },
+    pathWeight: (pathIndex) => columns!.weights[pathIndex - rangeFrom]!,
+  });
+  return {
+    population: simulator.population,
+    tilted,
+    run(from, to) {
+      const count = Math.max(0, to - from);
+      columns = {
+        weights: new Float64Array(count),
+        component: new Int32Array(count),
+        jumpCount: new Float64Array(count),
+        jumpSteps: new Float64Array(count),
+        jumpSquares: new Float64Array(count),
+        shockSum: new Float64Array(count),
+        largeJumpSteps: new Float64Array(count),
+      };
+      rangeFrom = from;
+      const draws = columns;
+      try {
+        return { ...simulator.run(from, to), draws };
+      } finally {
+        columns = null;
+      }
+    },
+  };
+}

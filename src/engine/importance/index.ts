@@ -1,0 +1,18 @@
+/** Importance sampling for rare losses: tilted scenarios, exact likelihood ratios, weighted estimators. */
+export {
+  DEFAULT_GBM_PROPOSAL,
+  DEFAULT_JUMP_PROPOSAL,
+  IDENTITY_TILT,
+  NOMINAL_PROPOSAL,
+  checkProposal,
+  type ImportanceProposal,
+  type MixtureComponent,
+  type ScenarioTilt,
+} from './proposal';
+export { LARGE_JUMP_SD, LARGE_JUMP_TAIL, drawTiltedPath, emptyPathDraw, logTiltRatio, prepareTiltedScenario, type PathDraw, type TiltedScenario } from './drawTiltedPath';
+export { createImportanceSimulator, defaultProposal, type DrawColumns, type ImportanceOptions, type ImportanceSimulator, type WeightedRangeResult } from './importanceSimulator';
+export { mergeWeightedRanges } from './mergeWeightedRanges';
+export { summarizeImportance, type ImportanceIntervals, type ImportanceSummary } from './summarizeImportance';
+export { simulateImportance } from './simulateImportance';
+export { effectiveSampleSize, weightedMean, weightedProbability, weightedTail, type Estimate, type WeightedTail } from './weightedEstimates';
+export { controlVariateMean, type ControlledEstimate } from './controlVariates';
