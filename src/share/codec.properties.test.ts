@@ -123,7 +123,14 @@ const liquidationArb: fc.Arbitrary<RiskParams['liquidation']> = fc.record({
     model: fc.constantFrom('none' as const, 'linear' as const, 'sqrt' as const),
     depth: positiveDecimal(1_000_000_000),
     halfLifeSteps: above(0, 100_000),
+    thinning: real(0, 1000),
+    permanentShare: real(0, 1),
   }),
+  markImpactWeight: real(0, 1),
+  slice: fc.option(
+    fc.record({ minNotional: decimal(0, 1_000_000), fraction: above(0, 1), cooldownSteps: fc.integer({ min: 0, max: 100 }) }),
+    { nil: null },
+  ),
 });
 
 const insuranceFundArb: fc.Arbitrary<RiskParams['insuranceFund']> = fc

@@ -352,6 +352,8 @@ const impactSchema = z
     model: req(oneOf(['none', 'linear', 'sqrt'] as const)),
     depth: leaf(decimal(notional('positive'))).optional(),
     halfLifeSteps: opt(real({ min: 0, minExclusive: true, max: LIMITS.maxSteps }), () => FIELD_DEFAULTS.impactHalfLifeSteps),
+    thinning: opt(real({ min: 0, max: 1000 }), () => FIELD_DEFAULTS.impactThinning),
+    permanentShare: opt(real(ratio01), () => FIELD_DEFAULTS.impactPermanentShare),
   })
   .superRefine((impact, ctx) => {
     if (impact.depth === undefined && impact.model !== 'none') {
@@ -360,6 +362,12 @@ const impactSchema = z
   })
   .transform((impact) => ({ ...impact, depth: impact.depth ?? FIELD_DEFAULTS.impactDepthWhenNone }));
 
+const sliceSchema = z.strictObject({
+  minNotional: req(decimal(notional('nonNegative'))),
+  fraction: req(real({ min: 0, minExclusive: true, max: 1 })),
+  cooldownSteps: req(integer({ min: 0, max: LIMITS.maxSteps })),
+});
+
 export const liquidationSchema = z.strictObject({
   penaltyRatio: req(real({ min: 0, max: 0.5 })),
   penaltyToFund: req(real(ratio01)),
@@ -367,6 +375,8 @@ export const liquidationSchema = z.strictObject({
   maxNotionalPerStep: opt(nullable(decimal(notional('positive'))), () => FIELD_DEFAULTS.maxNotionalPerStep),
   oracleDelaySteps: opt(integer({ min: 0, max: LIMITS.maxSteps - 1 }), () => FIELD_DEFAULTS.oracleDelaySteps),
   impact: impactSchema,
+  markImpactWeight: opt(real(ratio01), () => FIELD_DEFAULTS.markImpactWeight),
+  slice: sliceSchema.nullable().default(() => FIELD_DEFAULTS.slice),
 });
 
 export const insuranceFundSchema = z
