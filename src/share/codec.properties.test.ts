@@ -55,15 +55,15 @@ const scenarioArb: fc.Arbitrary<Exclude<ScenarioParams, { kind: 'replay' }>> = f
   }),
 );
 
-/** Market and scenario together: a replay's prices must number market.steps. */
+/** Market and scenario together: a replay's prices must number market.steps and start at market.initialPrice. */
 const marketAndScenarioArb: fc.Arbitrary<Pick<RiskParams, 'market' | 'scenario'>> = fc.oneof(
   fc.record({
     market: fc.record({ initialPrice: positiveDecimal(1_000_000), steps: fc.integer({ min: 2, max: 100_000 }), stepSeconds: above(0, 86_400) }),
     scenario: scenarioArb,
   }),
-  fc.tuple(fc.array(positiveDecimal(100_000), { minLength: 2, maxLength: 40 }), real(0, 10), positiveDecimal(1000), above(0, 86_400)).map(
-    ([prices, noiseVolAnnual, initialPrice, stepSeconds]) => ({
-      market: { initialPrice, steps: prices.length, stepSeconds },
+  fc.tuple(fc.array(positiveDecimal(100_000), { minLength: 2, maxLength: 40 }), real(0, 10), above(0, 86_400)).map(
+    ([prices, noiseVolAnnual, stepSeconds]) => ({
+      market: { initialPrice: prices[0]!, steps: prices.length, stepSeconds },
       scenario: { kind: 'replay' as const, prices, noiseVolAnnual },
     }),
   ),

@@ -81,7 +81,8 @@ export function partialCloseSize(
     const amount = schedule.initialAmounts[k]!;
     const denominator = imr * mark - side * (mark - fill) - penaltyRatio * fill;
     if (!(denominator > 0)) return sizeBase;
-    return (imr * sizeBase * mark - amount - equityQuote(side, sizeBase, entryPrice, collateralUnits, mark)) / denominator;
+    // Aim a few safety units above the requirement, so the check below passes at the fixed point.
+    return (imr * sizeBase * mark - amount - equityQuote(side, sizeBase, entryPrice, collateralUnits, mark) + 4 * PARTIAL_SAFETY_QUOTE) / denominator;
   };
   let q = sizeFor(price, price, sizeBase);
   for (let i = 0; i < PARTIAL_ITERATIONS && q > 0 && q < sizeBase; i++) {
@@ -90,8 +91,6 @@ export function partialCloseSize(
     if (next === q) break;
     q = next;
   }
-  // A hair more than the fixed point, which the iteration approaches from below.
-  q = q * (1 + 1e-9);
   if (!(q > 0) || q >= sizeBase * (1 - 1e-6)) return sizeBase;
   if (pricer) pricer(q, quote);
   const fill = pricer ? quote.fill : price;

@@ -427,6 +427,15 @@ export function crossSectionProblems(p: Partial<RiskParams>): PathProblem[] {
       message: `has ${p.scenario.prices.length} prices but market.steps is ${steps}; they must be equal`,
     });
   }
+  // A replay's first price is the market's initial price: the population is opened there, so a series that
+  // starts elsewhere would liquidate the book at step 0 (fidelity review B2). Refused, naming both values.
+  const first = p.scenario?.kind === 'replay' ? p.scenario.prices[0] : undefined;
+  if (first !== undefined && p.market && !new Dec(first).eq(p.market.initialPrice)) {
+    problems.push({
+      path: ['scenario', 'prices', 0],
+      message: `is '${first}' but market.initialPrice is '${p.market.initialPrice}'; a replay starts at the market's initial price, so set market.initialPrice to '${first}'`,
+    });
+  }
   if (p.liquidation && p.liquidation.oracleDelaySteps > steps - 1) {
     problems.push({
       path: ['liquidation', 'oracleDelaySteps'],
