@@ -55,15 +55,15 @@ const scenarioArb: fc.Arbitrary<Exclude<ScenarioParams, { kind: 'replay' }>> = f
   }),
 );
 
-/** Market and scenario together: a replay's prices must number market.steps. */
+/** Market and scenario together: a replay's prices must number market.steps and start at market.initialPrice. */
 const marketAndScenarioArb: fc.Arbitrary<Pick<RiskParams, 'market' | 'scenario'>> = fc.oneof(
   fc.record({
     market: fc.record({ initialPrice: positiveDecimal(1_000_000), steps: fc.integer({ min: 2, max: 100_000 }), stepSeconds: above(0, 86_400) }),
     scenario: scenarioArb,
   }),
-  fc.tuple(fc.array(positiveDecimal(100_000), { minLength: 2, maxLength: 40 }), real(0, 10), positiveDecimal(1000), above(0, 86_400)).map(
-    ([prices, noiseVolAnnual, initialPrice, stepSeconds]) => ({
-      market: { initialPrice, steps: prices.length, stepSeconds },
+  fc.tuple(fc.array(positiveDecimal(100_000), { minLength: 2, maxLength: 40 }), real(0, 10), above(0, 86_400)).map(
+    ([prices, noiseVolAnnual, stepSeconds]) => ({
+      market: { initialPrice: prices[0]!, steps: prices.length, stepSeconds },
       scenario: { kind: 'replay' as const, prices, noiseVolAnnual },
     }),
   ),
@@ -123,7 +123,14 @@ const liquidationArb: fc.Arbitrary<RiskParams['liquidation']> = fc.record({
     model: fc.constantFrom('none' as const, 'linear' as const, 'sqrt' as const),
     depth: positiveDecimal(1_000_000_000),
     halfLifeSteps: above(0, 100_000),
+    thinning: real(0, 1000),
+    permanentShare: real(0, 1),
   }),
+  markImpactWeight: real(0, 1),
+  slice: fc.option(
+    fc.record({ minNotional: decimal(0, 1_000_000), fraction: above(0, 1), cooldownSteps: fc.integer({ min: 0, max: 100 }) }),
+    { nil: null },
+  ),
 });
 
 const insuranceFundArb: fc.Arbitrary<RiskParams['insuranceFund']> = fc

@@ -18,6 +18,7 @@ const PATH_COLUMNS: Record<keyof PathColumns, true> = {
   accountsHit: true,
   largestHaircutShare: true,
   fundDepletedStep: true,
+  openDeficitUnits: true,
   ledgerBalanced: true,
 };
 

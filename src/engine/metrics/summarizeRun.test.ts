@@ -10,7 +10,7 @@ const CONTRACT_KEYS = [
   'paths', 'pSocialized', 'pSocializedCI', 'badDebt', 'fundDraw', 'socializedLoss', 'vaultLoss', 'uncovered',
   'liquidations', 'adlNotional', 'ledgerBalanced',
 ];
-const EXTRA_KEYS = ['fundDepletedShare', 'accountsHitMean', 'largestHaircutShareMax', 'liquidatedNotional', 'burdenByDecile'];
+const EXTRA_KEYS = ['fundDepletedShare', 'accountsHitMean', 'largestHaircutShareMax', 'liquidatedNotional', 'burdenByDecile', 'openDeficit'];
 const RISK_KEYS = ['mean', 'var95', 'var99', 'es95', 'es99', 'max'];
 
 /** Four paths with hand-picked columns (money in units: 1 quote = 10^6). */

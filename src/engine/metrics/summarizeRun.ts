@@ -56,6 +56,11 @@ export interface RunSummary {
   /** Mean liquidated notional per path, quote. */
   liquidatedNotional: number;
   burdenByDecile: BurdenByDecile;
+  /**
+   * Negative equity of accounts still open at the horizon (round two): a deficit not yet settled, outside the
+   * waterfall identity, never silently dropped.
+   */
+  openDeficit: RiskStats;
   /** Only with `detail: true`: 5/25/50/75/95% bands across paths at each series point. */
   fan?: RunFan;
   /** Only with `detail: true`: log-binned histograms in quote (zero-loss paths in zeroCount). */
@@ -168,6 +173,7 @@ export function summarizeRun(result: RangeResult, options: SummarizeOptions): Ru
     largestHaircutShareMax: maxOf(cols.largestHaircutShare, 'largestHaircutShare'),
     liquidatedNotional: accurateMean(cols.liquidatedNotionalQuote),
     burdenByDecile: burdenByDecile(result.lossByDecileUnits, paths),
+    openDeficit: riskStatsInQuote(cols.openDeficitUnits),
   };
   if (options.detail) {
     const bins = options.histogramBins ?? DEFAULT_HISTOGRAM_BINS;

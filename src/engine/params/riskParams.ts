@@ -119,8 +119,25 @@ export interface ImpactParams {
   model: ImpactModel;
   /** Quote notional that moves the price by 1 % (the "±1 % depth" of the book). */
   depth: DecimalString;
-  /** Steps for half of the price displacement to decay (book resilience). */
+  /** Steps for half of the transient price displacement to decay (book resilience). */
   halfLifeSteps: number;
+  /**
+   * How fast the book thins as the index falls from its running peak: depth × exp(−thinning × drawdown).
+   * 0 = constant depth.
+   */
+  thinning: number;
+  /** Share of each step's impact that never decays (0..1); the rest decays with halfLifeSteps. */
+  permanentShare: number;
+}
+
+/** Per-account slicing of large liquidations (Hyperliquid: 20 % of positions over 100k, then 30 s). */
+export interface SliceParams {
+  /** Positions whose notional at the mark exceeds this are liquidated in slices. */
+  minNotional: DecimalString;
+  /** Most of the current size closed per slice, 0 < fraction ≤ 1. */
+  fraction: number;
+  /** Steps an account waits after a slice before the next (0 = next step). */
+  cooldownSteps: number;
 }
 
 export interface LiquidationParams {
@@ -135,6 +152,13 @@ export interface LiquidationParams {
   /** The oracle lags the market by this many steps. */
   oracleDelaySteps: number;
   impact: ImpactParams;
+  /**
+   * Share (0..1) of the venue's own liquidation impact that enters the mark price used to trigger liquidations
+   * and to measure profits for haircuts and ADL ranking; 0 = the mark is the external index (the scenario price).
+   */
+  markImpactWeight: number;
+  /** Slicing of large positions; null = every liquidation closes what the keeper can in one piece. */
+  slice: SliceParams | null;
 }
 
 export interface InsuranceFundParams {

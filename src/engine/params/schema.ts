@@ -352,6 +352,8 @@ const impactSchema = z
     model: req(oneOf(['none', 'linear', 'sqrt'] as const)),
     depth: leaf(decimal(notional('positive'))).optional(),
     halfLifeSteps: opt(real({ min: 0, minExclusive: true, max: LIMITS.maxSteps }), () => FIELD_DEFAULTS.impactHalfLifeSteps),
+    thinning: opt(real({ min: 0, max: 1000 }), () => FIELD_DEFAULTS.impactThinning),
+    permanentShare: opt(real(ratio01), () => FIELD_DEFAULTS.impactPermanentShare),
   })
   .superRefine((impact, ctx) => {
     if (impact.depth === undefined && impact.model !== 'none') {
@@ -360,6 +362,12 @@ const impactSchema = z
   })
   .transform((impact) => ({ ...impact, depth: impact.depth ?? FIELD_DEFAULTS.impactDepthWhenNone }));
 
+const sliceSchema = z.strictObject({
+  minNotional: req(decimal(notional('nonNegative'))),
+  fraction: req(real({ min: 0, minExclusive: true, max: 1 })),
+  cooldownSteps: req(integer({ min: 0, max: LIMITS.maxSteps })),
+});
+
 export const liquidationSchema = z.strictObject({
   penaltyRatio: req(real({ min: 0, max: 0.5 })),
   penaltyToFund: req(real(ratio01)),
@@ -367,6 +375,8 @@ export const liquidationSchema = z.strictObject({
   maxNotionalPerStep: opt(nullable(decimal(notional('positive'))), () => FIELD_DEFAULTS.maxNotionalPerStep),
   oracleDelaySteps: opt(integer({ min: 0, max: LIMITS.maxSteps - 1 }), () => FIELD_DEFAULTS.oracleDelaySteps),
   impact: impactSchema,
+  markImpactWeight: opt(real(ratio01), () => FIELD_DEFAULTS.markImpactWeight),
+  slice: sliceSchema.nullable().default(() => FIELD_DEFAULTS.slice),
 });
 
 export const insuranceFundSchema = z
@@ -415,6 +425,15 @@ export function crossSectionProblems(p: Partial<RiskParams>): PathProblem[] {
     problems.push({
       path: ['scenario', 'prices'],
       message: `has ${p.scenario.prices.length} prices but market.steps is ${steps}; they must be equal`,
+    });
+  }
+  // A replay's first price is the market's initial price: the population is opened there, so a series that
+  // starts elsewhere would liquidate the book at step 0 (fidelity review B2). Refused, naming both values.
+  const first = p.scenario?.kind === 'replay' ? p.scenario.prices[0] : undefined;
+  if (first !== undefined && p.market && !new Dec(first).eq(p.market.initialPrice)) {
+    problems.push({
+      path: ['scenario', 'prices', 0],
+      message: `is '${first}' but market.initialPrice is '${p.market.initialPrice}'; a replay starts at the market's initial price, so set market.initialPrice to '${first}'`,
     });
   }
   if (p.liquidation && p.liquidation.oracleDelaySteps > steps - 1) {

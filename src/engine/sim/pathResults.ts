@@ -24,6 +24,8 @@ export interface PathColumns {
   largestHaircutShare: Float64Array;
   /** First step at which the fund was empty after paying a deficit, −1 if never. */
   fundDepletedStep: Int32Array;
+  /** Negative equity of accounts still open at the horizon, at its mark: not yet settled, outside the identity. */
+  openDeficitUnits: Float64Array;
   /** 1 when badDebt = fundDraw + socializedLoss + vaultLoss + uncovered held exactly on this path. */
   ledgerBalanced: Uint8Array;
 }

@@ -1,5 +1,6 @@
-import { isLiquidatableAt, partialCloseSize } from '../margin/accountMath';
-import { clampDisplacement, decayDisplacement, impactDisplacement } from '../liquidation/priceImpact';
+import { isLiquidatableAt, openDeficitUnits, partialCloseSize, type ClosePricer, type CloseQuote } from '../margin/accountMath';
+import { SliceClock } from '../liquidation/sliceClock';
+import { VenueBook } from '../liquidation/venueBook';
 import type { FinderKind, LiquidationFinder } from '../liquidation/liquidationFinder';
 import { frontierFinder } from '../liquidation/frontierFinder';
 import { scanFinder } from '../liquidation/scanFinder';
@@ -16,6 +17,18 @@ import type { SimConfig } from './simConfig';
 
 /** Liquidate → settle rounds per step before the rest waits for the next step (cascades stay bounded). */
 export const MAX_ROUNDS_PER_STEP = 50;
+
+const PASS_CONTINUE = 0;
+const PASS_IDLE = 1;
+const PASS_CAPACITY_USED = 2;
+/** Closed in full. */
+const CLOSE_DONE = 0;
+/** Cut short by the keeper capacity: waits at the head of the queue for the next step. */
+const CLOSE_CHUNKED = 1;
+/** A slice of a large position: keeps its place and waits for its cooldown. */
+const CLOSE_SLICED = 2;
+/** A partial close that restored the account: it leaves the queue (the finder sees it again if it falls). */
+const CLOSE_REST_FREE = 3;
 
 /** Receives the state at the end of each series point's step. */
 export interface PointObserver {
@@ -46,7 +59,17 @@ export class PathSimulator {
   private readonly haircutScratch: { index: Int32Array; profit: Float64Array; share: Float64Array };
   /** ADL queues of the longs and the shorts, ranked once per settlement round. */
   private readonly adlQueues: { long: AdlQueue; short: AdlQueue };
-  private marketEnd: Float64Array;
+  /** The mark at the end of each step, for a delayed oracle. */
+  private markEnd: Float64Array;
+  private readonly venue: VenueBook;
+  private readonly slices: SliceClock;
+  private capacityQuote = 0;
+  private readonly quote: CloseQuote = { fill: 0, markAfter: 0 };
+  /** Prices a partial close for its sizing: the same average fill and mark the close itself will get. */
+  private readonly pricer: ClosePricer;
+  /** The account and mark the pricer prices for (set before each partial sizing). */
+  private pricingAccount = 0;
+  private pricingOracle = 0;
   fundUnits = 0;
   /** Set to trace one path (learn mode); null in Monte Carlo runs. */
   onEvent: PathEventListener | null = null;
@@ -67,7 +90,16 @@ export class PathSimulator {
     this.collected = new Int32Array(n);
     this.haircutScratch = { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n) };
     this.adlQueues = config.mechanism === 'adl' ? { long: new AdlQueue(n), short: new AdlQueue(n) } : { long: new AdlQueue(0), short: new AdlQueue(0) };
-    this.marketEnd = new Float64Array(config.steps);
+    this.markEnd = new Float64Array(config.steps);
+    this.venue = new VenueBook(config);
+    this.slices = new SliceClock(config.slice, n);
+    this.pricer = (q, out) => {
+      const venue = this.venue;
+      const j = this.pricingAccount;
+      const to = venue.flowQuote - this.book.side[j]! * q * venue.index;
+      out.fill = venue.fillBetween(venue.flowQuote, to);
+      out.markAfter = this.config.oracleDelaySteps === 0 ? venue.markAt(to) : this.pricingOracle;
+    };
     const ctx = { book: this.book, isLiquidatable: (j: number, price: number) => this.isLiquidatable(j, price) };
     this.finder = finderKind === 'frontier' ? frontierFinder(ctx, config.schedule) : scanFinder(ctx);
   }
@@ -83,82 +115,134 @@ export class PathSimulator {
    */
   run(prices: Float64Array, seed: number, pathIndex: number, stepOfPoint: Int32Array, observe: PointObserver): void {
     const cfg = this.config;
+    const venue = this.venue;
     this.resetPath(seed, pathIndex, prices.length);
-    let displacementEnd = 0;
     let nextPoint = 0;
     for (let t = 0; t < prices.length; t++) {
       this.step = t;
-      const basePrice = prices[t]!;
       if (t > 0) this.creditFund(cfg.fundInflowPerStepUnits);
-      const baseDisplacement = t === 0 ? 0 : decayDisplacement(displacementEnd, cfg.impactDecayPerStep);
-      let flowQuote = 0;
-      let capacityQuote = cfg.maxNotionalPerStepQuote;
+      venue.startStep(t, prices[t]!);
+      this.capacityQuote = cfg.maxNotionalPerStepQuote;
       this.drawnThisStep = 0;
-      let oracle =
-        cfg.oracleDelaySteps === 0 ? this.marketPrice(basePrice, baseDisplacement, flowQuote) : t >= cfg.oracleDelaySteps ? this.marketEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+      let oracle = cfg.oracleDelaySteps === 0 ? venue.mark() : t >= cfg.oracleDelaySteps ? this.markEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
 
       for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
         const found = this.finder.collect(oracle, this.inQueue, this.collected);
         for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
         if (this.queueLength === 0) break;
         this.deficits.clear();
-        let capacityUsedUp = false;
-        while (this.queueLength > 0) {
-          const j = this.queue[this.queueHead]!;
-          const b = this.book;
-          if (b.open[j] === 0) {
-            this.dequeue();
-            continue;
-          }
-          if (!this.isLiquidatable(j, oracle)) {
-            this.dequeue();
-            this.finder.accountReleased(j);
-            continue;
-          }
-          if (capacityQuote <= 0) {
-            capacityUsedUp = true;
-            break;
-          }
-          const side = b.side[j]!;
-          const size = b.sizeBase[j]!;
-          const entry = b.entryPrice[j]!;
-          let closeSize = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, side, size, entry, b.collateralUnits[j]!, oracle) : size;
-          let chunked = false;
-          if (closeSize * oracle > capacityQuote) {
-            closeSize = Math.min(size, capacityQuote / oracle);
-            chunked = closeSize < size;
-            capacityQuote = 0;
-          } else {
-            capacityQuote -= closeSize * oracle;
-          }
-          flowQuote -= side * closeSize * basePrice;
-          const fill = this.marketPrice(basePrice, baseDisplacement, flowQuote);
-          this.closePosition(j, closeSize, fill, oracle);
-          if (b.open[j] === 1) {
-            this.finder.accountChanged(j);
-            if (chunked) {
-              capacityUsedUp = true;
-              break;
-            }
-          }
-          this.dequeue();
-        }
+        const pass = this.liquidateQueue(oracle);
         this.settle(oracle);
-        if (cfg.oracleDelaySteps === 0) oracle = this.marketPrice(basePrice, baseDisplacement, flowQuote);
-        if (capacityUsedUp) break;
+        if (cfg.oracleDelaySteps === 0) oracle = venue.mark();
+        if (pass !== PASS_CONTINUE) break;
       }
-      displacementEnd = baseDisplacement === 0 && flowQuote === 0 ? 0 : clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flowQuote, cfg.impactDepthQuote));
-      const endPrice = displacementEnd === 0 ? basePrice : basePrice * (1 + displacementEnd);
-      this.marketEnd[t] = endPrice;
-      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endPrice, this.fundUnits, this.tally);
+      const endMark = venue.endStep();
+      this.markEnd[t] = endMark;
+      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endMark, this.fundUnits, this.tally);
     }
+    if (prices.length > 0) this.tally.openDeficitUnits = this.openDeficitAt(this.markEnd[prices.length - 1]!);
   }
 
-  /** The undisturbed price moved by the decayed displacement plus the impact of this step's flow so far. */
-  private marketPrice(basePrice: number, baseDisplacement: number, flowQuote: number): number {
-    if (baseDisplacement === 0 && flowQuote === 0) return basePrice;
+  /**
+   * One pass over the queue in order, at mark `oracle`: drops accounts that closed or recovered, waits accounts
+   * cooling down between slices (they keep their place), closes the rest within the keeper capacity. Accounts
+   * that wait stay in the queue in their order, ahead of any found later.
+   */
+  private liquidateQueue(oracle: number): number {
+    const b = this.book;
+    const cap = this.queue.length;
+    const len = this.queueLength;
+    let kept = 0;
+    let closedAny = false;
+    let stopped = false;
+    for (let i = 0; i < len; i++) {
+      const j = this.queue[(this.queueHead + i) % cap]!;
+      if (stopped) {
+        // Nothing was removed before this point: the rest is already in place.
+        if (kept === i) {
+          kept = len;
+          break;
+        }
+        this.queue[(this.queueHead + kept++) % cap] = j;
+        continue;
+      }
+      if (b.open[j] === 0) {
+        this.inQueue[j] = 0;
+        continue;
+      }
+      if (!this.isLiquidatable(j, oracle)) {
+        this.inQueue[j] = 0;
+        this.finder.accountReleased(j);
+        continue;
+      }
+      if (this.capacityQuote <= 0 || this.slices.waiting(j, this.step)) {
+        if (this.capacityQuote <= 0) stopped = true;
+        this.queue[(this.queueHead + kept++) % cap] = j;
+        continue;
+      }
+      const outcome = this.liquidateOne(j, oracle);
+      closedAny = true;
+      if (outcome === CLOSE_DONE) {
+        this.inQueue[j] = 0;
+        continue;
+      }
+      this.finder.accountChanged(j);
+      if (outcome === CLOSE_CHUNKED) stopped = true;
+      if (outcome === CLOSE_REST_FREE) {
+        this.inQueue[j] = 0;
+        continue;
+      }
+      this.queue[(this.queueHead + kept++) % cap] = j;
+    }
+    this.queueLength = kept;
+    return stopped ? PASS_CAPACITY_USED : closedAny ? PASS_CONTINUE : PASS_IDLE;
+  }
+
+  /** Closes what account j may close now (partial size, slice, keeper capacity) at the average fill. */
+  private liquidateOne(j: number, oracle: number): number {
     const cfg = this.config;
-    return basePrice * (1 + clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flowQuote, cfg.impactDepthQuote)));
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    this.pricingAccount = j;
+    this.pricingOracle = oracle;
+    let closeSize = cfg.partial
+      ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, side, size, b.entryPrice[j]!, b.collateralUnits[j]!, oracle, this.pricer, this.quote)
+      : size;
+    const sliced = this.slices.limit(j, size, oracle, this.step);
+    if (sliced < closeSize) closeSize = sliced;
+    let chunked = false;
+    if (closeSize * oracle > this.capacityQuote) {
+      closeSize = Math.min(size, this.capacityQuote / oracle);
+      chunked = closeSize < size;
+      this.capacityQuote = 0;
+    } else {
+      this.capacityQuote -= closeSize * oracle;
+    }
+    const fill = this.venue.execute(side, closeSize);
+    this.closePosition(j, closeSize, fill, oracle);
+    if (b.open[j] === 0) return CLOSE_DONE;
+    this.slices.sliced(j, size, oracle, this.step);
+    if (chunked) return CLOSE_CHUNKED;
+    return sliced < size ? CLOSE_SLICED : CLOSE_REST_FREE;
+  }
+
+  /** The negative equity, at the horizon's mark, of every account still open: a deficit not yet settled. */
+  private openDeficitAt(mark: number): number {
+    const b = this.book;
+    let units = 0;
+    const cap = this.queue.length;
+    for (let i = 0; i < this.queueLength; i++) {
+      const j = this.queue[(this.queueHead + i) % cap]!;
+      if (b.open[j] === 1) units += openDeficitUnits(b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, mark);
+    }
+    // Negative equity is below any maintenance requirement, so every such account outside the queue is found here.
+    const found = this.finder.collect(mark, this.inQueue, this.collected);
+    for (let k = 0; k < found; k++) {
+      const j = this.collected[k]!;
+      units += openDeficitUnits(b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, mark);
+    }
+    return units;
   }
 
   private resetPath(seed: number, pathIndex: number, steps: number): void {
@@ -171,7 +255,9 @@ export class PathSimulator {
     this.finder.startPath();
     this.tally.reset();
     this.fundUnits = this.config.fundInitialUnits;
-    if (this.marketEnd.length < steps) this.marketEnd = new Float64Array(steps);
+    if (this.markEnd.length < steps) this.markEnd = new Float64Array(steps);
+    this.venue.startPath();
+    this.slices.startPath();
     if (this.config.mechanism === 'adl') this.adlRng = new PathRng(seed, pathIndex, RNG_STREAM.adl);
   }
 

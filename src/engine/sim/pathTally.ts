@@ -14,6 +14,8 @@ export class PathTally {
   accountsHit = 0;
   largestHaircutShare = 0;
   fundDepletedStep = -1;
+  /** Negative equity of accounts still open at the horizon, at its mark: outside the settled ledger identity. */
+  openDeficitUnits = 0;
 
   reset(): void {
     this.badDebtUnits = 0;
@@ -30,5 +32,6 @@ export class PathTally {
     this.accountsHit = 0;
     this.largestHaircutShare = 0;
     this.fundDepletedStep = -1;
+    this.openDeficitUnits = 0;
   }
 }

@@ -17,6 +17,14 @@ export interface SimConfig {
   impactModel: ImpactModel;
   impactDepthQuote: number;
   impactDecayPerStep: number;
+  /** Depth falls as exp(−impactThinning × drawdown of the index from its running peak); 0 = constant. */
+  impactThinning: number;
+  /** Share of each step's impact that never decays. */
+  impactPermanentShare: number;
+  /** Share of the venue's own displacement in the mark (1 = the mark is the impacted book, 0 = the index). */
+  markImpactWeight: number;
+  /** Per-account slicing of positions above minNotionalQuote at the mark; null = none. */
+  slice: { minNotionalQuote: number; fraction: number; cooldownSteps: number } | null;
   fundInitialUnits: number;
   fundInflowPerStepUnits: number;
   fundCapUnits: number;
@@ -39,6 +47,13 @@ export function simConfig(params: RiskParams): SimConfig {
     impactModel: liquidation.impact.model,
     impactDepthQuote: liquidation.impact.model === 'none' ? Infinity : Number(liquidation.impact.depth),
     impactDecayPerStep: impactDecayPerStep(liquidation.impact.halfLifeSteps),
+    impactThinning: liquidation.impact.thinning,
+    impactPermanentShare: liquidation.impact.permanentShare,
+    markImpactWeight: liquidation.markImpactWeight,
+    slice:
+      liquidation.slice === null
+        ? null
+        : { minNotionalQuote: Number(liquidation.slice.minNotional), fraction: liquidation.slice.fraction, cooldownSteps: liquidation.slice.cooldownSteps },
     fundInitialUnits: decimalToUnits(insuranceFund.initial),
     fundInflowPerStepUnits: decimalToUnits(insuranceFund.feeInflowPerStep),
     fundCapUnits: insuranceFund.cap === null ? Infinity : decimalToUnits(insuranceFund.cap),

@@ -98,6 +98,7 @@ function writePathRow(paths: PathColumns, row: number, tally: PathTally, fundEnd
   paths.accountsHit[row] = tally.accountsHit;
   paths.largestHaircutShare[row] = tally.largestHaircutShare;
   paths.fundDepletedStep[row] = tally.fundDepletedStep;
+  paths.openDeficitUnits[row] = tally.openDeficitUnits;
   paths.ledgerBalanced[row] = balanced ? 1 : 0;
 }
 
@@ -116,6 +117,7 @@ export function emptyPathColumns(count: number): PathColumns {
     accountsHit: new Float64Array(count),
     largestHaircutShare: new Float64Array(count),
     fundDepletedStep: new Int32Array(count),
+    openDeficitUnits: new Float64Array(count),
     ledgerBalanced: new Uint8Array(count),
   };
 }

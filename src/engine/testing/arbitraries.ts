@@ -4,7 +4,8 @@ import { aWorld } from './builders';
 
 /**
  * fast-check arbitraries for tests: small explicit worlds on replayed random walks with every engine feature
- * switched on or off at random (mechanism, partial, throughput cap, oracle delay, impact, fund limits, tiers).
+ * switched on or off at random (mechanism, partial, throughput cap, oracle delay, impact, fund limits, tiers,
+ * mark weight, book thinning, permanent impact, slicing).
  */
 const decimal = (min: number, max: number, places = 2) =>
   fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((k) => (k / 10 ** places).toFixed(places));
@@ -43,6 +44,13 @@ export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
     fundCap: fc.option(decimal(500, 1000, 0), { nil: null }),
     maxDraw: fc.option(decimal(1, 200), { nil: null }),
     tiers: fc.boolean(),
+    markWeight: fc.constantFrom(1, 0.5, 0),
+    thinning: fc.constantFrom(0, 5, 30),
+    permanentShare: fc.constantFrom(0, 0.5),
+    slice: fc.option(
+      fc.record({ minNotional: decimal(100, 2000, 0), fraction: fc.constantFrom(0.2, 0.5), cooldownSteps: fc.integer({ min: 0, max: 2 }) }),
+      { nil: null },
+    ),
   })
   .chain((w) =>
     fc.tuple(fc.constant(w), fc.tuple(...Array.from({ length: w.count }, (_, i) => accountArb(i)))),
@@ -64,7 +72,9 @@ export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
         partial: w.partial,
         maxNotionalPerStep: w.cap,
         oracleDelaySteps: Math.min(w.delay, w.steps - 1),
-        impact: { model: w.impact, depth: w.depth, halfLifeSteps: w.halfLife },
+        impact: { model: w.impact, depth: w.depth, halfLifeSteps: w.halfLife, thinning: w.thinning, permanentShare: w.permanentShare },
+        markImpactWeight: w.markWeight,
+        slice: w.slice,
       },
       fund: { initial: w.fund, feeInflowPerStep: w.fee, cap: w.fundCap === null ? null : String(Math.max(Number(w.fundCap), Number(w.fund))), maxDrawPerStep: w.maxDraw },
       margin: w.tiers

@@ -1,5 +1,5 @@
-import { bankruptcyPrice, equityQuote, isLiquidatableAt, partialCloseSize } from '../margin/accountMath';
-import { clampDisplacement, decayDisplacement, impactDisplacement } from '../liquidation/priceImpact';
+import { bankruptcyPrice, equityQuote, isLiquidatableAt, openDeficitUnits, partialCloseSize, type CloseQuote } from '../margin/accountMath';
+import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from '../liquidation/priceImpact';
 import { allocateProRataBig } from '../money/allocateProRata';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
@@ -9,8 +9,9 @@ import type { SimConfig } from '../sim/simConfig';
 /**
  * The reference engine for differential tests and nothing else: every account checked at every look, accounts
  * as plain objects, the waterfall written out in one place, allocation in BigInt. It shares only the DESIGN.md
- * §5 definitions (equity, liquidatable, bankruptcy price, partial size, impact) with the production engine;
- * orchestration, queueing, settlement and ledger are written again here, slowly and plainly.
+ * §5 definitions (equity, liquidatable, bankruptcy price, partial size, impact curve, its average, thinned depth,
+ * open deficit) with the production engine; orchestration, the mark, the book's permanent and transient memory,
+ * slicing, queueing, settlement and ledger are written again here, slowly and plainly.
  */
 export interface NaivePathResult {
   badDebt: number;
@@ -25,8 +26,10 @@ export interface NaivePathResult {
   fundDepletedStep: number;
   /** Socialized loss borne per account index. */
   borne: number[];
-  /** Market price at the end of every step. */
+  /** Mark price at the end of every step. */
   endPrices: number[];
+  /** Negative equity of accounts still open at the horizon (units). */
+  openDeficit: number;
 }
 
 interface Account {
@@ -79,17 +82,25 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
   };
   const queue: number[] = [];
   const endPrices: number[] = [];
-  let displacementEnd = 0;
+  const nextSlice = new Map<number, number>();
+  let peak = 0;
+  let permanent = 0;
+  let transient = 0;
 
   for (let t = 0; t < prices.length; t++) {
     const base = prices[t]!;
     if (t > 0) credit(cfg.fundInflowPerStepUnits);
-    const baseDisplacement = t === 0 ? 0 : decayDisplacement(displacementEnd, cfg.impactDecayPerStep);
+    peak = Math.max(peak, base);
+    const depth = thinnedDepth(cfg.impactDepthQuote, cfg.impactThinning, base, peak);
+    if (t > 0) transient = decayDisplacement(transient, cfg.impactDecayPerStep);
+    const baseDisplacement = permanent + transient;
     let flow = 0;
     let capacity = cfg.maxNotionalPerStepQuote;
     let drawn = 0;
-    const market = () => base * (1 + clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flow, cfg.impactDepthQuote)));
-    let oracle = cfg.oracleDelaySteps === 0 ? market() : t >= cfg.oracleDelaySteps ? endPrices[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+    const displacement = (f: number) => clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, f, depth));
+    const markAt = (f: number) => base * (1 + cfg.markImpactWeight * displacement(f));
+    const fillBetween = (from: number, to: number) => base * (1 + clampDisplacement(baseDisplacement + averageImpactDisplacement(cfg.impactModel, from, to, depth)));
+    let oracle = cfg.oracleDelaySteps === 0 ? markAt(flow) : t >= cfg.oracleDelaySteps ? endPrices[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
 
     for (let round = 0; round < MAX_ROUNDS; round++) {
       accounts.forEach((a, j) => {
@@ -98,26 +109,41 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
       if (queue.length === 0) break;
       const deficits: Deficit[] = [];
       let stop = false;
-      while (queue.length > 0) {
-        const j = queue[0]!;
+      let i = 0;
+      while (i < queue.length) {
+        const j = queue[i]!;
         const a = accounts[j]!;
         if (!liquidatable(a, oracle)) {
-          queue.shift();
+          queue.splice(i, 1);
           continue;
         }
         if (capacity <= 0) {
           stop = true;
           break;
         }
-        let q = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, a.side, a.size, a.entry, a.collateral, oracle) : a.size;
+        if (cfg.slice !== null && (nextSlice.get(j) ?? 0) > t) {
+          i++;
+          continue;
+        }
+        const quote: CloseQuote = { fill: 0, markAfter: 0 };
+        const pricer = (size: number, out: CloseQuote) => {
+          const to = flow - a.side * size * base;
+          out.fill = fillBetween(flow, to);
+          out.markAfter = cfg.oracleDelaySteps === 0 ? markAt(to) : oracle;
+        };
+        let q = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, a.side, a.size, a.entry, a.collateral, oracle, pricer, quote) : a.size;
+        const large = cfg.slice !== null && a.size * oracle > cfg.slice.minNotionalQuote;
+        const sliceLeavesRest = large && cfg.slice!.fraction < 1;
+        if (large) q = Math.min(q, cfg.slice!.fraction * a.size);
         let chunked = false;
         if (q * oracle > capacity) {
           q = Math.min(a.size, capacity / oracle);
           chunked = q < a.size;
           capacity = 0;
         } else capacity -= q * oracle;
+        const from = flow;
         flow -= a.side * q * base;
-        const fill = market();
+        const fill = fillBetween(from, flow);
         const before = a.collateral;
         let c = before + Math.floor(a.side * q * (fill - a.entry) * UNITS_PER_QUOTE);
         const rest = q >= a.size ? 0 : a.size - q;
@@ -129,11 +155,13 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
         if (rest > 0) {
           a.size = rest;
           a.collateral = c;
+          if (large) nextSlice.set(j, t + 1 + cfg.slice!.cooldownSteps);
           if (chunked) {
             stop = true;
             break;
           }
-          queue.shift();
+          if (sliceLeavesRest) i++;
+          else queue.splice(i, 1);
           continue;
         }
         a.open = false;
@@ -144,8 +172,9 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
           c = 0;
         }
         a.collateral = c;
-        queue.shift();
+        queue.splice(i, 1);
       }
+
 
       // Settlement: fund first, event by event, within its balance and the step's draw limit.
       for (const d of deficits) {
@@ -230,13 +259,17 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
           }
         }
       }
-      if (cfg.oracleDelaySteps === 0) oracle = market();
+      if (cfg.oracleDelaySteps === 0) oracle = markAt(flow);
       if (stop) break;
     }
-    displacementEnd = clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flow, cfg.impactDepthQuote));
-    endPrices.push(base * (1 + displacementEnd));
+    const total = displacement(flow);
+    if (cfg.impactPermanentShare > 0) permanent = clampDisplacement(permanent + cfg.impactPermanentShare * impactDisplacement(cfg.impactModel, flow, depth));
+    transient = total - permanent;
+    endPrices.push(base * (1 + cfg.markImpactWeight * total));
   }
-  return { ...r, fundEnd: fund, accountsHit: hit.size, borne: accounts.map((a) => a.borne), endPrices };
+  const finalMark = endPrices[endPrices.length - 1] ?? cfg.initialPrice;
+  const openDeficit = accounts.reduce((sum, a) => sum + (a.open ? openDeficitUnits(a.side, a.size, a.entry, a.collateral, finalMark) : 0), 0);
+  return { ...r, fundEnd: fund, accountsHit: hit.size, borne: accounts.map((a) => a.borne), endPrices, openDeficit };
 }
 
 /** Exposed for golden tests that want the bankruptcy price of a population's account as the reference sees it. */

@@ -86,7 +86,9 @@ function baseParams(): RiskParams {
       partial: false,
       maxNotionalPerStep: null,
       oracleDelaySteps: 0,
-      impact: { model: 'none', depth: '2000000', halfLifeSteps: 5 },
+      impact: { model: 'none', depth: '2000000', halfLifeSteps: 5, thinning: 0, permanentShare: 0 },
+      markImpactWeight: 1,
+      slice: null,
     },
     insuranceFund: { initial: '60', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
     lossMechanism: { kind: 'socialize' },
@@ -116,7 +118,7 @@ function cascadeStory(): RiskParams {
     ...base,
     // A gentle slide to 96.5: without impact only t2 would go. Its sale moves a thin book.
     scenario: { kind: 'replay', prices: pricePath([[4, 100], [10, 96.5], [39, 96.5]]), noiseVolAnnual: 0 },
-    liquidation: { ...base.liquidation, impact: { model: 'linear', depth: '150', halfLifeSteps: 20 } },
+    liquidation: { ...base.liquidation, impact: { model: 'linear', depth: '150', halfLifeSteps: 20, thinning: 0, permanentShare: 0 } },
   };
 }
 

@@ -39,7 +39,7 @@ export function fakeRangeResult(options: FakeRangeOptions): RangeResult {
     badDebtUnits: f64(), fundDrawUnits: f64(), socializedLossUnits: f64(), vaultLossUnits: f64(),
     uncoveredUnits: f64(), fundInflowUnits: f64(), fundEndUnits: f64(), liquidations: f64(),
     liquidatedNotionalQuote: f64(), adlNotionalQuote: f64(), accountsHit: f64(), largestHaircutShare: f64(),
-    fundDepletedStep: new Int32Array(n), ledgerBalanced: new Uint8Array(n),
+    fundDepletedStep: new Int32Array(n), ledgerBalanced: new Uint8Array(n), openDeficitUnits: new Float64Array(n),
   };
   const series = {
     points,
