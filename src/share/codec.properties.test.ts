@@ -1,6 +1,7 @@
 // Properties of the codec (STYLE.md §6): decode(encode(s)) = s for valid states, and decode never throws, on
 // anything from raw strings to valid links with one character changed. A failure prints fast-check's seed
 // and path; replay with fc.assert(..., { seed, path }).
+import { withLossMechanismDefaults } from '../engine/params/lossMechanism';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -145,11 +146,14 @@ const insuranceFundArb: fc.Arbitrary<RiskParams['insuranceFund']> = fc
   );
 
 const lossMechanismArb: fc.Arbitrary<RiskParams['lossMechanism']> = fc.constantFrom(
-  { kind: 'socialize' as const },
-  { kind: 'adl' as const, ranking: 'pnl-leverage' as const },
-  { kind: 'adl' as const, ranking: 'random' as const },
-  { kind: 'backstop' as const },
-  { kind: 'bad-debt' as const },
+  withLossMechanismDefaults({ kind: 'socialize' }),
+  { kind: 'socialize' as const, base: 'open-interest' as const },
+  withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' }),
+  withLossMechanismDefaults({ kind: 'adl', ranking: 'random' }),
+  { kind: 'adl' as const, ranking: 'hyperliquid' as const, size: 'full' as const, closePrice: 'mark' as const, trigger: { kind: 'fund-drawdown' as const, share: 0.3, windowSteps: 480 } },
+  withLossMechanismDefaults({ kind: 'backstop' }),
+  { kind: 'backstop' as const, takeoverEquityShare: 0.5, unwindSteps: 15 },
+  withLossMechanismDefaults({ kind: 'bad-debt' }),
 );
 
 /** Each section either stays at its default or is drawn at random; the result is normalised by validateParams. */

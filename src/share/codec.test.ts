@@ -1,3 +1,4 @@
+import { withLossMechanismDefaults } from '../engine/params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import { decodeShareState, encodeShareState } from './codec';
 import { diffJson, type Json } from './jsonPatch';
@@ -98,7 +99,7 @@ describe('encodeShareState', () => {
     ['margin.maintenanceMarginRatio', (s) => { s.params.margin.maintenanceMarginRatio = 0.03; }],
     ['market.steps', (s) => { s.params.market.steps = 2880; }],
     ['insuranceFund.initial', (s) => { s.params.insuranceFund.initial = '1000000'; }],
-    ['lossMechanism', (s) => { s.params.lossMechanism = { kind: 'adl', ranking: 'random' }; }],
+    ['lossMechanism', (s) => { s.params.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'random' }); }],
     ['run.seed', (s) => { s.run.seed = 123_456_789; }],
     ['view.tab', (s) => { s.view.tab = 'learn'; }],
   ])('one changed field (%s) adds under 80 characters', (_field, edit) => {

@@ -55,6 +55,22 @@ export class VenueBook {
     return this.index * (1 + (w === 1 ? d : w * d));
   }
 
+  /**
+   * The total flow this step after which the book's price is `price`, or null when the venue's own flow cannot
+   * move the book (impact model 'none'). Ignores the ±99 % clamp: a price that far away is never reached anyway.
+   */
+  flowAtPrice(price: number): number | null {
+    const cfg = this.cfg;
+    if (cfg.impactModel === 'none') return null;
+    const y = (price / this.index - 1 - this.baseDisplacement) / 0.01;
+    return cfg.impactModel === 'linear' ? y * this.depthQuote : Math.sign(y) * y * y * this.depthQuote;
+  }
+
+  /** The book's price before any of this step's flow moved it: the index moved by what earlier steps left. */
+  restingPrice(): number {
+    return this.index * (1 + this.baseDisplacement);
+  }
+
   /** The mark now. */
   mark(): number {
     return this.markAt(this.flowQuote);

@@ -79,6 +79,24 @@ export const FIELD_DEFAULTS = deepFreeze({
   fundCap: null,
   /** insuranceFund.maxDrawPerStep: the fund may pay out its whole balance in one step. */
   maxDrawPerStep: null,
+  /** lossMechanism.base (socialize): pro rata to unrealized profit, the rule before open-interest socialization existed. */
+  socializeBase: 'profit' as 'profit' | 'open-interest',
+  /** lossMechanism.size (adl): only the contracts needed (BitMEX), the rule before 'full' existed. */
+  adlSize: 'needed' as 'needed' | 'full',
+  /** lossMechanism.closePrice (adl): the bankrupt position's bankruptcy price (BitMEX, dYdX), as before. */
+  adlClosePrice: 'bankruptcy' as 'bankruptcy' | 'mark',
+  /** lossMechanism.trigger (adl): ADL only once the fund cannot pay, as before. */
+  adlTrigger: { kind: 'fund-empty' } as { kind: 'fund-empty' },
+  /**
+   * lossMechanism.takeoverEquityShare (backstop): Hyperliquid's liquidator vault takes over a position once its
+   * equity is below 2/3 of the maintenance margin (docs: hyperliquid.gitbook.io, "Liquidations", backstop).
+   */
+  backstopTakeoverEquityShare: 2 / 3,
+  /**
+   * lossMechanism.unwindSteps (backstop): Hyperliquid does not publish HLP's unwind schedule; one hour of
+   * one-minute steps is our stated assumption (the vault is seen closing taken-over positions within the hour).
+   */
+  backstopUnwindSteps: 60,
 });
 
 /**

@@ -170,12 +170,20 @@ export interface InsuranceFundParams {
   maxDrawPerStep: DecimalString | null;
 }
 
-export type AdlRanking = 'pnl-leverage' | 'random';
+/** pnl-leverage: BitMEX; random: dYdX v4; hyperliquid: Hyperliquid's documented index (mark/entry)·(notional/account value). */
+export type AdlRanking = 'pnl-leverage' | 'random' | 'hyperliquid';
+/** needed: only the contracts needed (BitMEX); full: the whole deleveraged part, fund bypassed (dYdX v4). */
+export type AdlSize = 'needed' | 'full';
+/** Where winners are closed: the bankrupt position's bankruptcy price (BitMEX, dYdX) or the mark (OKX, Hyperliquid). */
+export type AdlClosePrice = 'bankruptcy' | 'mark';
+export type AdlTrigger = { kind: 'fund-empty' } | { kind: 'fund-drawdown'; share: number; windowSteps: number };
+export type SocializeBase = 'profit' | 'open-interest';
 
 export type LossMechanismParams =
-  | { kind: 'socialize' }
-  | { kind: 'adl'; ranking: AdlRanking }
-  | { kind: 'backstop' }
+  /** base absent = 'profit' (FIELD_DEFAULTS.socializeBase), so the default file and v1 links stay as they were. */
+  | { kind: 'socialize'; base?: SocializeBase | undefined }
+  | { kind: 'adl'; ranking: AdlRanking; size: AdlSize; closePrice: AdlClosePrice; trigger: AdlTrigger }
+  | { kind: 'backstop'; takeoverEquityShare: number; unwindSteps: number }
   | { kind: 'bad-debt' };
 export type LossMechanismKind = LossMechanismParams['kind'];
 

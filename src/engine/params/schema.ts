@@ -392,10 +392,32 @@ export const insuranceFundSchema = z
     }
   });
 
+const adlTriggerSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fund-empty') }),
+    z.strictObject({
+      kind: z.literal('fund-drawdown'),
+      share: req(real({ min: 0, minExclusive: true, max: 1 })),
+      windowSteps: req(integer({ min: 1, max: LIMITS.maxSteps })),
+    }),
+  ])
+  .optional()
+  .transform((trigger) => trigger ?? { ...FIELD_DEFAULTS.adlTrigger });
+
 export const lossMechanismSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('socialize') }),
-  z.strictObject({ kind: z.literal('adl'), ranking: req(oneOf(['pnl-leverage', 'random'] as const)) }),
-  z.strictObject({ kind: z.literal('backstop') }),
+  z.strictObject({ kind: z.literal('socialize'), base: leaf(oneOf(['profit', 'open-interest'] as const)).optional() }),
+  z.strictObject({
+    kind: z.literal('adl'),
+    ranking: req(oneOf(['pnl-leverage', 'random', 'hyperliquid'] as const)),
+    size: opt(oneOf(['needed', 'full'] as const), () => FIELD_DEFAULTS.adlSize),
+    closePrice: opt(oneOf(['bankruptcy', 'mark'] as const), () => FIELD_DEFAULTS.adlClosePrice),
+    trigger: adlTriggerSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('backstop'),
+    takeoverEquityShare: opt(real({ min: 0, max: 1 }), () => FIELD_DEFAULTS.backstopTakeoverEquityShare),
+    unwindSteps: opt(integer({ min: 1, max: LIMITS.maxSteps }), () => FIELD_DEFAULTS.backstopUnwindSteps),
+  }),
   z.strictObject({ kind: z.literal('bad-debt') }),
 ]);
 

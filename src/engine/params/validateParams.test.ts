@@ -55,7 +55,7 @@ const tiered = (): RiskParams => ({
     ],
   },
 });
-const adl = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' } });
+const adl = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } } });
 
 interface RuleCase {
   name: string;
@@ -198,7 +198,7 @@ const RULES: RuleCase[] = [
   // loss mechanism
   rule('loss mechanism unknown', d, 'lossMechanism.kind', 'haircut', "must be one of 'socialize', 'adl', 'backstop', 'bad-debt', got 'haircut'"),
   rule('adl ranking missing', adl, 'lossMechanism.ranking', DELETE, 'required'),
-  rule('adl ranking unknown', adl, 'lossMechanism.ranking', 'size', "must be one of 'pnl-leverage', 'random', got 'size'"),
+  rule('adl ranking unknown', adl, 'lossMechanism.ranking', 'size', "must be one of 'pnl-leverage', 'random', 'hyperliquid', got 'size'"),
   rule('socialize with a ranking', d, 'lossMechanism.ranking', 'random', 'unknown field'),
 ];
 

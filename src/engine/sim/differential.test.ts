@@ -1,6 +1,7 @@
+import { withLossMechanismDefaults, type LossMechanismInput } from '../params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { LossMechanismParams, RiskParams, SliceParams } from '../params/riskParams';
+import type { RiskParams, SliceParams } from '../params/riskParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { drawPricePath, prepareScenario } from '../scenario';
 import { naiveSimulatePath } from '../testing/naiveEngine';
@@ -35,6 +36,9 @@ function compareWithNaive(params: RiskParams, seed: number, paths: number, finde
       fundEnd: p.fundEndUnits[i],
       liquidations: p.liquidations[i],
       adlNotional: p.adlNotionalQuote[i],
+      adlNeeded: p.adlNeededUnits[i],
+      adlProfitClosed: p.adlProfitClosedUnits[i],
+      vaultPnl: p.vaultPnlUnits[i],
       accountsHit: p.accountsHit[i],
       fundDepletedStep: p.fundDepletedStep[i],
       openDeficit: p.openDeficitUnits[i],
@@ -55,7 +59,7 @@ interface Variant {
   partial: boolean;
   cap: string | null;
   delay: number;
-  mechanism: LossMechanismParams;
+  mechanism: LossMechanismInput;
   weight?: number;
   thinning?: number;
   permanentShare?: number;
@@ -95,7 +99,7 @@ describe('production engine = naive reference engine', () => {
         margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [{ notionalFloor: '50000', maintenanceMarginRatio: 0.06, initialMarginRatio: 0.1 }] },
         liquidation: { penaltyRatio: 0.01, penaltyToFund: 0.7, partial: variant.partial, maxNotionalPerStep: variant.cap, oracleDelaySteps: variant.delay, impact: { model: 'sqrt', depth: '150000', halfLifeSteps: 4, thinning: round2.thinning, permanentShare: round2.permanentShare }, markImpactWeight: round2.weight, slice: round2.slice === null ? null : { ...round2.slice } },
         insuranceFund: { initial: '5000', feeInflowPerStep: '1', cap: null, maxDrawPerStep: '20000' },
-        lossMechanism: variant.mechanism,
+        lossMechanism: withLossMechanismDefaults(variant.mechanism),
       };
       compareWithNaive(params, 7, 6, 'frontier');
     }

@@ -18,6 +18,11 @@ export interface PathColumns {
   liquidations: Float64Array;
   liquidatedNotionalQuote: Float64Array;
   adlNotionalQuote: Float64Array;
+  /** ADL: remainders handed to the queue (what had to be covered) and the profit closed out of winners, units. */
+  adlNeededUnits: Float64Array;
+  adlProfitClosedUnits: Float64Array;
+  /** The backstop vault's net result (margins taken over + inventory result − vaultLoss), units; 0 otherwise. */
+  vaultPnlUnits: Float64Array;
   /** Accounts that bore a haircut or an ADL loss. */
   accountsHit: Float64Array;
   /** Largest single haircut or ADL loss as a share of that account's equity just before it, 0..1. */

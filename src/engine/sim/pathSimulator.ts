@@ -8,8 +8,12 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { AdlQueue } from '../waterfall/autoDeleverage';
+import { contractsToDeleverage } from '../waterfall/adlSale';
+import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
+import { FundFloor } from '../waterfall/fundTrigger';
 import { haircutProfits } from '../waterfall/haircutProfits';
+import { socializeOpenInterest } from '../waterfall/socializeOpenInterest';
 import { AccountBook } from './accountBook';
 import type { PathEventListener } from './pathEvents';
 import { PathTally } from './pathTally';
@@ -70,12 +74,17 @@ export class PathSimulator {
   /** The account and mark the pricer prices for (set before each partial sizing). */
   private pricingAccount = 0;
   private pricingOracle = 0;
+  /** ADL trigger: how far the fund may be drawn (waterfall/fundTrigger.ts). */
+  private readonly fundFloor: FundFloor;
+  /** The backstop vault's inventory, null for other mechanisms. */
+  readonly vault: BackstopVault | null;
   fundUnits = 0;
   /** Set to trace one path (learn mode); null in Monte Carlo runs. */
   onEvent: PathEventListener | null = null;
   private drawnThisStep = 0;
   private step = 0;
   private adlRng = new PathRng(0, 0, RNG_STREAM.adl);
+  private readonly adlOptions: { ranking: SimConfig['adlRanking']; size: SimConfig['adlSize']; closePrice: SimConfig['adlClosePrice'] };
 
   constructor(
     private readonly config: SimConfig,
@@ -100,6 +109,9 @@ export class PathSimulator {
       out.fill = venue.fillBetween(venue.flowQuote, to);
       out.markAfter = this.config.oracleDelaySteps === 0 ? venue.markAt(to) : this.pricingOracle;
     };
+    this.fundFloor = new FundFloor(config.mechanism === 'adl' ? config.adlTriggerShare : 1, config.adlTriggerWindowSteps, config.steps);
+    this.adlOptions = { ranking: config.adlRanking, size: config.adlSize, closePrice: config.adlClosePrice };
+    this.vault = config.mechanism === 'backstop' ? new BackstopVault(config.backstopUnwindSteps) : null;
     const ctx = { book: this.book, isLiquidatable: (j: number, price: number) => this.isLiquidatable(j, price) };
     this.finder = finderKind === 'frontier' ? frontierFinder(ctx, config.schedule) : scanFinder(ctx);
   }
@@ -123,6 +135,9 @@ export class PathSimulator {
       if (t > 0) this.creditFund(cfg.fundInflowPerStepUnits);
       venue.startStep(t, prices[t]!);
       this.capacityQuote = cfg.maxNotionalPerStepQuote;
+      if (this.fundFloor.active) this.fundFloor.startStep(t, this.fundUnits);
+      // The backstop vault sells its inventory back into the book before this step's liquidations.
+      if (this.vault !== null) this.unwindVault(t);
       this.drawnThisStep = 0;
       let oracle = cfg.oracleDelaySteps === 0 ? venue.mark() : t >= cfg.oracleDelaySteps ? this.markEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
 
@@ -141,6 +156,99 @@ export class PathSimulator {
       if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endMark, this.fundUnits, this.tally);
     }
     if (prices.length > 0) this.tally.openDeficitUnits = this.openDeficitAt(this.markEnd[prices.length - 1]!);
+    if (this.vault !== null) this.tally.vaultPnlUnits = this.vault.resultUnits(prices.length > 0 ? this.markEnd[prices.length - 1]! : cfg.initialPrice, this.tally.vaultLossUnits);
+  }
+
+  /** Sells the vault's share of inventory due at step t into the venue's book (it moves the book like any sale). */
+  private unwindVault(t: number): void {
+    const vault = this.vault!;
+    const amount = vault.unwindAmount(t);
+    if (amount === 0) return;
+    vault.sell(amount, this.venue.execute(Math.sign(amount), Math.abs(amount)));
+  }
+
+  /** The vault takes account j over at the mark with its remaining margin; a negative equity is a deficit. */
+  private takeOver(j: number, mark: number): void {
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const collateral = b.collateralUnits[j]!;
+    b.touch(j);
+    const equity = collateral + Math.floor(side * size * (mark - b.entryPrice[j]!) * UNITS_PER_QUOTE);
+    this.vault!.takeOver(this.step, side, size, mark, Math.max(0, equity));
+    this.tally.liquidations += 1;
+    this.tally.liquidatedNotionalQuote += size * mark;
+    b.open[j] = 0;
+    b.sizeBase[j] = 0;
+    b.collateralUnits[j] = 0;
+    this.onEvent?.({ kind: 'takeover', step: this.step, account: j, side, sizeBase: size, markPrice: mark, marginQuote: equity / UNITS_PER_QUOTE });
+    if (equity < 0) {
+      const bankruptcy = b.entryPrice[j]! - (side * collateral) / UNITS_PER_QUOTE / size;
+      this.recordDeficit(j, side, -equity, bankruptcy, mark);
+    }
+  }
+
+  private recordDeficit(j: number, side: number, deficit: number, bankruptcy: number, price: number): void {
+    this.tally.badDebtUnits += deficit;
+    this.deficits.push(j, side, deficit, bankruptcy, price);
+    this.onEvent?.({ kind: 'deficit', step: this.step, account: j, deficitQuote: deficit / UNITS_PER_QUOTE, bankruptcyPrice: bankruptcy, fillPrice: price });
+  }
+
+  /** What the fund may still pay this step: its balance above the trigger floor, within the draw limit. */
+  private fundAvailable(): number {
+    const floor = this.fundFloor.active ? this.fundFloor.floorUnits(this.step) : 0;
+    return Math.max(0, Math.min(this.fundUnits - floor, this.config.fundMaxDrawPerStepUnits - this.drawnThisStep));
+  }
+
+  private contractsToDeleverage(j: number, mark: number): number {
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const entry = b.entryPrice[j]!;
+    const collateral = b.collateralUnits[j]!;
+    return contractsToDeleverage(
+      {
+        side, sizeBase: size, entryPrice: entry, collateralUnits: collateral,
+        bankruptcyPrice: entry - (side * collateral) / UNITS_PER_QUOTE / size,
+        markPrice: mark,
+        usableFundUnits: Math.max(0, this.fundAvailable() - this.deficits.totalUnits),
+      },
+      this.venue,
+    );
+  }
+
+  /**
+   * Closes account j whole: `sold` contracts into the book at `fill`, `deleveraged` against the winners at its
+   * bankruptcy price. The account keeps the surplus of the sale above bankruptcy (less the penalty on the sold
+   * notional); the deleveraged part's deficit at the mark goes through the waterfall (fund, then the ADL queue).
+   */
+  private closeWithAdl(j: number, sold: number, deleveraged: number, fill: number, mark: number): void {
+    const cfg = this.config;
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const entry = b.entryPrice[j]!;
+    const collateralBefore = b.collateralUnits[j]!;
+    b.touch(j);
+    const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / size;
+    let collateral = collateralBefore + Math.floor(side * sold * (fill - entry) * UNITS_PER_QUOTE) + Math.floor(side * deleveraged * (bankruptcy - entry) * UNITS_PER_QUOTE);
+    const penalty = Math.min(Math.floor(cfg.penaltyRatio * sold * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(collateral)));
+    collateral -= penalty;
+    const toFund = Math.floor(penalty * cfg.penaltyToFund);
+    this.creditFund(toFund);
+    this.tally.liquidatorUnits += penalty - toFund;
+    this.tally.liquidations += 1;
+    this.tally.liquidatedNotionalQuote += sold * fill;
+    this.onEvent?.({
+      kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: sold, fillPrice: fill, oraclePrice: mark,
+      full: true, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE,
+    });
+    b.open[j] = 0;
+    b.sizeBase[j] = 0;
+    const deficit = Math.floor(side * deleveraged * (bankruptcy - mark) * UNITS_PER_QUOTE) + (collateral < 0 ? -collateral : 0);
+    if (collateral < 0) collateral = 0;
+    b.collateralUnits[j] = collateral;
+    if (deficit > 0) this.recordDeficit(j, side, deficit, bankruptcy, mark);
   }
 
   /**
@@ -173,6 +281,13 @@ export class PathSimulator {
       if (!this.isLiquidatable(j, oracle)) {
         this.inQueue[j] = 0;
         this.finder.accountReleased(j);
+        continue;
+      }
+      // The backstop vault takes a position over before any book sale, without keeper capacity (issue 14).
+      if (this.vault !== null && takeoverDue(this.config.schedule, this.config.backstopTakeoverShare, b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, oracle)) {
+        this.takeOver(j, oracle);
+        this.inQueue[j] = 0;
+        closedAny = true;
         continue;
       }
       if (this.capacityQuote <= 0 || this.slices.waiting(j, this.step)) {
@@ -211,6 +326,16 @@ export class PathSimulator {
       : size;
     const sliced = this.slices.limit(j, size, oracle, this.step);
     if (sliced < closeSize) closeSize = sliced;
+    // ADL replaces the book sale of what the fund cannot cover, for a whole close (issue 14, waterfall/adlSale.ts).
+    if (cfg.mechanism === 'adl' && closeSize === size) {
+      const deleveraged = this.contractsToDeleverage(j, oracle);
+      const sold = size - deleveraged;
+      if (deleveraged > 0 && sold * oracle <= this.capacityQuote) {
+        this.capacityQuote -= sold * oracle;
+        this.closeWithAdl(j, sold, deleveraged, this.venue.execute(side, sold), oracle);
+        return CLOSE_DONE;
+      }
+    }
     let chunked = false;
     if (closeSize * oracle > this.capacityQuote) {
       closeSize = Math.min(size, this.capacityQuote / oracle);
@@ -259,6 +384,7 @@ export class PathSimulator {
     this.venue.startPath();
     this.slices.startPath();
     if (this.config.mechanism === 'adl') this.adlRng = new PathRng(seed, pathIndex, RNG_STREAM.adl);
+    this.vault?.reset();
   }
 
   private enqueue(j: number): void {
@@ -317,11 +443,7 @@ export class PathSimulator {
     b.open[j] = 0;
     b.sizeBase[j] = 0;
     if (collateral < 0) {
-      const deficit = -collateral;
-      this.tally.badDebtUnits += deficit;
-      const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize;
-      this.deficits.push(j, side, deficit, bankruptcy, fill);
-      this.onEvent?.({ kind: 'deficit', step: this.step, account: j, deficitQuote: deficit / UNITS_PER_QUOTE, bankruptcyPrice: bankruptcy, fillPrice: fill });
+      this.recordDeficit(j, side, -collateral, entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize, fill);
       collateral = 0;
     }
     // What is left after the penalty returns to the trader.
@@ -335,11 +457,10 @@ export class PathSimulator {
   private settle(price: number): void {
     const events = this.deficits;
     if (events.count === 0) return;
-    const cfg = this.config;
     const tally = this.tally;
     let remainderTotal = 0;
     for (let i = 0; i < events.count; i++) {
-      const available = Math.min(this.fundUnits, cfg.fundMaxDrawPerStepUnits - this.drawnThisStep);
+      const available = this.fundAvailable();
       const draw = Math.min(events.deficitUnits[i]!, available);
       this.fundUnits -= draw;
       this.drawnThisStep += draw;
@@ -371,6 +492,12 @@ export class PathSimulator {
         this.onEvent?.({ kind: 'vault', step: this.step, quote: remainderTotal / UNITS_PER_QUOTE });
         break;
       case 'socialize':
+        if (cfg.socializeBase === 'open-interest') {
+          let paidByLongs = 0;
+          for (let i = 0; i < events.count; i++) if (events.side[i]! < 0) paidByLongs += events.remainderUnits[i]!;
+          socializeOpenInterest(this.book, tally, this.hitFlags, paidByLongs, remainderTotal - paidByLongs, price, this.haircutScratch, changed, this.onEvent, this.step);
+          break;
+        }
         haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed, this.onEvent, this.step);
         break;
       case 'adl': {
@@ -387,7 +514,7 @@ export class PathSimulator {
             else rankedShorts = true;
           }
           const deficit = { remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
-          tally.uncoveredUnits += queue.deleverage(this.book, tally, this.hitFlags, deficit, cfg.adlRanking, this.adlRng, changed, this.onEvent, this.step, events.account[i]!);
+          tally.uncoveredUnits += queue.deleverage(this.book, tally, this.hitFlags, deficit, this.adlOptions, this.adlRng, changed, this.onEvent, this.step, events.account[i]!);
         }
         break;
       }

@@ -16,8 +16,16 @@ export class PathTally {
   fundDepletedStep = -1;
   /** Negative equity of accounts still open at the horizon, at its mark: outside the settled ledger identity. */
   openDeficitUnits = 0;
+  /** ADL: remainders handed to the queue, and the profit closed out of winners (overshoot = closed − needed). */
+  adlNeededUnits = 0;
+  adlProfitClosedUnits = 0;
+  /** Backstop vault's net result (not part of the ledger identity). */
+  vaultPnlUnits = 0;
 
   reset(): void {
+    this.adlNeededUnits = 0;
+    this.adlProfitClosedUnits = 0;
+    this.vaultPnlUnits = 0;
     this.badDebtUnits = 0;
     this.fundDrawUnits = 0;
     this.socializedLossUnits = 0;

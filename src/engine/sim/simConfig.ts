@@ -1,5 +1,6 @@
+import { FIELD_DEFAULTS } from '../params/defaults';
 import { decimalToUnits } from '../money/money';
-import type { AdlRanking, ImpactModel, LossMechanismKind, RiskParams } from '../params/riskParams';
+import type { AdlClosePrice, AdlRanking, AdlSize, ImpactModel, LossMechanismKind, RiskParams, SocializeBase } from '../params/riskParams';
 import { marginSchedule, type MarginSchedule } from '../margin/marginSchedule';
 import { impactDecayPerStep } from '../liquidation/priceImpact';
 
@@ -31,6 +32,15 @@ export interface SimConfig {
   fundMaxDrawPerStepUnits: number;
   mechanism: LossMechanismKind;
   adlRanking: AdlRanking;
+  adlSize: AdlSize;
+  adlClosePrice: AdlClosePrice;
+  /** ADL trigger: the fund pays only down to (1 − share) × its peak over the window; share 1 = fund-empty. */
+  adlTriggerShare: number;
+  adlTriggerWindowSteps: number;
+  socializeBase: SocializeBase;
+  /** Backstop takeover threshold as a share of maintenance; 0 when the mechanism is not backstop. */
+  backstopTakeoverShare: number;
+  backstopUnwindSteps: number;
 }
 
 export function simConfig(params: RiskParams): SimConfig {
@@ -60,5 +70,12 @@ export function simConfig(params: RiskParams): SimConfig {
     fundMaxDrawPerStepUnits: insuranceFund.maxDrawPerStep === null ? Infinity : decimalToUnits(insuranceFund.maxDrawPerStep),
     mechanism: lossMechanism.kind,
     adlRanking: lossMechanism.kind === 'adl' ? lossMechanism.ranking : 'pnl-leverage',
+    adlSize: lossMechanism.kind === 'adl' ? lossMechanism.size : 'needed',
+    adlClosePrice: lossMechanism.kind === 'adl' ? lossMechanism.closePrice : 'bankruptcy',
+    adlTriggerShare: lossMechanism.kind === 'adl' && lossMechanism.trigger.kind === 'fund-drawdown' ? lossMechanism.trigger.share : 1,
+    adlTriggerWindowSteps: lossMechanism.kind === 'adl' && lossMechanism.trigger.kind === 'fund-drawdown' ? lossMechanism.trigger.windowSteps : 1,
+    socializeBase: lossMechanism.kind === 'socialize' ? (lossMechanism.base ?? FIELD_DEFAULTS.socializeBase) : 'profit',
+    backstopTakeoverShare: lossMechanism.kind === 'backstop' ? lossMechanism.takeoverEquityShare : 0,
+    backstopUnwindSteps: lossMechanism.kind === 'backstop' ? lossMechanism.unwindSteps : 1,
   };
 }

@@ -95,6 +95,9 @@ function writePathRow(paths: PathColumns, row: number, tally: PathTally, fundEnd
   paths.liquidations[row] = tally.liquidations;
   paths.liquidatedNotionalQuote[row] = tally.liquidatedNotionalQuote;
   paths.adlNotionalQuote[row] = tally.adlNotionalQuote;
+  paths.adlNeededUnits[row] = tally.adlNeededUnits;
+  paths.adlProfitClosedUnits[row] = tally.adlProfitClosedUnits;
+  paths.vaultPnlUnits[row] = tally.vaultPnlUnits;
   paths.accountsHit[row] = tally.accountsHit;
   paths.largestHaircutShare[row] = tally.largestHaircutShare;
   paths.fundDepletedStep[row] = tally.fundDepletedStep;
@@ -114,6 +117,9 @@ export function emptyPathColumns(count: number): PathColumns {
     liquidations: new Float64Array(count),
     liquidatedNotionalQuote: new Float64Array(count),
     adlNotionalQuote: new Float64Array(count),
+    adlNeededUnits: new Float64Array(count),
+    adlProfitClosedUnits: new Float64Array(count),
+    vaultPnlUnits: new Float64Array(count),
     accountsHit: new Float64Array(count),
     largestHaircutShare: new Float64Array(count),
     fundDepletedStep: new Int32Array(count),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { RiskParams } from '../params/riskParams';
 import { aWorld } from './builders';
+import type { LossMechanismInput } from '../params/lossMechanism';
 
 /**
  * fast-check arbitraries for tests: small explicit worlds on replayed random walks with every engine feature
@@ -19,18 +20,29 @@ const accountArb = (i: number) =>
     collateral: decimal(1, 600),
   });
 
+/** Every loss mechanism with every option of DESIGN.md §5 (round two) drawn at random, legacy shapes included. */
+export const lossMechanismArb: fc.Arbitrary<LossMechanismInput> = fc.oneof(
+  fc.constantFrom({ kind: 'socialize' as const }, { kind: 'socialize' as const, base: 'open-interest' as const }, { kind: 'bad-debt' as const }),
+  fc.record({
+    kind: fc.constant('adl' as const),
+    ranking: fc.constantFrom('pnl-leverage' as const, 'random' as const, 'hyperliquid' as const),
+    size: fc.constantFrom('needed' as const, 'full' as const),
+    closePrice: fc.constantFrom('bankruptcy' as const, 'mark' as const),
+    trigger: fc.oneof(
+      fc.constant({ kind: 'fund-empty' as const }),
+      fc.record({ kind: fc.constant('fund-drawdown' as const), share: fc.constantFrom(0.1, 0.3, 0.75), windowSteps: fc.integer({ min: 1, max: 20 }) }),
+    ),
+  }),
+  fc.constantFrom({ kind: 'adl' as const, ranking: 'pnl-leverage' as const }, { kind: 'backstop' as const }),
+  fc.record({ kind: fc.constant('backstop' as const), takeoverEquityShare: fc.constantFrom(0, 0.3, 2 / 3, 1), unwindSteps: fc.integer({ min: 1, max: 12 }) }),
+);
+
 export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
   .record({
     count: fc.integer({ min: 2, max: 14 }),
     steps: fc.integer({ min: 2, max: 40 }),
     walk: fc.array(fc.double({ min: -0.08, max: 0.08, noNaN: true }), { minLength: 40, maxLength: 40 }),
-    mechanism: fc.constantFrom(
-      { kind: 'socialize' as const },
-      { kind: 'adl' as const, ranking: 'pnl-leverage' as const },
-      { kind: 'adl' as const, ranking: 'random' as const },
-      { kind: 'backstop' as const },
-      { kind: 'bad-debt' as const },
-    ),
+    mechanism: lossMechanismArb,
     partial: fc.boolean(),
     penaltyRatio: fc.constantFrom(0, 0.005, 0.02),
     penaltyToFund: fc.constantFrom(0, 0.5, 1),

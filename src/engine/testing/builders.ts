@@ -1,4 +1,5 @@
-import type { ExplicitAccount, LossMechanismParams, RiskParams } from '../params/riskParams';
+import { withLossMechanismDefaults, type LossMechanismInput } from '../params/lossMechanism';
+import type { ExplicitAccount, RiskParams } from '../params/riskParams';
 
 /**
  * Builders for tests: a small explicit world on a replayed price series, everything else neutral
@@ -11,7 +12,7 @@ export function anAccount(overrides: Partial<ExplicitAccount> & Pick<ExplicitAcc
 export interface WorldOptions {
   prices: string[];
   accounts: ExplicitAccount[];
-  lossMechanism?: LossMechanismParams;
+  lossMechanism?: LossMechanismInput;
   fund?: Partial<RiskParams['insuranceFund']>;
   liquidation?: Partial<RiskParams['liquidation']>;
   margin?: Partial<RiskParams['margin']>;
@@ -36,6 +37,6 @@ export function aWorld(options: WorldOptions): RiskParams {
       ...options.liquidation,
     },
     insuranceFund: { initial: '0', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null, ...options.fund },
-    lossMechanism: options.lossMechanism ?? { kind: 'socialize' },
+    lossMechanism: withLossMechanismDefaults(options.lossMechanism ?? { kind: 'socialize' }),
   };
 }

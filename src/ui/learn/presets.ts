@@ -1,6 +1,7 @@
 // Guided stories for learn mode: each is a whole ShareState (parameters, seed, view on the Learn tab), so a
 // story is a link like any other. Small explicit populations and replayed prices make each story happen
 // deterministically on every path; presets.test.ts traces each one and checks the story really happens.
+import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import type { ExplicitAccount, RiskParams } from '../../engine/params/riskParams';
 import type { ShareState } from '../../share/shareState';
 
@@ -109,7 +110,7 @@ function fundRunsDry(): RiskParams {
 }
 
 function adlStory(): RiskParams {
-  return { ...fundRunsDry(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' } };
+  return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' }) };
 }
 
 function cascadeStory(): RiskParams {

@@ -1,4 +1,5 @@
 import type { AdlRanking, LossMechanismKind, LossMechanismParams } from '../../engine/params/riskParams';
+import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import { appStore } from '../../state/useAppStore';
 import { formatCompact } from '../format';
 import { FUND_FIELDS } from './fieldSpecs';
@@ -45,7 +46,7 @@ const RANKING_OPTIONS: { value: AdlRanking; label: string; hint: string }[] = [
 ];
 
 function mechanismFor(kind: LossMechanismKind, ranking: AdlRanking): LossMechanismParams {
-  return kind === 'adl' ? { kind, ranking } : { kind };
+  return withLossMechanismDefaults(kind === 'adl' ? { kind, ranking } : { kind });
 }
 
 /** Who bears a deficit the insurance fund cannot pay. */
