@@ -10,10 +10,15 @@ import { finiteJson } from './finiteJson';
 import { readShardFlags, runSimulateShard, SHARD_USAGE } from './shard/shardCli';
 import { runIdOf } from '../engine/identity';
 import { linkRunInputs } from './linkRunInputs';
+import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/presets';
+import { populationBatches } from '../engine/sim/populationBatches';
+import { applyTape } from './tapeInput';
 
-const USAGE = `usage: npm run simulate -- --params FILE.json [--paths N] [--seed S] [--json]
+const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--json]
        npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
-       npm run simulate -- --defaults     print the default parameters file
+       npm run simulate -- --defaults [--preset NAME]   print the default (or a market preset's) parameters file
+       npm run simulate -- --presets                    list the market presets with their sources
+  --population-ci adds an interval on P(socialized) that includes population resampling (one more run)
 ${SHARD_USAGE}`;
 
 /**
@@ -21,13 +26,38 @@ ${SHARD_USAGE}`;
  * stderr and nothing on stdout; results go to stdout only, as one JSON object with --json.
  */
 function main(argv: string[]): number {
-  const flags = parseFlags(argv, { params: 'string', paths: 'string', seed: 'string', json: 'boolean', defaults: 'boolean', help: 'boolean', shard: 'string', out: 'string', link: 'string' });
+  const flags = parseFlags(argv, {
+    params: 'string',
+    paths: 'string',
+    seed: 'string',
+    json: 'boolean',
+    defaults: 'boolean',
+    help: 'boolean',
+    presets: 'boolean',
+    preset: 'string',
+    tape: 'string',
+    'population-ci': 'boolean',
+    shard: 'string',
+    out: 'string',
+    link: 'string',
+  });
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (flags.presets) {
+    process.stdout.write(`${JSON.stringify(presetIndex(), null, 2)}\n`);
+    return 0;
+  }
+  if (flags.preset !== undefined && !flags.defaults) throw new UsageError('--preset NAME goes with --defaults: --defaults --preset NAME');
   if (flags.defaults) {
     if (flags.params !== undefined) throw new UsageError('--defaults prints the defaults; it takes no --params');
+    if (flags.preset !== undefined) {
+      const preset = marketPreset(flags.preset);
+      if (!preset) throw new UsageError(`--preset: no market preset '${flags.preset}'; one of ${MARKET_PRESETS.map((p) => p.name).join(', ')}`);
+      process.stdout.write(`${JSON.stringify(presetParams(preset), null, 2)}\n`);
+      return 0;
+    }
     process.stdout.write(`${JSON.stringify(defaultParams(), null, 2)}\n`);
     return 0;
   }
@@ -40,16 +70,36 @@ function main(argv: string[]): number {
     writeError(`${formatProblems(inputs.problems)}\n`);
     return 1;
   }
-  const { params, paths, seed } = inputs;
+  let { params } = inputs;
+  const { paths, seed } = inputs;
+  if (flags.tape !== undefined) {
+    const applied = applyTape(params, flags.tape);
+    if (!applied.ok) {
+      writeError(`${applied.message}\n${applied.problems ? `${formatProblems(applied.problems)}\n` : ''}`);
+      return 1;
+    }
+    params = applied.params;
+    process.stderr.write(`${applied.note}\n`);
+  }
   const sharded = readShardFlags(flags);
-  if (sharded) return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
+  if (sharded) {
+    if (flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
+    return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
+  }
   const simulator = createSimulator(params, seed);
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
-  const summary = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
+  const base = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
   const runId = runIdOf({ params, seed, paths });
   const file = flags.params ?? 'share link';
-  process.stdout.write(flags.json ? `${finiteJson({ ...summary, runId })}\n` : formatSummaryTable(summary, { paths, seed, file, runId }));
+  // The population-inclusive interval costs one more run of the same paths over K resampled populations.
+  const population = flags['population-ci'] ? populationBatches(params, seed, paths) : null;
+  const summary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
+  const populationLine = population
+    ? `P(socialized), paths + population  95 % CI ${(population.interval[0] * 100).toFixed(2)} % – ${(population.interval[1] * 100).toFixed(2)} % ` +
+      `(batch means over ${population.populations} populations × ${population.pathsPerPopulation} paths, pooled ${(population.pSocialized * 100).toFixed(2)} %)\n`
+    : '';
+  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : `${formatSummaryTable(base, { paths, seed, file, runId })}${populationLine}`);
   return 0;
 }
 

@@ -217,6 +217,8 @@ function scenarioText(p: RiskParams): string {
       return `a stylized crash${s.preset ? ` shaped after ${CRASH_PRESETS_BY_ID[s.preset].label}` : ''}: ${pct(s.drawdown)} drawdown over ${s.crashMinutes} min after ${s.startMinute} min of calm, ${pct(s.recovery)} of the drop regained over ${s.recoveryMinutes} min, noise ${pct(s.volAnnual)} a year`;
     case 'replay':
       return `a replayed series of ${formatInteger(s.prices.length)} prices${s.noiseVolAnnual > 0 ? ` with noise ${pct(s.noiseVolAnnual)} a year` : ', the same on every path'}`;
+    case 'bootstrap':
+      return `a historical bootstrap: blocks of ${s.blockSteps} consecutive returns resampled from a series of ${formatInteger(s.prices.length)} prices`;
   }
 }
 

@@ -3,6 +3,7 @@ import { ParamsPanel } from './params/ParamsPanel';
 import { ComparisonPanel } from './results/ComparisonPanel';
 import { HeadlineMetrics } from './results/HeadlineMetrics';
 import { RunStatus } from './results/RunStatus';
+import { RunIdBadge } from './report/RunIdBadge';
 
 // The charts (Recharts and its d3 and redux parts, most of the page's code) load in their own chunk, so the
 // parameters and headline numbers are on screen before the charts' code has arrived.
@@ -16,6 +17,7 @@ export function DashboardView() {
         <div className="panel">
           <RunStatus />
           <HeadlineMetrics />
+          <RunIdBadge />
         </div>
         <ComparisonPanel />
         <Suspense fallback={<p className="muted charts-loading">Loading the charts…</p>}>

@@ -162,6 +162,8 @@ describe('mergeParts refuses, naming the problem', () => {
     expect(refusal(edit(forge({ ...file.body, params: { ...file.body.params, insuranceFund: { ...file.body.params.insuranceFund, initial: '5' } } })))).toMatch(
       /part-2\.json: its parameters do not match its parameters hash/,
     );
+    expect(refusal(edit(forge({ ...file.body, shard: undefined as never })))).toMatch(/part-2\.json: shard\.index must be a whole number, got undefined/);
+    expect(refusal(edit(forge({ ...file.body, seed: '7' as never })))).toMatch(/part-2\.json: seed must be a whole number, got "7"/);
     expect(refusal(edit(forge({ ...file.body, range: { from: 2, to: 6 } })))).toMatch(/part-2\.json: holds \[2, 6\) but shard 2\/3 of 9 is \[3, 6\)/);
     expect(refusal(edit(forge({ ...file.body, columns: { ...file.body.columns, ledgerBalanced: file.body.columns.fundDepletedStep! } })))).toMatch(
       /part-2\.json: column ledgerBalanced has type 'i32', expected 'u8'/,

@@ -33,6 +33,8 @@ export type MergedRun =
 interface Parsed {
   name: string;
   body: PartBody;
+  /** A simulate part's columns, decoded once while checking it. */
+  range: RangeResult | null;
 }
 
 /** Fields every part of one run must share, with how to show them in a message. */
@@ -59,8 +61,7 @@ export function mergeParts(files: readonly NamedPart[]): MergedRun {
   for (const { name, text } of files) {
     try {
       const body = parsePart(text);
-      checkOwnConsistency(body);
-      parsed.push({ name, body });
+      parsed.push({ name, body, range: checkOwnConsistency(body) });
     } catch (error) {
       problems.push(`${name}: ${(error as Error).message}`);
     }
@@ -87,8 +88,8 @@ export function mergeParts(files: readonly NamedPart[]): MergedRun {
   if (missing.length > 0) problems.push(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${byIndex.size} of ${count})`);
   if (problems.length > 0) throw new MergeRefusal(problems);
 
-  const ordered = [...parsed].sort((a, b) => a.body.shard.index - b.body.shard.index).map((p) => p.body);
-  return first.body.command === 'simulate' ? mergeSimulate(ordered as SimulatePartBody[]) : mergeSweep(ordered as SweepPartBody[]);
+  const ordered = [...parsed].sort((a, b) => a.body.shard.index - b.body.shard.index);
+  return first.body.command === 'simulate' ? mergeSimulate(ordered) : mergeSweep(ordered.map((p) => p.body as SweepPartBody));
 }
 
 function show(what: string, value: unknown): string {
@@ -97,9 +98,13 @@ function show(what: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A part must agree with itself: known command, hash of its own parameters, the range its shard i/n gets. */
-function checkOwnConsistency(body: PartBody): void {
+/**
+ * A part must agree with itself: known command, header types, hash of its own parameters, the range its shard i/n
+ * gets, columns that fit it. Returns a simulate part's decoded columns (null for a sweep part).
+ */
+function checkOwnConsistency(body: PartBody): RangeResult | null {
   if (body.command !== 'simulate' && body.command !== 'sweep') throw new Error(`unknown command '${String((body as { command: unknown }).command)}'`);
+  checkHeaderShape(body);
   if (sha256Hex(canonicalJson(body.params)) !== body.paramsHash) throw new Error('its parameters do not match its parameters hash');
   const expected = shardRange(body.total, body.shard);
   if (body.range?.from !== expected.from || body.range?.to !== expected.to) {
@@ -108,10 +113,23 @@ function checkOwnConsistency(body: PartBody): void {
   const size = expected.to - expected.from;
   if (body.command === 'simulate') {
     if (body.total !== body.paths) throw new Error(`splits ${body.total} items but the run has ${body.paths} paths`);
-    partRangeResult(body);
-  } else if (body.points.length !== size) {
-    throw new Error(`holds ${body.points.length} sweep points, its range [${expected.from}, ${expected.to}) has ${size}`);
+    return partRangeResult(body);
   }
+  if (body.points.length !== size) throw new Error(`holds ${body.points.length} sweep points, its range [${expected.from}, ${expected.to}) has ${size}`);
+  return null;
+}
+
+/** The header fields have the types the checks below rely on (a part forged with a valid checksum may not). */
+function checkHeaderShape(body: PartBody): void {
+  const wholes: [string, unknown][] = [['seed', body.seed], ['paths', body.paths], ['total', body.total], ['shard.index', body.shard?.index], ['shard.count', body.shard?.count], ['range.from', body.range?.from], ['range.to', body.range?.to]];
+  for (const [field, value] of wholes) {
+    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) throw new Error(`${field} must be a whole number, got ${JSON.stringify(value)}`);
+  }
+  for (const [field, value] of [['engineVersion', body.engineVersion], ['paramsHash', body.paramsHash], ['paramsFile', body.paramsFile]] as const) {
+    if (typeof value !== 'string') throw new Error(`${field} must be a string, got ${JSON.stringify(value)}`);
+  }
+  if (typeof body.params !== 'object' || body.params === null) throw new Error('has no parameters');
+  if (body.command === 'sweep' && !(Array.isArray(body.points) && Array.isArray(body.axes) && typeof body.seconds === 'number')) throw new Error('sweep part without points, axes or seconds');
 }
 
 const EMPTY = emptyPathColumns(0);
@@ -135,9 +153,9 @@ export function partRangeResult(body: SimulatePartBody): RangeResult {
   return { from, to, paths: paths as PathColumns, series: noSeries(), lossByAccountUnits, lossByDecileUnits };
 }
 
-function mergeSimulate(parts: SimulatePartBody[]): MergedRun {
-  const first = parts[0] as SimulatePartBody;
-  const merged = mergeRangeResults(parts.map(partRangeResult));
+function mergeSimulate(parts: Parsed[]): MergedRun {
+  const first = (parts[0] as Parsed).body as SimulatePartBody;
+  const merged = mergeRangeResults(parts.map((p) => p.range as RangeResult));
   const explicit = first.accountIds !== null;
   const summary = summarizeRun(merged, { explicit, ...(explicit ? { ids: first.accountIds as string[] } : {}) });
   return { command: 'simulate', file: first.paramsFile, seed: first.seed, paths: first.paths, params: first.params, summary };

@@ -22,7 +22,7 @@ writeFileSync(join(dir, 'p.json'), JSON.stringify(stormyWorld({ accounts: 40, st
 const run = ['--params', 'p.json', '--paths', '21', '--seed', '11'];
 const grid = ['--param', 'insuranceFund.initial', '--from', '0', '--to', '4000', '--points', '3', '--param2', 'margin.maintenanceMarginRatio', '--from2', '0.02', '--to2', '0.06', '--points2', '2'];
 
-describe('sharded commands, merged, print what the unsharded command prints', () => {
+describe('sharded commands, merged, print what the unsharded command prints', { timeout: 180_000 }, () => {
   it('simulate: --json and the table, parts merged in any order; shards keep stdout empty and report progress on stderr', () => {
     const whole = cli('simulate.ts', [...run, '--json']);
     expect(whole.status).toBe(0);

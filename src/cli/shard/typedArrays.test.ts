@@ -12,6 +12,11 @@ describe('typed array encoding', () => {
     );
   });
 
+  it('writes little-endian bytes whatever the host (a part made on one machine merges on any other)', () => {
+    expect(encodeArray(Float64Array.of(1, -0)).base64).toBe(Buffer.from([0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 0, 0, 0, 0, 0, 0, 0, 0x80]).toString('base64'));
+    expect(encodeArray(Int32Array.of(1, -2)).base64).toBe(Buffer.from([1, 0, 0, 0, 0xfe, 0xff, 0xff, 0xff]).toString('base64'));
+  });
+
   it('gives back Int32 and Uint8 columns', () => {
     fc.assert(
       fc.property(fc.int32Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), (ints, bytes) => {

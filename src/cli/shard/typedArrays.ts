@@ -12,6 +12,8 @@ export interface EncodedArray {
 }
 
 const BYTES: Record<ArrayType, number> = { f64: 8, i32: 4, u8: 1 };
+/** On a little-endian host (every machine Node runs on in practice) the memory is the file's byte order. */
+const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 function typeOf(array: NumericArray): ArrayType {
   if (array instanceof Float64Array) return 'f64';
@@ -20,6 +22,7 @@ function typeOf(array: NumericArray): ArrayType {
 }
 
 function littleEndianBytes(array: NumericArray): Buffer {
+  if (HOST_LITTLE_ENDIAN) return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   const bytes = Buffer.alloc(array.length * BYTES[typeOf(array)]);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (array instanceof Float64Array) array.forEach((v, i) => view.setFloat64(8 * i, v, true));
@@ -40,6 +43,10 @@ export function decodeArray(encoded: unknown, what: string, expected: ArrayType)
   const length = e.length as number;
   const bytes = Buffer.from(e.base64, 'base64');
   if (bytes.length !== length * BYTES[expected]) throw new Error(`${what} holds ${bytes.length} bytes, expected ${length} × ${BYTES[expected]}`);
+  if (HOST_LITTLE_ENDIAN) {
+    const aligned = new Uint8Array(bytes); // a copy in its own buffer, aligned for the wider views
+    return expected === 'f64' ? new Float64Array(aligned.buffer) : expected === 'i32' ? new Int32Array(aligned.buffer) : aligned;
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (expected === 'f64') return Float64Array.from({ length }, (_, i) => view.getFloat64(8 * i, true));
   if (expected === 'i32') return Int32Array.from({ length }, (_, i) => view.getInt32(4 * i, true));

@@ -52,6 +52,16 @@ export interface CrashScenario {
   recoveryMinutes: number;
   /** Volatility of the multiplicative noise on top of the shape. */
   volAnnual: number;
+  /**
+   * Optional one-minute gaps within the fall (absent = none, a smooth fall): each drops the price by `drop` at
+   * `minute` minutes after startMinute, carrying that part of the drawdown, so the trough stays 1 − drawdown.
+   */
+  gaps?: CrashGap[];
+}
+/** A single-minute gap of a crash: minute after startMinute (0..crashMinutes), drop 0 < drop < 1 (0.3 = −30 %). */
+export interface CrashGap {
+  minute: number;
+  drop: number;
 }
 
 export interface ReplayScenario {
@@ -62,7 +72,19 @@ export interface ReplayScenario {
   noiseVolAnnual: number;
 }
 
-export type ScenarioParams = GbmScenario | JumpScenario | CrashScenario | ReplayScenario;
+/**
+ * Historical bootstrap: each path strings together blocks of consecutive log returns of `prices`, each block's
+ * start drawn uniformly (a moving-block bootstrap), starting at market.initialPrice. The tails and short-range
+ * clustering come from the data; paths are deterministic per (seed, path index).
+ */
+export interface BootstrapScenario {
+  kind: 'bootstrap';
+  /** The historical series (e.g. a tape's sub-steps), at least blockSteps + 1 prices; any length vs market.steps. */
+  prices: DecimalString[];
+  /** Consecutive returns per resampled block, 1 ≤ blockSteps ≤ prices.length − 1. */
+  blockSteps: number;
+}
+export type ScenarioParams = GbmScenario | JumpScenario | CrashScenario | ReplayScenario | BootstrapScenario;
 export type ScenarioKind = ScenarioParams['kind'];
 
 export interface GeneratedPopulation {
@@ -83,6 +105,8 @@ export interface GeneratedPopulation {
   entrySpread: number;
   /** Effective leverage of the market-maker account. */
   marketMakerLeverage: number;
+  /** Seed of the population alone (optional): absent, the population is drawn from the run seed. */
+  seed?: number;
 }
 
 export interface ExplicitAccount {

@@ -15,6 +15,7 @@ export const LIMITS = {
   maxSteps: 100_000,
   maxStepSeconds: 86_400,
   maxReplayPrices: 100_000,
+  maxCrashGaps: 100,
   maxAccounts: 1_000_000,
   maxTiers: 100,
   maxIdChars: 128,
@@ -259,21 +260,51 @@ export const scenarioSchema = z.discriminatedUnion('kind', [
     jumpMean: req(real({ min: -10, max: 10 })),
     jumpStdev: req(real({ min: 0, max: 10 })),
   }),
-  z.strictObject({
-    kind: z.literal('crash'),
-    preset: opt(nullable(oneOf(CRASH_PRESET_IDS)), () => FIELD_DEFAULTS.crashPreset),
-    drawdown: req(real({ min: 0, minExclusive: true, max: 0.9999 })),
-    startMinute: minutes(),
-    crashMinutes: minutes(),
-    recovery: req(real(ratio01)),
-    recoveryMinutes: minutes(),
-    volAnnual: req(real(volRule)),
-  }),
+  z
+    .strictObject({
+      kind: z.literal('crash'),
+      preset: opt(nullable(oneOf(CRASH_PRESET_IDS)), () => FIELD_DEFAULTS.crashPreset),
+      drawdown: req(real({ min: 0, minExclusive: true, max: 0.9999 })),
+      startMinute: minutes(),
+      crashMinutes: minutes(),
+      recovery: req(real(ratio01)),
+      recoveryMinutes: minutes(),
+      volAnnual: req(real(volRule)),
+      gaps: list(
+        z.strictObject({ minute: req(real({ min: 0 })), drop: req(real({ min: 0, minExclusive: true, max: 0.9999 })) }),
+        0,
+        LIMITS.maxCrashGaps,
+        'gaps',
+      ).optional(),
+    })
+    .superRefine((crash, ctx) => {
+      let kept = 1;
+      crash.gaps?.forEach((gap, i) => {
+        kept *= 1 - gap.drop;
+        if (gap.minute > crash.crashMinutes) {
+          ctx.addIssue({ code: 'custom', path: ['gaps', i, 'minute'], message: `must be at most crashMinutes (${crash.crashMinutes}), got ${gap.minute}` });
+        }
+      });
+      if (kept < 1 - crash.drawdown - 1e-12) {
+        ctx.addIssue({ code: 'custom', path: ['gaps'], message: `together drop the price by ${(1 - kept).toFixed(4)}, more than drawdown (${crash.drawdown})` });
+      }
+    }),
   z.strictObject({
     kind: z.literal('replay'),
     prices: list(req(decimal(positivePrice)), 1, LIMITS.maxReplayPrices, 'prices'),
     noiseVolAnnual: opt(real(volRule), () => FIELD_DEFAULTS.replayNoiseVolAnnual),
   }),
+  z
+    .strictObject({
+      kind: z.literal('bootstrap'),
+      prices: list(req(decimal(positivePrice)), 2, LIMITS.maxReplayPrices, 'prices'),
+      blockSteps: req(integer({ min: 1, max: LIMITS.maxReplayPrices - 1 })),
+    })
+    .superRefine((s, ctx) => {
+      if (s.blockSteps > s.prices.length - 1) {
+        ctx.addIssue({ code: 'custom', path: ['blockSteps'], message: `must be at most prices.length − 1 (${s.prices.length - 1}), got ${s.blockSteps}` });
+      }
+    }),
 ]);
 
 const explicitAccountSchema = z.strictObject({
@@ -307,6 +338,7 @@ export const populationSchema = z.discriminatedUnion('kind', [
     paretoAlpha: opt(real({ min: 1.05, max: 10 }), () => GEN.paretoAlpha),
     entrySpread: opt(real(ratio01), () => GEN.entrySpread),
     marketMakerLeverage: opt(real({ min: 1 }), () => GEN.marketMakerLeverage),
+    seed: leaf(integer({ min: 0, max: Number.MAX_SAFE_INTEGER })).optional(),
   }),
   z.strictObject({ kind: z.literal('explicit'), accounts: accountsSchema }),
 ]);

@@ -99,8 +99,8 @@ const RULES: RuleCase[] = [
   rule('stepSeconds missing', d, 'market.stepSeconds', DELETE, 'required'),
   rule('unknown market field', d, 'market.horizon', 5, 'unknown field'),
   // scenario
-  rule('unknown scenario kind', d, 'scenario.kind', 'garch', "must be one of 'gbm', 'jump', 'crash', 'replay', got 'garch'"),
-  rule('scenario kind missing', d, 'scenario.kind', DELETE, "required (one of 'gbm', 'jump', 'crash', 'replay')"),
+  rule('unknown scenario kind', d, 'scenario.kind', 'garch', "must be one of 'gbm', 'jump', 'crash', 'replay', 'bootstrap', got 'garch'"),
+  rule('scenario kind missing', d, 'scenario.kind', DELETE, "required (one of 'gbm', 'jump', 'crash', 'replay', 'bootstrap')"),
   rule('gbm volAnnual negative', d, 'scenario.volAnnual', -0.1, 'must be at least 0, got -0.1'),
   rule('gbm volAnnual above 10', d, 'scenario.volAnnual', 10.5, 'must be at most 10, got 10.5'),
   rule('gbm volAnnual not a number', d, 'scenario.volAnnual', true, 'must be a number, got true'),

@@ -55,7 +55,7 @@ function explicitPopulation(accounts: readonly ExplicitAccount[], initialPrice: 
  * The accounts of a run, fixed for all its paths. `params` should have passed validateParams; if handed garbage
  * anyway, this throws an Error naming the field rather than building NaN accounts. An explicit population is
  * taken as given (sizes and entries as float64, collateral as money units rounded toward zero); a generated one
- * is drawn from `seed` (see generatePopulation). Size deciles rank notional at market.initialPrice.
+ * is drawn from `population.seed` when given, else from the run `seed` (see generatePopulation). Size deciles rank notional at market.initialPrice.
  */
 export function buildPopulation(params: RiskParams, seed: number): Population {
   if (!(Number.isSafeInteger(seed) && seed >= 0)) throw new Error(`buildPopulation: seed must be an integer 0..2^53 − 1, got ${seed}`);
@@ -65,7 +65,8 @@ export function buildPopulation(params: RiskParams, seed: number): Population {
     case 'explicit':
       return explicitPopulation(population.accounts, initialPrice);
     case 'generated':
-      return generatePopulation(population, initialPrice, params.margin, seed);
+      // population.seed, when given, fixes the book whatever the run seed (two run seeds then differ in paths only).
+      return generatePopulation(population, initialPrice, params.margin, population.seed ?? seed);
     default:
       throw new Error(`buildPopulation: population.kind must be generated or explicit, got ${String((population as { kind: unknown }).kind)}`);
   }

@@ -62,3 +62,21 @@ describe('prepareCrash', () => {
     }
   });
 });
+
+describe('crash gaps', () => {
+  const shape = { drawdown: 0.5, startMinute: 10, crashMinutes: 20, recovery: 0, recoveryMinutes: 0, gaps: [{ minute: 5, drop: 0.2 }] };
+  const rest = Math.log(0.5) - Math.log(0.8); // the linear leg's share of the fall
+  it('drops the price by the gap at its minute and keeps the trough', () => {
+    expect(crashLogLevel(shape, 14)).toBeCloseTo((rest * 4) / 20, 12);
+    expect(crashLogLevel(shape, 15)).toBeCloseTo((rest * 5) / 20 + Math.log(0.8), 12);
+    expect(Math.exp(crashLogLevel(shape, 15) - crashLogLevel(shape, 14))).toBeCloseTo(0.8 * Math.exp(rest / 20), 12);
+    expect(crashLogLevel(shape, 30)).toBeCloseTo(Math.log(0.5), 12);
+    expect(crashLogLevel(shape, 29.99)).toBeCloseTo(Math.log(0.5), 2);
+  });
+  it('gaps that carry the whole drawdown leave a flat leg between them', () => {
+    const two = { ...shape, gaps: [{ minute: 0, drop: 0.3 }, { minute: 12, drop: 1 - 0.5 / 0.7 }] };
+    expect(crashLogLevel(two, 10)).toBeCloseTo(Math.log(0.7), 12);
+    expect(crashLogLevel(two, 21)).toBeCloseTo(Math.log(0.7), 12);
+    expect(crashLogLevel(two, 22)).toBeCloseTo(Math.log(0.5), 12);
+  });
+});

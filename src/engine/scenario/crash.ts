@@ -13,7 +13,7 @@ export interface PreparedCrash extends PreparedPathBase {
 }
 
 /** The shape's parameters: the crash scenario without its noise. */
-type CrashShape = Pick<CrashScenario, 'drawdown' | 'startMinute' | 'crashMinutes' | 'recovery' | 'recoveryMinutes'>;
+type CrashShape = Pick<CrashScenario, 'drawdown' | 'startMinute' | 'crashMinutes' | 'recovery' | 'recoveryMinutes' | 'gaps'>;
 
 const FLOOR_LOG = Math.log(MIN_PRICE_RATIO);
 
@@ -25,7 +25,8 @@ function atLeastFloorLog(level: number): number {
 /**
  * log(price / initialPrice) of the crash shape at a time in minutes. 0 before startMinute; from startMinute
  * it falls linearly in log price to log(1 − drawdown) at startMinute + crashMinutes; then rises linearly to
- * log(1 − drawdown + recovery·drawdown) over recoveryMinutes; then stays there.
+ * log(1 − drawdown + recovery·drawdown) over recoveryMinutes; then stays there. Optional gaps drop the level by
+ * log(1 − drop) at startMinute + minute and the linear leg covers only what the gaps leave of the fall.
  * At a breakpoint the later leg applies, except that the trough minute itself is always at the trough: so a
  * 0-minute crash gaps down at startMinute, and a 0-minute recovery holds the trough for that one minute and
  * gaps up right after it (an instant gap).
@@ -37,7 +38,17 @@ export function crashLogLevel(shape: CrashShape, minute: number): number {
   const troughLog = atLeastFloorLog(Math.log1p(-drawdown));
   const endLog = atLeastFloorLog(Math.log1p(-drawdown + recovery * drawdown));
   if (minute < startMinute) return 0;
-  if (minute < troughMinute) return (troughLog * (minute - startMinute)) / crashMinutes;
+  if (minute < troughMinute) {
+    // Gaps carry part of the fall as single-minute steps; the linear leg carries the rest, so the trough holds.
+    let gapsLog = 0;
+    let passedLog = 0;
+    for (const gap of shape.gaps ?? []) {
+      const g = Math.log1p(-gap.drop);
+      gapsLog += g;
+      if (startMinute + gap.minute <= minute) passedLog += g;
+    }
+    return ((troughLog - gapsLog) * (minute - startMinute)) / crashMinutes + passedLog;
+  }
   if (minute === troughMinute) return troughLog;
   if (minute < endMinute) return troughLog + ((endLog - troughLog) * (minute - troughMinute)) / recoveryMinutes;
   return endLog;

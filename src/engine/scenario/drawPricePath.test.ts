@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CrashScenario, GbmScenario, JumpScenario, ReplayScenario, ScenarioParams } from '../params/riskParams';
+import type { BootstrapScenario, CrashScenario, GbmScenario, JumpScenario, ReplayScenario, ScenarioParams } from '../params/riskParams';
 import { drawPricePath } from './drawPricePath';
 import type { ScenarioMarket } from './pathBase';
 import { prepareScenario, type PreparedScenario } from './prepareScenario';
@@ -48,12 +48,16 @@ const replayArb = (steps: number): fc.Arbitrary<ReplayScenario> =>
     noiseVolAnnual: vol,
   });
 
+const bootstrapArb: fc.Arbitrary<BootstrapScenario> = fc
+  .array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }).map(String), { minLength: 2, maxLength: 40 })
+  .chain((prices) => fc.record({ kind: fc.constant('bootstrap' as const), prices: fc.constant(prices), blockSteps: fc.integer({ min: 1, max: prices.length - 1 }) }));
+
 interface World {
   market: ScenarioMarket;
   scenario: ScenarioParams;
 }
 const worldArb: fc.Arbitrary<World> = marketArb.chain((market) =>
-  fc.oneof(gbmArb, jumpArb, crashArb, replayArb(market.steps)).map((scenario) => ({ market, scenario })),
+  fc.oneof(gbmArb, jumpArb, crashArb, replayArb(market.steps), bootstrapArb).map((scenario) => ({ market, scenario })),
 );
 
 function draw(prepared: PreparedScenario, seed: number, path: number): Float64Array {
@@ -112,6 +116,7 @@ describe('drawPricePath', () => {
 
   it('gives different paths to different path indices and seeds when there is noise', () => {
     const noisy = worldArb.filter(({ market, scenario }) => {
+      if (scenario.kind === 'bootstrap') return false; // its randomness is the block starts, checked in bootstrap.test.ts
       const sigma = scenario.kind === 'replay' ? scenario.noiseVolAnnual : scenario.volAnnual;
       return market.steps >= 3 && sigma >= 0.01;
     });

@@ -1,4 +1,5 @@
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
+import { drawBootstrap } from './bootstrap';
 import { drawCrash } from './crash';
 import { drawGbm } from './gbm';
 import { drawJump } from './jumpDiffusion';
@@ -32,5 +33,7 @@ export function drawPricePath(prepared: PreparedScenario, seed: number, pathInde
       return drawCrash(prepared, rng, out);
     case 'replay':
       return drawReplay(prepared, rng, out);
+    case 'bootstrap':
+      return drawBootstrap(prepared, rng, out);
   }
 }

@@ -12,6 +12,7 @@ export type { PreparedGbm } from './gbm';
 export type { PreparedJump } from './jumpDiffusion';
 export { crashLogLevel, type PreparedCrash } from './crash';
 export type { PreparedReplay } from './replay';
+export type { PreparedBootstrap } from './bootstrap';
 export type { NoiseStep } from './driftlessNoise';
 export { MAX_JUMPS_PER_STEP } from './poissonTable';
 export { CRASH_PRESETS, CRASH_PRESETS_BY_ID, crashPresetScenario, type CrashPreset } from './crashPresets';

@@ -1,4 +1,5 @@
 import type { ScenarioParams } from '../params/riskParams';
+import { prepareBootstrap, type PreparedBootstrap } from './bootstrap';
 import { prepareCrash, type PreparedCrash } from './crash';
 import { prepareGbm, type PreparedGbm } from './gbm';
 import { prepareJump, type PreparedJump } from './jumpDiffusion';
@@ -6,7 +7,7 @@ import type { ScenarioMarket } from './pathBase';
 import { prepareReplay, type PreparedReplay } from './replay';
 
 /** A scenario's per-run constants: plain numbers and typed arrays, computed once and shared by every path. */
-export type PreparedScenario = PreparedGbm | PreparedJump | PreparedCrash | PreparedReplay;
+export type PreparedScenario = PreparedGbm | PreparedJump | PreparedCrash | PreparedReplay | PreparedBootstrap;
 
 /**
  * Precomputes what every path of a run shares: dt = stepSeconds / (365·86,400) years, per-step log drift and
@@ -26,5 +27,7 @@ export function prepareScenario(scenario: ScenarioParams, market: ScenarioMarket
       return prepareCrash(scenario, market);
     case 'replay':
       return prepareReplay(scenario, market);
+    case 'bootstrap':
+      return prepareBootstrap(scenario, market);
   }
 }

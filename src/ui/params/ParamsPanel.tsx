@@ -4,6 +4,7 @@ import { FundSection, MechanismSection } from './FundAndMechanismSections';
 import { LiquidationSection } from './LiquidationSection';
 import { MarginSection } from './MarginSection';
 import { PopulationSection } from './PopulationSection';
+import { PresetMenu } from './PresetMenu';
 import { RunSection } from './RunSection';
 import { ScenarioSection } from './ScenarioSection';
 import { fieldDomId, specOf } from './fieldSpecs';
@@ -77,6 +78,7 @@ export function ParamsPanel() {
       </div>
       <p className="panel-intro">Changes apply as you type; the results re-run on the same paths.</p>
       <ProblemSummary />
+      <PresetMenu />
       <ScenarioSection />
       <PopulationSection />
       <MarginSection />

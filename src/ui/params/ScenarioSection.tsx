@@ -5,11 +5,12 @@ import { CRASH_PRESETS, CRASH_PRESETS_BY_ID, crashPresetScenario } from '../../e
 import type { DraftEdit } from '../../state/paramsSlice';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatHorizon } from '../format';
-import { CRASH_FIELDS, GBM_FIELDS, JUMP_FIELDS, MARKET_FIELDS, REPLAY_FIELDS } from './fieldSpecs';
+import { BOOTSTRAP_FIELDS, CRASH_FIELDS, GBM_FIELDS, JUMP_FIELDS, MARKET_FIELDS, REPLAY_FIELDS } from './fieldSpecs';
 import { ParamField, SelectField } from './ParamField';
 import { ReplayPricesInput } from './ReplayPricesInput';
 import { exampleReplayPrices } from './replayPrices';
 import { Section } from './Section';
+import { TapeInput } from './TapeInput';
 import { useDraftValue } from './useDraftValue';
 
 const KIND_OPTIONS: { value: ScenarioKind; label: string; hint: string }[] = [
@@ -17,6 +18,7 @@ const KIND_OPTIONS: { value: ScenarioKind; label: string; hint: string }[] = [
   { value: 'jump', label: 'Random walk with gaps (jump diffusion)', hint: 'Merton jump diffusion: a random walk plus sudden price gaps, the moves that push positions past their bankruptcy price.' },
   { value: 'crash', label: 'Stylized crash', hint: 'A drawdown over a set time, a partial recovery and noise on top; presets follow documented events.' },
   { value: 'replay', label: 'Replay a price series', hint: 'Your own series (pasted or uploaded), optionally with noise so paths differ.' },
+  { value: 'bootstrap', label: 'Historical bootstrap', hint: 'Each path strings together random blocks of a historical series’ returns, so the tails come from real data. Load a tape below and choose “Bootstrap this tape”.' },
 ];
 
 /** The crash preset every fresh crash starts from: a one-day event, so the horizon need not change. */
@@ -60,6 +62,9 @@ export function ScenarioSection() {
       edits.push({ path: ['scenario'], value: defaultParams().scenario });
     } else if (next === 'crash') {
       edits.push({ path: ['scenario'], value: crashPresetScenario(FIRST_CRASH) }, { path: ['market', 'steps'], value: CRASH_PRESETS_BY_ID[FIRST_CRASH].steps });
+    } else if (next === 'bootstrap') {
+      const n = typeof steps === 'number' && steps >= 2 ? steps : 1440;
+      edits.push({ path: ['scenario'], value: { kind: 'bootstrap', prices: exampleReplayPrices(n, Number(initialPrice) || 100), blockSteps: 30 } });
     } else {
       const n = typeof steps === 'number' && steps >= 2 ? steps : 1440;
       edits.push({ path: ['scenario'], value: { kind: 'replay', prices: exampleReplayPrices(n, Number(initialPrice) || 100), noiseVolAnnual: 0.3 } });
@@ -115,6 +120,16 @@ export function ScenarioSection() {
           )}
         </>
       )}
+      {kind === 'bootstrap' && (
+        <>
+          <p className="muted" data-testid="bootstrap-summary">
+            Resampling {Array.isArray((scenario as { prices?: unknown[] }).prices) ? (scenario as { prices: unknown[] }).prices.length.toLocaleString('en-US') : 0} historical prices.
+          </p>
+          {BOOTSTRAP_FIELDS.map((spec) => (
+            <ParamField key={spec.path.join('.')} spec={spec} />
+          ))}
+        </>
+      )}
       {kind === 'gbm' && GBM_FIELDS.map((spec) => <ParamField key={spec.path.join('.')} spec={spec} />)}
       {kind === 'jump' && JUMP_FIELDS.map((spec) => <ParamField key={spec.path.join('.')} spec={spec} />)}
       {kind === 'crash' && CRASH_FIELDS.map((spec) => <ParamField key={spec.path.join('.')} spec={spec} alsoEdit={CLEAR_PRESET} />)}
@@ -126,6 +141,7 @@ export function ScenarioSection() {
           ))}
         </>
       )}
+      <TapeInput />
       <div className="field-group" role="group" aria-label="Market">
         {MARKET_FIELDS.map((spec) => (
           <ParamField key={spec.path.join('.')} spec={spec} />

@@ -69,6 +69,10 @@ export const REPLAY_FIELDS: FieldSpec[] = [
   f(['scenario', 'noiseVolAnnual'], 'percent', 'Noise', '% per year', 'Random noise added so paths differ; 0 replays the series exactly on every path.'),
 ];
 
+export const BOOTSTRAP_FIELDS: FieldSpec[] = [
+  f(['scenario', 'blockSteps'], 'integer', 'Block length', 'steps', 'Consecutive historical returns drawn together, so volatility clusters and a cascade’s sequence survive resampling.'),
+];
+
 export const GENERATED_POPULATION_FIELDS: FieldSpec[] = [
   f(['population', 'accounts'], 'integer', 'Trader accounts', 'accounts', 'Traders in the book; one market-maker account is added to balance it.'),
   f(['population', 'openInterest'], 'decimal', 'Open interest', 'quote per side', 'Notional of each side at the starting price (long OI = short OI).'),
@@ -140,6 +144,7 @@ export const FIELD_BY_PATH: ReadonlyMap<string, FieldSpec> = new Map(
     ...JUMP_FIELDS,
     ...CRASH_FIELDS,
     ...REPLAY_FIELDS,
+    ...BOOTSTRAP_FIELDS,
     ...GENERATED_POPULATION_FIELDS,
     ...MARGIN_FIELDS,
     ...LIQUIDATION_FIELDS,

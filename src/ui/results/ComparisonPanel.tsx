@@ -3,6 +3,7 @@ import { selectBaseline, selectComparison, selectParams, selectStatus } from '..
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { paramChanges } from '../params/paramChanges';
 import { comparisonRows, verdictLine, type Direction } from './comparisonRows';
+import { ReportPanel } from '../report/ReportPanel';
 
 const DIRECTION_TEXT: Record<Direction, string> = {
   better: 'better',
@@ -107,6 +108,7 @@ export function ComparisonPanel() {
                 “Better” or “worse” only when the whole 95 % interval of the paired difference is on one side of zero; lower
                 losses are better. More liquidations are not judged: they can be the price of less bad debt.
               </p>
+              <ReportPanel />
             </>
           )}
         </>

@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** A 1-minute tape falling from 50 with long lower wicks: 30 candles, generic format. */
+function crashTape(): string {
+  const rows = Array.from({ length: 30 }, (_, i) => {
+    const open = 50 * (1 - 0.02 * i);
+    const close = open * 0.98;
+    return `${1_760_130_000 + 60 * i},${open.toFixed(4)},${(open * 1.002).toFixed(4)},${(close * 0.9).toFixed(4)},${close.toFixed(4)}`;
+  });
+  return `time,open,high,low,close\n${rows.join('\n')}\n`;
+}
+
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name: fileName, text: content }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], fileName, { type: 'text/csv' }));
+      return transfer;
+    },
+    { name, text },
+  );
+  await page.getByTestId('tape-drop').dispatchEvent('drop', { dataTransfer });
+}
+
+test('a candle file dropped on the page becomes the replay the run uses; bad files name the row', async ({ page }) => {
+  test.setTimeout(300_000); // several full runs on a shared machine
+  await page.goto('/');
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  const liquidationsBefore = await page.getByTestId('metric-liquidations').textContent();
+
+  // A bad file: refused with the row and the column, nothing changes.
+  await dropFile(page, 'bad.csv', 'time,open,high,low,close\n60,1,1,1,1\n120,1,1,1,1\n120,1,1,1,1\n');
+  await expect(page.getByTestId('tape-problems')).toContainText('row 4, column time: duplicate time 120');
+  await expect(page.getByLabel('Starting price (quote per base)')).toHaveValue('100');
+
+  // A good file: the market starts at its first open and the horizon is 4 sub-steps per candle of 15 s.
+  await dropFile(page, 'crash.csv', crashTape());
+  await expect(page.getByTestId('tape-problems')).toHaveCount(0);
+  await expect(page.getByTestId('tape-summary')).toContainText('Replaying crash.csv: 30 candles of 60 s → 120 steps of 15 s, starting at 50.0000');
+  await expect(page.getByLabel('Starting price (quote per base)')).toHaveValue('50.0000');
+  await expect(page.getByLabel('Horizon (steps)')).toHaveValue('120');
+  await expect(page.locator('#param-scenario-kind')).toHaveValue('replay');
+
+  // The run uses it: a 45 % slide with 10 % wicks liquidates far more than the default day did.
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('metric-liquidations')).not.toHaveText(liquidationsBefore ?? '');
+  const liquidations = Number((await page.getByTestId('metric-liquidations').textContent())!.replace(/,/g, ''));
+  expect(liquidations).toBeGreaterThan(1000);
+
+  // Fit to tape: GBM and jump estimates with standard errors, computed in a worker.
+  await page.getByRole('button', { name: 'Fit to tape' }).click();
+  await expect(page.getByTestId('tape-fit')).toContainText('GBM (maximum likelihood, ± one standard error)', { timeout: 30_000 });
+  await expect(page.getByTestId('tape-fit')).toContainText('Jump diffusion');
+  await page.getByRole('button', { name: 'Bootstrap this tape' }).click();
+  await expect(page.locator('#param-scenario-kind')).toHaveValue('bootstrap');
+  await expect(page.getByTestId('bootstrap-summary')).toContainText('Resampling 120 historical prices.');
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  await page.screenshot({ path: 'e2e/screenshots/tape.png', fullPage: true });
+});
+
+test('a market preset loads in one step, says what it replaced, and can be undone', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  // Fewer paths: the stress market's run is the slow part, and the test is about loading, not precision.
+  const paths = page.getByLabel('Paths (paths)', { exact: true });
+  await paths.fill('100');
+  await paths.press('Tab');
+  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('market-preset').selectOption('thin-alt-oct-2025');
+  const note = page.getByTestId('preset-note');
+  await expect(note).toContainText('Stylized after 10 Oct 2025');
+  await expect(note).toContainText('Replaced: jump scenario, start 100, 10,000 accounts');
+  await expect(page.getByLabel('Starting price (quote per base)')).toHaveValue('1');
+  await expect(page.locator('#param-scenario-kind')).toHaveValue('crash');
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 180_000 });
+  await expect(page.getByTestId('metric-pSocialized')).not.toHaveText('0.0 %');
+  await page.screenshot({ path: 'e2e/screenshots/preset.png', fullPage: true });
+  await note.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Starting price (quote per base)')).toHaveValue('100');
+  await expect(page.locator('#param-scenario-kind')).toHaveValue('jump');
+});

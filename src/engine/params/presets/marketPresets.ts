@@ -1,0 +1,307 @@
+/**
+ * Market presets: complete parameters files for named markets, each value with the public source it rests on
+ * and, where no source pins it, what was chosen and why. Pure data, no I/O.
+ *
+ * Scale: money enters the ledger as exact integers (≤ 10⁹ quote per balance), so a preset simulates a slice of
+ * the venue's market; every size that matters relative to open interest (book depth, keeper capacity, the fund)
+ * is scaled by the same factor as open interest, which keeps the liquidation flow / depth ratios of the venue.
+ *
+ * Round two: helpers are adding fields (liquidation.markImpactWeight, liquidation.slice, book thinning and
+ * permanent impact, ADL size/closePrice/trigger, backstop takeover, socialize base). A preset uses today's fields
+ * only; `roundTwo` lists the value each new field should take for this market, with its source, for the merge.
+ */
+import type { RiskParams } from '../riskParams';
+import { SRC } from './sources';
+
+export interface PresetSource {
+  /** Field path in the parameters file, e.g. "margin.tiers". */
+  field: string;
+  /** The value set (as written in the file, shortened for long lists). */
+  value: string;
+  url: string;
+  /** What the source says and how the value follows from it — or that the value is a choice within it. */
+  note: string;
+}
+
+export interface MarketPreset {
+  name: string;
+  title: string;
+  /** One paragraph: what market this is, and for a stress case the event it is stylized after. */
+  summary: string;
+  /** True when the file carries a stress scenario rather than an ordinary day. */
+  stress: boolean;
+  params: RiskParams;
+  sources: PresetSource[];
+  /** Values for fields being added in round two (not in this file yet), each with its source. */
+  roundTwo: PresetSource[];
+}
+
+const DAY_MINUTES = 1440;
+
+/** Binance BTCUSDT tiers as published on 18 Mar 2021 (notional floor, MMR, IMR); the base tier is 0.4 % / 0.8 %. */
+const BINANCE_BTC_TIERS: RiskParams['margin']['tiers'] = [
+  { notionalFloor: '50000', maintenanceMarginRatio: 0.005, initialMarginRatio: 0.01 },
+  { notionalFloor: '250000', maintenanceMarginRatio: 0.01, initialMarginRatio: 0.02 },
+  { notionalFloor: '1000000', maintenanceMarginRatio: 0.025, initialMarginRatio: 0.05 },
+  { notionalFloor: '10000000', maintenanceMarginRatio: 0.05, initialMarginRatio: 0.1 },
+  { notionalFloor: '20000000', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 },
+  { notionalFloor: '50000000', maintenanceMarginRatio: 0.125, initialMarginRatio: 0.25 },
+  { notionalFloor: '100000000', maintenanceMarginRatio: 0.15, initialMarginRatio: 0.333 },
+  { notionalFloor: '200000000', maintenanceMarginRatio: 0.25, initialMarginRatio: 0.5 },
+  { notionalFloor: '300000000', maintenanceMarginRatio: 0.5, initialMarginRatio: 1 },
+];
+
+const btcMajor: MarketPreset = {
+  name: 'btc-binance',
+  title: 'BTC perpetual on a deep venue (Binance BTCUSDT-like), an ordinary day',
+  summary:
+    'A major perpetual: Binance BTCUSDT margin tiers and clearance fee, a book whose ±1 % depth is about 2 % of ' +
+    'open interest, keepers that can close 2 % of open interest a minute, ADL ranked by PnL and leverage. A ' +
+    '1-day horizon of one-minute steps with a calm jump diffusion. Simulates a 1 B USDT-per-side slice.',
+  stress: false,
+  params: {
+    version: 1,
+    market: { initialPrice: '110000', steps: DAY_MINUTES, stepSeconds: 60 },
+    scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.45, jumpIntensityAnnual: 3650, jumpMean: 0, jumpStdev: 0.004 },
+    population: {
+      kind: 'generated',
+      accounts: 10_000,
+      openInterest: '1000000000',
+      longShare: 0.55,
+      leverageMedian: 3,
+      leverageSigma: 0.9,
+      paretoAlpha: 1.5,
+      entrySpread: 0.03,
+      marketMakerLeverage: 2,
+    },
+    margin: { initialMarginRatio: 0.008, maintenanceMarginRatio: 0.004, tiers: BINANCE_BTC_TIERS },
+    liquidation: {
+      penaltyRatio: 0.0125,
+      penaltyToFund: 1,
+      partial: false,
+      maxNotionalPerStep: '20000000',
+      oracleDelaySteps: 0,
+      impact: { model: 'sqrt', depth: '20000000', halfLifeSteps: 5 },
+    },
+    insuranceFund: { initial: '10000000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+  },
+  sources: [
+    { field: 'market.initialPrice', value: '110000', url: SRC.binanceBookDepthSample, note: 'BTC traded about 103 k–123 k in mid-2025; the level does not change results (positions scale with it).' },
+    { field: 'scenario.volAnnual', value: '0.45', url: SRC.binanceKlines, note: 'Chosen in the 40–55 % range of BTC realized volatility in 2024–25 (not verified here); fit it from BTCUSDT 1-minute klines with the fit tool before a proposal.' },
+    { field: 'scenario.jump*', value: '10/day, σ 0.4 %', url: SRC.binanceKlines, note: 'Chosen: ten one-minute moves a day of about 6.5 one-minute standard deviations; fit from klines (fitJump) to replace.' },
+    { field: 'margin', value: 'IMR 0.8 %, MMR 0.4 %, 9 tiers to 50 %', url: SRC.binanceTiers2021, note: 'Binance BTCUSDT leverage and margin table of 18 Mar 2021 (current tiers differ).' },
+    { field: 'margin.tiers', value: 'maintenance amount', url: SRC.binanceMaintenance, note: 'Binance computes MM = notional × MMR − maintenance amount (continuous); today\'s engine applies the tier\'s MMR to the whole notional (a cliff), see docs/assumptions.md.' },
+    { field: 'liquidation.penaltyRatio', value: '0.0125', url: SRC.binanceExchangeInfo, note: 'liquidationFee of BTCUSDT in /fapi/v1/exchangeInfo: 1.25 % in a captured response of 28 Mar 2024.' },
+    { field: 'liquidation.penaltyToFund', value: '1', url: SRC.binanceInsuranceFund, note: 'The clearance fee goes to the insurance fund.' },
+    { field: 'liquidation.partial', value: 'false', url: SRC.binanceLiquidationProtocol, note: 'One large IOC; if still deficient the position is closed at the bankruptcy price and the fund takes it over.' },
+    { field: 'liquidation.maxNotionalPerStep', value: '20000000 (2 % of OI per minute)', url: SRC.amberdataOct10, note: 'Derived: the market-wide peak on 10 Oct 2025 was $3.21 B liquidated in one minute, about 1.5 % of the ~$200 B crypto futures open interest (OI not verified here); 2 % of OI a minute is above that record, so it binds only in a cascade.' },
+    { field: 'liquidation.impact.depth', value: '20000000 (2 % of OI)', url: SRC.binanceBookDepthSample, note: 'Binance BTCUSDT bookDepth of 19 May 2025: $191 M of bids within −1 %, $177 M of asks within +1 %; against about $9 B of BTCUSDT open interest that is ≈ 2 % of OI (OI from CoinGlass, not verified here), scaled to the 1 B slice.' },
+    { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'The square-root law of metaorder impact. Linear impact is the consistent choice with exponential decay (Gatheral) and permanent impact is linear (Benzaquen & Bouchaud), but in today\'s engine the mark is the venue\'s own impacted book, which makes linear cascades 4–7× too large (fidelity review B5); switch to linear when markImpactWeight lands.' },
+    { field: 'liquidation.impact.halfLifeSteps', value: '5', url: SRC.amberdataLiquidity, note: 'Chosen: the book refills within minutes on a calm day; no published half-life for BTCUSDT found.' },
+    { field: 'insuranceFund.initial', value: '10000000 (1 % of OI)', url: SRC.binanceInsuranceFund, note: 'Chosen: BTCUSDT has its own fund; on 9 May 2020 it fell from > 21 M to 7.7 M USDT (quoted in the fidelity review). Binance sizes funds to a 99.9 % standard: the lead calibrates this value.' },
+    { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.binanceAdl, note: 'Binance ranks ADL by PnL % × margin ratio (LeveragePnl) and closes at the bankruptcy price.' },
+    { field: 'population.leverage*', value: 'median 3×, σ 0.9', url: SRC.chengLeverage, note: 'Effective (account-level) leverage, chosen between the 0.2× median of ADL\'d Hyperliquid accounts (HyperReplay) and the 60× average of liquidated BitMEX traders (Cheng et al.: daily forced liquidations 3.51 % / 1.89 % of OI in 2016–19); target a liquidated notional of ≈ 0.4–1 % of OI a day (CoinGlass figures in the fidelity review).' },
+    { field: 'population.paretoAlpha', value: '1.5', url: SRC.hyperReplay, note: 'Chosen: heavy size concentration as in the HyperReplay account data (437,723 accounts); not fitted.' },
+  ],
+  roundTwo: [
+    { field: 'liquidation.markImpactWeight', value: '0.1', url: SRC.binanceLiquidationProtocol, note: 'Binance marks to a multi-venue index plus a basis average; its own liquidation flow barely moves the mark.' },
+    { field: 'liquidation.slice', value: 'null', url: SRC.binanceLiquidationProtocol, note: 'Binance sends one IOC for the whole position.' },
+    { field: 'margin.tiers (maintenance amount)', value: 'continuous MM', url: SRC.binanceMaintenance, note: 'MM = notional × MMR − maintenance amount.' },
+    { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'bankruptcy', trigger fund-empty", url: SRC.binanceAdl, note: 'ADL only when the fund cannot take over the position, at the bankruptcy price.' },
+  ],
+};
+
+const solMid: MarketPreset = {
+  name: 'sol-hyperliquid',
+  title: 'Mid-cap alt perpetual (SOL on Hyperliquid-like terms), an ordinary day',
+  summary:
+    'A mid-cap alt: 20× maximum leverage with maintenance at half the initial margin, no clearance fee, a book ' +
+    'whose ±1 % depth is 1 % of open interest, ADL by PnL and leverage. A 1-day horizon with a more volatile ' +
+    'jump diffusion. Simulates a 200 M USDC-per-side slice.',
+  stress: false,
+  params: {
+    version: 1,
+    market: { initialPrice: '200', steps: DAY_MINUTES, stepSeconds: 60 },
+    scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.75, jumpIntensityAnnual: 2190, jumpMean: 0, jumpStdev: 0.008 },
+    population: {
+      kind: 'generated',
+      accounts: 10_000,
+      openInterest: '200000000',
+      longShare: 0.55,
+      leverageMedian: 3,
+      leverageSigma: 0.8,
+      paretoAlpha: 1.5,
+      entrySpread: 0.04,
+      marketMakerLeverage: 2,
+    },
+    margin: {
+      initialMarginRatio: 0.05,
+      maintenanceMarginRatio: 0.025,
+      tiers: [{ notionalFloor: '70000000', maintenanceMarginRatio: 0.05, initialMarginRatio: 0.1 }],
+    },
+    liquidation: {
+      penaltyRatio: 0,
+      penaltyToFund: 1,
+      partial: false,
+      maxNotionalPerStep: '4000000',
+      oracleDelaySteps: 0,
+      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5 },
+    },
+    insuranceFund: { initial: '2000000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+  },
+  sources: [
+    { field: 'margin', value: 'IMR 5 %, MMR 2.5 %; above 70 M: 10 %, 5 %', url: SRC.hlMarginTiers, note: 'Hyperliquid mainnet tiers: SOL 0–70 M 20×, above 10×; maintenance margin is half the initial margin at maximum leverage.' },
+    { field: 'liquidation.penaltyRatio', value: '0', url: SRC.hlLiquidations, note: '"Unlike CEXs there is no clearance fee on liquidations."' },
+    { field: 'liquidation.partial', value: 'false', url: SRC.hlLiquidations, note: 'Market orders for the full size (positions over 100 k: 20 % slices, see round two).' },
+    { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.hlAdl, note: 'Opposite-side users "ranked by unrealized pnl and leverage used".' },
+    { field: 'scenario.volAnnual', value: '0.75', url: SRC.binanceKlines, note: 'Chosen: SOL is roughly 1.5–2× as volatile as BTC (not verified here); fit from SOLUSDT klines to replace.' },
+    { field: 'scenario.jump*', value: '6/day, σ 0.8 %', url: SRC.hlAnalyzeAdl, note: 'Chosen; on 10 Oct 2025 SOL moved −26 % on Hyperliquid within the ADL window (HyperAnalyzeADL), far beyond an ordinary day.' },
+    { field: 'liquidation.impact.depth', value: '2000000 (1 % of OI)', url: SRC.amberdataLiquidity, note: 'Chosen at half BTC\'s depth/OI ratio: alt books are thinner relative to open interest; measure with the venue\'s l2Book before a proposal.' },
+    { field: 'liquidation.maxNotionalPerStep', value: '4000000 (2 % of OI per minute)', url: SRC.amberdataOct10, note: 'As for BTC: above the 10 Oct 2025 market-wide peak rate relative to open interest.' },
+    { field: 'insuranceFund.initial', value: '2000000 (1 % of OI)', url: SRC.hlLiquidations, note: 'Hyperliquid has no per-market fund; the liquidator vault (HLP) backstops. Chosen as the share of the vault that would absorb this market; the lead calibrates it.' },
+    { field: 'population.leverage*', value: 'median 3×, σ 0.8', url: SRC.hyperReplay, note: 'Chosen: below the 20× cap; the ADL\'d side on 10 Oct 2025 had a p95 leverage of 5.1× (HyperReplay).' },
+  ],
+  roundTwo: [
+    { field: 'liquidation.slice', value: "{ minNotional: '100000', fraction: '0.2', cooldownSteps: 0 } (30 s cooldown < one 60 s step; 2 steps on a 15 s tape)", url: SRC.hlSlicing, note: '"only 20% of the position will be sent as a market liquidation order … cooldown period of 30 seconds".' },
+    { field: 'liquidation.markImpactWeight', value: '0.5', url: SRC.hlLiquidations, note: 'The mark "combines external CEX prices with Hyperliquid\'s book state".' },
+    { field: 'lossMechanism', value: "backstop { takeoverEquityShare: 0.6667, unwindSteps: 60 } before ADL; adl { size: 'needed', closePrice: 'mark' }", url: SRC.hlAdl, note: 'Liquidator vault below 2/3 of maintenance; ADL closes "at the previous mark price".' },
+  ],
+};
+
+/** The thin alt market shared by the ordinary-day and the 10 Oct 2025 stress presets. */
+function thinAltParams(): Omit<RiskParams, 'scenario' | 'market'> {
+  return {
+    version: 1,
+    population: {
+      kind: 'generated',
+      accounts: 3_000,
+      openInterest: '20000000',
+      longShare: 0.6,
+      leverageMedian: 2.5,
+      leverageSigma: 0.7,
+      paretoAlpha: 1.3,
+      entrySpread: 0.05,
+      marketMakerLeverage: 2,
+    },
+    margin: {
+      initialMarginRatio: 0.1,
+      maintenanceMarginRatio: 0.05,
+      tiers: [{ notionalFloor: '20000000', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 }],
+    },
+    liquidation: {
+      penaltyRatio: 0,
+      penaltyToFund: 1,
+      partial: false,
+      maxNotionalPerStep: '400000',
+      oracleDelaySteps: 0,
+      impact: { model: 'sqrt', depth: '100000', halfLifeSteps: 10 },
+    },
+    insuranceFund: { initial: '100000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+  };
+}
+
+const THIN_ALT_SOURCES: PresetSource[] = [
+  { field: 'margin', value: 'IMR 10 %, MMR 5 %; above 20 M: 20 %, 10 %', url: SRC.hlMarginTiers, note: 'Hyperliquid: many alts 0–20 M at 10×, above at 5×; maintenance is half the initial margin at maximum leverage.' },
+  { field: 'liquidation.penaltyRatio', value: '0', url: SRC.hlLiquidations, note: 'No clearance fee on Hyperliquid.' },
+  { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.hlAdl, note: 'Ranked by unrealized PnL and leverage.' },
+  { field: 'population.openInterest', value: '20000000', url: SRC.hyperReplay, note: 'Chosen: a small listing; the 162 tickers ADL\'d on 10 Oct 2025 include many with open interest in the tens of millions (HyperReplay per-coin data).' },
+  { field: 'population.longShare', value: '0.6', url: SRC.blockworksHyperliquidated, note: 'Chosen: longs dominated before 10 Oct 2025 (longs ≈ 6.7× shorts liquidated, Glassnode via the research notes).' },
+  { field: 'population.paretoAlpha', value: '1.3', url: SRC.hyperReplay, note: 'Chosen: thin markets are more concentrated (whales); not fitted.' },
+  { field: 'population.leverage*', value: 'median 2.5×, σ 0.7', url: SRC.hyperReplay, note: 'Chosen below the 10× cap; ADL\'d accounts on 10 Oct 2025 had median leverage 0.20×, p95 5.10× (HyperReplay).' },
+  { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'As for BTC: linear once markImpactWeight lands (fidelity review B5).' },
+  { field: 'liquidation.impact.depth', value: '100000 (0.5 % of OI)', url: SRC.kaikoResearch, note: 'Chosen: a quarter of BTC\'s depth/OI ratio; thin alt books "appeared empty" in stress (Kaiko, 13 Oct 2025).' },
+  { field: 'liquidation.impact.halfLifeSteps', value: '10', url: SRC.kaikoResearch, note: 'Chosen: thin books refill more slowly than majors.' },
+  { field: 'liquidation.maxNotionalPerStep', value: '400000 (2 % of OI per minute)', url: SRC.amberdataOct10, note: 'As for BTC: above the 10 Oct 2025 market-wide peak rate relative to open interest.' },
+  { field: 'insuranceFund.initial', value: '100000 (0.5 % of OI)', url: SRC.hlLiquidations, note: 'Chosen: HIP-3 and thin markets have little or no backstop; this is a small share of a vault.' },
+];
+
+const THIN_ALT_ROUND_TWO: PresetSource[] = [
+  { field: 'liquidation.slice', value: "{ minNotional: '100000', fraction: '0.2', cooldownSteps: 0 }", url: SRC.hlSlicing, note: 'Hyperliquid 20 % slices over 100 k, 30 s cooldown.' },
+  { field: 'liquidation.markImpactWeight', value: '0.7', url: SRC.hlLiquidations, note: 'Thin alts have little external price: the mark leans on the venue\'s own book.' },
+  { field: 'liquidation.impact (thinning)', value: 'depth × 0.25 while the price is more than 10 % below its start', url: SRC.kaikoResearch, note: '"only wider bands such as 4% and 10% from the mid-price showed meaningful bids" (Kaiko).' },
+  { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'mark'", url: SRC.hlAdl, note: 'Hyperliquid closes ADL at the previous mark price; the overshoot this causes was $45–52 M on 10 Oct 2025 (Tektonic).' },
+];
+
+const thinAlt: MarketPreset = {
+  name: 'thin-alt',
+  title: 'Thin or new alt listing (Hyperliquid 10× alt), an ordinary day',
+  summary:
+    'A thin market like the small alts Hyperliquid auto-deleveraged on 10 Oct 2025: 10× maximum leverage, no ' +
+    'clearance fee, a book whose ±1 % depth is 0.5 % of open interest, a small backstop, ADL by PnL and ' +
+    'leverage; 20 M USDC of open interest per side. A 1-day horizon with a volatile jump diffusion.',
+  stress: false,
+  params: {
+    ...thinAltParams(),
+    market: { initialPrice: '1', steps: DAY_MINUTES, stepSeconds: 60 },
+    scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 1.2, jumpIntensityAnnual: 1460, jumpMean: 0, jumpStdev: 0.02 },
+  },
+  sources: [
+    ...THIN_ALT_SOURCES,
+    { field: 'scenario', value: 'vol 120 %, 4 jumps/day of σ 2 %', url: SRC.binanceKlines, note: 'Chosen for a small-cap alt (not verified here); fit from the coin\'s 1-minute klines to replace.' },
+  ],
+  roundTwo: THIN_ALT_ROUND_TWO,
+};
+
+const thinAltOct2025: MarketPreset = {
+  name: 'thin-alt-oct-2025',
+  title: 'Stress: the thin alt market on 10 Oct 2025 (stylized after the 21:15 UTC cascade)',
+  summary:
+    'Stylized after 10 Oct 2025, not a replay: the thin alt market, an hour of calm, then a fall of 63 % over ' +
+    '40 minutes (the average open-to-low drop of that day; 70 % of the day\'s liquidations came in 40 minutes) ' +
+    'with one-minute gaps of −30 % and −15 % at the peak minute (21:15 UTC) and the next, then half of the fall ' +
+    'regained over 4 hours; the book at a quarter of its ordinary depth (order books "appeared empty").',
+  stress: true,
+  params: {
+    ...thinAltParams(),
+    market: { initialPrice: '1', steps: 480, stepSeconds: 60 },
+    scenario: {
+      kind: 'crash',
+      preset: 'oct-2025',
+      drawdown: 0.63,
+      startMinute: 60,
+      crashMinutes: 40,
+      recovery: 0.5,
+      recoveryMinutes: 240,
+      volAnnual: 2,
+      gaps: [
+        { minute: 25, drop: 0.3 },
+        { minute: 26, drop: 0.15 },
+      ],
+    },
+    liquidation: { ...thinAltParams().liquidation, impact: { model: 'sqrt', depth: '25000', halfLifeSteps: 10 } },
+  },
+  sources: [
+    ...THIN_ALT_SOURCES.filter((s) => s.field !== 'liquidation.impact.depth'),
+    { field: 'scenario.drawdown', value: '0.63', url: SRC.ltrdOct10, note: 'The average drop from open to the day\'s low on 10 Oct 2025 was 63 %; about 200 coins on Binance fell more than 80 %.' },
+    { field: 'scenario.crashMinutes', value: '40', url: SRC.amberdataOct10, note: 'A 40-minute cascade from 20:50 UTC liquidated $6.93 B, 70 % of the day\'s total.' },
+    { field: 'scenario.gaps', value: '−30 % at minute 25, −15 % at minute 26', url: SRC.amberdataOct10, note: 'The peak minute was 21:15 UTC ($3.21 B in 60 s), 25 minutes into the cascade; the gap sizes are chosen so the two worst minutes carry most of the fall, as the alt wicks did (not measured per coin here: fit a real tape to replace).' },
+    { field: 'scenario.recovery', value: '0.5 over 240 min', url: SRC.ltrdOct10, note: 'Chosen: most alts regained part of the wick within hours; many stayed 30–50 % below.' },
+    { field: 'liquidation.impact.depth', value: '25000 (a quarter of the ordinary 100000)', url: SRC.kaikoResearch, note: 'Order books "thinned out to the point of appearing empty for several minutes … only wider bands such as 4% and 10% from the mid-price showed meaningful bids".' },
+    { field: 'outcome (target)', value: 'ADL on ≥ 5 % of paths', url: SRC.tektonic, note: 'Hyperliquid ran 34,983 ADL fills on 162 tickers in 21:16–21:27 UTC; 302 accounts ended with −$23.19 M equity.' },
+  ],
+  roundTwo: THIN_ALT_ROUND_TWO,
+};
+
+/** Every market preset, majors first; names are stable identifiers for `--preset NAME` and the page menu. */
+export const MARKET_PRESETS: readonly MarketPreset[] = [btcMajor, solMid, thinAlt, thinAltOct2025];
+
+export function marketPreset(name: string): MarketPreset | undefined {
+  return MARKET_PRESETS.find((p) => p.name === name);
+}
+
+/** A fresh, editable copy of a preset's parameters file. */
+export function presetParams(preset: MarketPreset): RiskParams {
+  return JSON.parse(JSON.stringify(preset.params)) as RiskParams;
+}
+
+/** What `simulate --presets` prints: name, title and the distinct source URLs. */
+export function presetIndex(): Array<{ name: string; title: string; sources: string[] }> {
+  return MARKET_PRESETS.map((p) => ({
+    name: p.name,
+    title: p.title,
+    sources: [...new Set([...p.sources, ...p.roundTwo].map((s) => s.url))],
+  }));
+}
