@@ -7,6 +7,7 @@
  * work it guards, refuses prototype keys, migrates old versions, and validates the result like a parameters
  * file. Pure: takes and returns strings and objects; no DOM, no location.
  */
+import { lossMechanismUpgradeNotes } from './lossMechanismUpgrade';
 import { Inflate, deflateSync } from 'fflate';
 import { describeValue } from '../engine/params/schema';
 import { decodeBase64url, encodeBase64url } from './base64url';
@@ -177,7 +178,7 @@ function decode(hash: string, versions: LinkVersions): DecodeResult {
 
   const checked = validateShareState(migrated.state);
   if (!checked.ok) return refuse(...checked.problems);
-  return { ok: true, state: checked.state, notes: migrated.notes };
+  return { ok: true, state: checked.state, notes: [...migrated.notes, ...lossMechanismUpgradeNotes(migrated.state)] };
 }
 
 /**
