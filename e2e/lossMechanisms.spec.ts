@@ -31,7 +31,7 @@ test('ADL options: inputs, carried by the link through a reload', async ({ page 
 test('backstop and socialize options have inputs', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('After the insurance fund').selectOption('backstop');
-  await expect(page.getByLabel(/^Vault takes over below/)).toHaveValue('66.67');
+  await expect(page.getByLabel(/^Vault takes over below/)).toHaveValue(/^66\.666/);
   await expect(page.getByLabel(/^Vault sells its inventory over/)).toHaveValue('60');
   await page.locator('#section-mechanism').screenshot({ path: 'e2e/screenshots/loss-mechanism-backstop.png' });
   await page.getByLabel('After the insurance fund').selectOption('socialize');

@@ -50,7 +50,7 @@ const RANKING_OPTIONS: { value: AdlRanking; label: string; hint: string }[] = [
   { value: 'random', label: 'Random start (dYdX v4)', hint: 'Counterparties are taken from a random starting point, with no ranking (dYdX v4).' },
   {
     value: 'hyperliquid',
-    label: '(mark / entry) × (notional / account value) (Hyperliquid)',
+    label: 'Mark/entry × notional/equity (Hyperliquid)',
     hint: 'Hyperliquid’s documented index: positions furthest in profit relative to their account value first.',
   },
 ];
