@@ -123,6 +123,14 @@ function cascadeStory(): RiskParams {
   };
 }
 
+function vaultStory(): RiskParams {
+  return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'backstop', unwindSteps: 10 }) };
+}
+
+function fullAdlStory(): RiskParams {
+  return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage', size: 'full' }) };
+}
+
 function largerFundStory(): RiskParams {
   const dry = fundRunsDry();
   return {
@@ -152,6 +160,20 @@ export const LEARN_PRESETS: readonly LearnPreset[] = [
     story:
       'Same shortfall, but the venue auto-deleverages instead of haircutting everyone: after the fund is empty, the winning short ranked first by profit × leverage is closed at the bankrupt account’s price and bears the loss alone.',
     state: learnState(adlStory()),
+  },
+  {
+    id: 'vault-vs-haircut',
+    title: 'A backstop vault instead of a haircut or ADL',
+    story:
+      'The same path as the haircut and ADL stories, with Hyperliquid’s vault: t1 falls through 2/3 of its maintenance margin in the gap and the vault takes it over at the mark with what margin it has left, instead of selling it into the book. The fund pays the deficit it can, the vault the rest; then it sells the long back over ten minutes. Pinned against the haircut: nobody who was winning loses anything.',
+    state: learnState(vaultStory(), fundRunsDry()),
+  },
+  {
+    id: 'adl-full-vs-needed',
+    title: 'Full or needed ADL: who loses what',
+    story:
+      'The ADL story again, pinned against dYdX v4’s rule of closing each counterparty’s whole position. The money taken is the same deficit, but the 8× short t11 loses its whole position, not only the contracts needed: profit closed beyond what had to be covered is the overshoot (shown in the ADL events’ contracts).',
+    state: learnState(fullAdlStory(), adlStory()),
   },
   {
     id: 'cascade',
