@@ -21,7 +21,7 @@ describe('defaults', () => {
       margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] },
       liquidation: {
         penaltyRatio: 0.01, penaltyToFund: 1, partial: false, maxNotionalPerStep: '5000000', oracleDelaySteps: 0,
-        impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: 20, permanentShare: 0.67 },
+        impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: 20, permanentShare: 0 },
         markImpactWeight: 0.33,
         slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
       },

@@ -301,7 +301,7 @@ describe('omitted fields take their documented defaults', () => {
     ['partial → false', () => withValue(d(), 'liquidation.partial', DELETE), (p) => p.liquidation.partial, false],
     ['maxNotionalPerStep → null', () => withValue(d(), 'liquidation.maxNotionalPerStep', DELETE), (p) => p.liquidation.maxNotionalPerStep, null],
     ['oracleDelaySteps → 0', () => withValue(d(), 'liquidation.oracleDelaySteps', DELETE), (p) => p.liquidation.oracleDelaySteps, 0],
-    ['impact halfLifeSteps → 5', () => withValue(withValue(d(), 'liquidation.impact.halfLifeSteps', DELETE), 'liquidation.impact.depth', '7'), (p) => p.liquidation.impact, { model: 'sqrt', depth: '7', halfLifeSteps: 5, thinning: 20, permanentShare: 0.67 }],
+    ['impact halfLifeSteps → 5', () => withValue(withValue(d(), 'liquidation.impact.halfLifeSteps', DELETE), 'liquidation.impact.depth', '7'), (p) => p.liquidation.impact, { model: 'sqrt', depth: '7', halfLifeSteps: 5, thinning: 20, permanentShare: 0 }],
     ['impact depth (model none) → 2000000', () => withValue(d(), 'liquidation.impact', { model: 'none' }), (p) => p.liquidation.impact, { model: 'none', depth: '2000000', halfLifeSteps: 5, thinning: 0, permanentShare: 0 }],
     ['impact thinning → 0 (constant depth)', () => withValue(d(), 'liquidation.impact.thinning', DELETE), (p) => p.liquidation.impact.thinning, 0],
     ['impact permanentShare → 0 (all impact decays)', () => withValue(d(), 'liquidation.impact.permanentShare', DELETE), (p) => p.liquidation.impact.permanentShare, 0],

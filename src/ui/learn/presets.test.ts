@@ -91,6 +91,21 @@ describe('learn presets', () => {
     expect(noImpact.events.filter((e) => e.kind === 'liquidation').map((e) => ('account' in e ? noImpact.ids[e.account] : ''))).toEqual(['t2']);
   });
 
+  it('index vs mark: the cascade of the baseline (weight 1) is one liquidation at weight 0, on the same path', () => {
+    const p = preset('index-vs-mark').state;
+    expect(p.baseline).toEqual(preset('cascade').state.params);
+    expect(p.params.liquidation.markImpactWeight).toBe(0);
+    const names = (t: ReturnType<typeof trace>) => t.events.filter((e) => e.kind === 'liquidation').map((e) => ('account' in e ? t.ids[e.account] : ''));
+    const atIndex = trace(p.params);
+    const atBook = trace(p.baseline!);
+    expect(names(atBook).length).toBeGreaterThanOrEqual(3);
+    expect(names(atIndex)).toEqual(['t2']);
+    // t2's own sale still fills in the thin book (a small deficit the fund pays); nobody is haircut.
+    expect(last(atIndex.cumBadDebtQuote)).toBeLessThan(last(atBook.cumBadDebtQuote) / 10);
+    expect(last(atIndex.cumSocializedLossQuote)).toBe(0);
+    expect(last(atBook.cumSocializedLossQuote)).toBeGreaterThan(0);
+  });
+
   it('the proposal (higher maintenance margin) leaves no bad debt on the baseline’s path, which has a haircut', () => {
     const p = preset('larger-fund').state;
     expect(p.baseline).toEqual(preset('fund-runs-dry').state.params);

@@ -119,7 +119,7 @@ function cascadeStory(): RiskParams {
     ...base,
     // A gentle slide to 96.5: without impact only t2 would go. Its sale moves a thin book.
     scenario: { kind: 'replay', prices: pricePath([[4, 100], [10, 96.5], [39, 96.5]]), noiseVolAnnual: 0 },
-    liquidation: { ...base.liquidation, impact: { model: 'linear', depth: '150', halfLifeSteps: 20, thinning: 0, permanentShare: 0 } },
+    liquidation: { ...base.liquidation, impact: { model: 'linear', depth: '100', halfLifeSteps: 20, thinning: 0, permanentShare: 0 } },
   };
 }
 
@@ -129,6 +129,12 @@ function vaultStory(): RiskParams {
 
 function fullAdlStory(): RiskParams {
   return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage', size: 'full' }) };
+}
+
+/** The cascade's market with the mark taken from the external index: the venue's own sales no longer trigger. */
+function indexMarkStory(): RiskParams {
+  const cascade = cascadeStory();
+  return { ...cascade, liquidation: { ...cascade.liquidation, markImpactWeight: 0 } };
 }
 
 function largerFundStory(): RiskParams {
@@ -181,6 +187,13 @@ export const LEARN_PRESETS: readonly LearnPreset[] = [
     story:
       'The price only drifts down to 96.50, but the book is thin: each forced sale pushes the price lower, which makes the next long liquidatable in the same minute. In one minute t2’s sale drags the price through t1’s and t3’s liquidation prices: three liquidations, bad debt that empties the fund, and a haircut.',
     state: learnState(cascadeStory()),
+  },
+  {
+    id: 'index-vs-mark',
+    title: 'Index vs mark: the same slide without the self-made cascade',
+    story:
+      'The thin-book cascade again, pinned as the baseline, where the mark is the venue’s own book (weight 100 %). In the proposal the mark follows the external index (weight 0, as Binance’s spot index does): t2’s sale still fills in the thin book (a small deficit the fund pays), but it no longer drags the mark through t1’s and t3’s liquidation prices. One liquidation instead of three, and no haircut.',
+    state: learnState(indexMarkStory(), cascadeStory()),
   },
   {
     id: 'larger-fund',
