@@ -1,4 +1,4 @@
-import { maintenanceRatioFor, type MarginSchedule } from '../margin/marginSchedule';
+import { maintenanceRequirement, type MarginSchedule } from '../margin/marginSchedule';
 import { UNITS_PER_QUOTE } from '../money/money';
 
 /**
@@ -14,7 +14,8 @@ import { UNITS_PER_QUOTE } from '../money/money';
 export function takeoverDue(schedule: MarginSchedule, share: number, side: number, sizeBase: number, entryPrice: number, collateralUnits: number, mark: number): boolean {
   const notional = sizeBase * mark;
   const equity = collateralUnits / UNITS_PER_QUOTE + side * sizeBase * (mark - entryPrice);
-  return equity < share * maintenanceRatioFor(schedule, notional) * notional;
+  // The continuous requirement (tiers with their maintenance amounts), the same one that decides liquidation.
+  return equity < share * maintenanceRequirement(schedule, notional);
 }
 
 export class BackstopVault {

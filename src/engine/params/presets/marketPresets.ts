@@ -205,7 +205,9 @@ function thinAltParams(): Omit<RiskParams, 'scenario' | 'market'> {
       slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
     },
     insuranceFund: { initial: '100000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'mark', trigger: { kind: 'fund-empty' } },
+    // At the bankruptcy price the winners pay the deficit in money (the socialized loss the stress case measures);
+    // Hyperliquid's own rule closes at the mark — set closePrice 'mark' to see its overshoot instead.
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } },
   };
 }
 
@@ -228,7 +230,7 @@ const THIN_ALT_ROUND_TWO: PresetSource[] = [
   { field: 'liquidation.slice', value: "{ minNotional: '100000', fraction: '0.2', cooldownSteps: 0 }", url: SRC.hlSlicing, note: 'Hyperliquid 20 % slices over 100 k, 30 s cooldown.' },
   { field: 'liquidation.markImpactWeight', value: '0.7', url: SRC.hlLiquidations, note: 'Thin alts have little external price: the mark leans on the venue\'s own book.' },
   { field: 'liquidation.impact (thinning)', value: 'depth × 0.25 while the price is more than 10 % below its start', url: SRC.kaikoResearch, note: '"only wider bands such as 4% and 10% from the mid-price showed meaningful bids" (Kaiko).' },
-  { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'mark'", url: SRC.hlAdl, note: 'Hyperliquid closes ADL at the previous mark price; the overshoot this causes was $45–52 M on 10 Oct 2025 (Tektonic).' },
+  { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'bankruptcy'", url: SRC.hlAdl, note: 'Set at the bankruptcy price so winners pay the deficit in money. Hyperliquid closes ADL at the previous mark price (closePrice \'mark\'); the overshoot this causes was $45–52 M on 10 Oct 2025 (Tektonic).' },
 ];
 
 const thinAlt: MarketPreset = {
