@@ -11,6 +11,9 @@ export function formatSummaryTable(s: RunSummary, run: { paths: number; seed: nu
     ['socialized loss', s.socializedLoss],
     ['vault loss', s.vaultLoss],
     ['uncovered', s.uncovered],
+    ['open deficit (horizon)', s.openDeficit],
+    ['vault result', s.vaultPnl],
+    ['ADL overshoot', s.adlOvershoot],
   ];
   const head = ['', 'mean', 'VaR 95', 'VaR 99', 'ES 95', 'ES 99', 'max'];
   const body = rows.map(([name, r]) => [name, ...[r.mean, r.var95, r.var99, r.es95, r.es99, r.max].map(money)]);

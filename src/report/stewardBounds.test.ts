@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../engine/params/defaults';
+import { withLossMechanismDefaults } from '../engine/params/lossMechanism';
 import { DEFAULT_STEWARD_BOUNDS, checkAgainstBounds, checkChange, limitOf, parseStewardBounds } from './stewardBounds';
 
 describe('risk-steward bounds', () => {
@@ -30,7 +31,7 @@ describe('risk-steward bounds', () => {
   it('parameters outside the steward’s list (the loss mechanism, the market) need a full vote', () => {
     const a = defaultParams();
     const b = defaultParams();
-    b.lossMechanism = { kind: 'adl', ranking: 'random' };
+    b.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'random' });
     b.liquidation.oracleDelaySteps = 2;
     b.insuranceFund.initial = '300000';
     const checks = checkAgainstBounds(DEFAULT_STEWARD_BOUNDS, a, b);

@@ -1,6 +1,7 @@
 // Properties of the codec (STYLE.md §6): decode(encode(s)) = s for valid states, and decode never throws, on
 // anything from raw strings to valid links with one character changed. A failure prints fast-check's seed
 // and path; replay with fc.assert(..., { seed, path }).
+import { withLossMechanismDefaults } from '../engine/params/lossMechanism';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -55,15 +56,15 @@ const scenarioArb: fc.Arbitrary<Exclude<ScenarioParams, { kind: 'replay' }>> = f
   }),
 );
 
-/** Market and scenario together: a replay's prices must number market.steps. */
+/** Market and scenario together: a replay's prices must number market.steps and start at market.initialPrice. */
 const marketAndScenarioArb: fc.Arbitrary<Pick<RiskParams, 'market' | 'scenario'>> = fc.oneof(
   fc.record({
     market: fc.record({ initialPrice: positiveDecimal(1_000_000), steps: fc.integer({ min: 2, max: 100_000 }), stepSeconds: above(0, 86_400) }),
     scenario: scenarioArb,
   }),
-  fc.tuple(fc.array(positiveDecimal(100_000), { minLength: 2, maxLength: 40 }), real(0, 10), positiveDecimal(1000), above(0, 86_400)).map(
-    ([prices, noiseVolAnnual, initialPrice, stepSeconds]) => ({
-      market: { initialPrice, steps: prices.length, stepSeconds },
+  fc.tuple(fc.array(positiveDecimal(100_000), { minLength: 2, maxLength: 40 }), real(0, 10), above(0, 86_400)).map(
+    ([prices, noiseVolAnnual, stepSeconds]) => ({
+      market: { initialPrice: prices[0]!, steps: prices.length, stepSeconds },
       scenario: { kind: 'replay' as const, prices, noiseVolAnnual },
     }),
   ),
@@ -123,7 +124,14 @@ const liquidationArb: fc.Arbitrary<RiskParams['liquidation']> = fc.record({
     model: fc.constantFrom('none' as const, 'linear' as const, 'sqrt' as const),
     depth: positiveDecimal(1_000_000_000),
     halfLifeSteps: above(0, 100_000),
+    thinning: real(0, 1000),
+    permanentShare: real(0, 1),
   }),
+  markImpactWeight: real(0, 1),
+  slice: fc.option(
+    fc.record({ minNotional: decimal(0, 1_000_000), fraction: above(0, 1), cooldownSteps: fc.integer({ min: 0, max: 100 }) }),
+    { nil: null },
+  ),
 });
 
 const insuranceFundArb: fc.Arbitrary<RiskParams['insuranceFund']> = fc
@@ -138,11 +146,14 @@ const insuranceFundArb: fc.Arbitrary<RiskParams['insuranceFund']> = fc
   );
 
 const lossMechanismArb: fc.Arbitrary<RiskParams['lossMechanism']> = fc.constantFrom(
-  { kind: 'socialize' as const },
-  { kind: 'adl' as const, ranking: 'pnl-leverage' as const },
-  { kind: 'adl' as const, ranking: 'random' as const },
-  { kind: 'backstop' as const },
-  { kind: 'bad-debt' as const },
+  withLossMechanismDefaults({ kind: 'socialize' }),
+  { kind: 'socialize' as const, base: 'open-interest' as const },
+  withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' }),
+  withLossMechanismDefaults({ kind: 'adl', ranking: 'random' }),
+  { kind: 'adl' as const, ranking: 'hyperliquid' as const, size: 'full' as const, closePrice: 'mark' as const, trigger: { kind: 'fund-drawdown' as const, share: 0.3, windowSteps: 480 } },
+  withLossMechanismDefaults({ kind: 'backstop' }),
+  { kind: 'backstop' as const, takeoverEquityShare: 0.5, unwindSteps: 15 },
+  withLossMechanismDefaults({ kind: 'bad-debt' }),
 );
 
 /** Each section either stays at its default or is drawn at random; the result is normalised by validateParams. */

@@ -1,8 +1,10 @@
+import { withLossMechanismDefaults } from '../engine/params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import { decodeShareState, encodeShareState } from './codec';
 import { diffJson, type Json } from './jsonPatch';
 import { V1_BASE, V1_DICTIONARY_TEXT } from './linkFormatV1';
 import { defaultShareState, SHARE_KEYS, type ShareState } from './shareState';
+import { v1DefaultShareState, withLegacyLiquidation } from './testing/v1Defaults';
 
 /** FNV-1a, 32 bits: enough to notice an edit to a frozen format constant. */
 function fnv1a(text: string): string {
@@ -47,10 +49,17 @@ describe('the shareable state', () => {
 });
 
 describe('link format v1 is frozen', () => {
-  // If this fails, the defaults changed. v1 links still decode to what they meant (V1_BASE is frozen), but the
-  // defaults no longer encode tiny. Do NOT edit V1_BASE once v1 links are shared; add a v2 (migrations.ts).
-  it('its base equals today\'s defaults (so the defaults encode to almost nothing)', () => {
-    expect(diffJson(V1_BASE as Json, defaultShareState() as unknown as Json)).toBeUndefined();
+  // If this fails, the defaults changed further. v1 links still decode to what they meant (V1_BASE is frozen).
+  // Do NOT edit V1_BASE once v1 links are shared; add a v2 (migrations.ts).
+  it('its base differs from today\'s defaults only in the round-two liquidation fields', () => {
+    const diff = diffJson(V1_BASE as Json, defaultShareState() as unknown as Json) as { params: { liquidation: Record<string, unknown> } };
+    expect(Object.keys(diff)).toEqual(['params']);
+    expect(Object.keys(diff.params)).toEqual(['liquidation']);
+    expect(Object.keys(diff.params.liquidation).sort()).toEqual(['impact', 'markImpactWeight', 'maxNotionalPerStep', 'slice']);
+  });
+
+  it('reads the round-two fields a v1 link lacks at the values that keep its meaning', () => {
+    expect(decodeShareState('v=1&s=q64FAA')).toStrictEqual({ ok: true, state: v1DefaultShareState(), notes: [] });
   });
 
   it('its base and dictionary are pinned', () => {
@@ -59,12 +68,12 @@ describe('link format v1 is frozen', () => {
   });
 
   it.each([
-    ['the defaults', 'v=1&s=q64FAA', defaultShareState()],
-    ['mmr 0.03 and seed 7', 'v=1&s=Q86FiGSAJ7aNkVwLcaB5bS0A', edited((s) => {
+    ['the defaults', 'v=1&s=q64FAA', v1DefaultShareState()],
+    ['mmr 0.03 and seed 7', 'v=1&s=Q86FiGSAJ7aNkVwLcaB5bS0A', v1DefaultShareState((s) => {
       s.params.margin.maintenanceMarginRatio = 0.03;
       s.run.seed = 7;
     })],
-    ['a rich state', 'v=1&s=7ZY9DoAgDEZvhOLgRLiJC4mjs5N3twhif427zCUd-vU9iilU2CnKRqh4NxmocPFgbvRaxYgXLaRenRVS3CHaNQwpWvKBLLnB_OgdfHhUY3lZHpVteQK6D9WG11bgdmWDjoVzL4eC6FeKzAT2iyoG-YBYQpaJMmRZ1YcIj2xrN3s3-9_NTl39-SSEVMVRiAJwZPrtHoTAWnT3RTgDlCc', RICH],
+    ['a rich state', 'v=1&s=7ZY9DoAgDEZvhOLgRLiJC4mjs5N3twhif427zCUd-vU9iilU2CnKRqh4NxmocPFgbvRaxYgXLaRenRVS3CHaNQwpWvKBLLnB_OgdfHhUY3lZHpVteQK6D9WG11bgdmWDjoVzL4eC6FeKzAT2iyoG-YBYQpaJMmRZ1YcIj2xrN3s3-9_NTl39-SSEVMVRiAJwZPrtHoTAWnT3RTgDlCc', { ...RICH, params: withLegacyLiquidation(RICH.params), baseline: withLegacyLiquidation(RICH.baseline!) }],
   ])('a recorded link of %s still decodes to the same state', (_name, link, state) => {
     expect(decodeShareState(link)).toStrictEqual({ ok: true, state, notes: [] });
   });
@@ -81,15 +90,16 @@ describe('encodeShareState', () => {
     expect(RICH).toStrictEqual(before);
   });
 
-  it('encodes the defaults in under 40 characters', () => {
-    expect(encodeShareState(defaultShareState()).length).toBeLessThan(40);
+  // The round-two liquidation defaults are a patch against the frozen v1 base (40 characters before them).
+  it('encodes the defaults in under 160 characters', () => {
+    expect(encodeShareState(defaultShareState()).length).toBeLessThan(160);
   });
 
   it.each<[string, (s: ShareState) => void]>([
     ['margin.maintenanceMarginRatio', (s) => { s.params.margin.maintenanceMarginRatio = 0.03; }],
     ['market.steps', (s) => { s.params.market.steps = 2880; }],
     ['insuranceFund.initial', (s) => { s.params.insuranceFund.initial = '1000000'; }],
-    ['lossMechanism', (s) => { s.params.lossMechanism = { kind: 'adl', ranking: 'random' }; }],
+    ['lossMechanism', (s) => { s.params.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'random' }); }],
     ['run.seed', (s) => { s.run.seed = 123_456_789; }],
     ['view.tab', (s) => { s.view.tab = 'learn'; }],
   ])('one changed field (%s) adds under 80 characters', (_field, edit) => {
@@ -122,11 +132,16 @@ describe('decodeShareState', () => {
   it.each([
     ['an empty hash', ''],
     ['a lone #', '#'],
-    ['the defaults with a #', '#v=1&s=q64FAA'],
-    ['the defaults without a #', 'v=1&s=q64FAA'],
-    ['a trailing &', 'v=1&s=q64FAA&'],
   ])('reads %s as the defaults', (_name, hash) => {
     expect(decodeShareState(hash)).toStrictEqual({ ok: true, state: defaultShareState(), notes: [] });
+  });
+
+  it.each([
+    ['the v1 defaults with a #', '#v=1&s=q64FAA'],
+    ['the v1 defaults without a #', 'v=1&s=q64FAA'],
+    ['a trailing &', 'v=1&s=q64FAA&'],
+  ])('reads %s as the v1 defaults', (_name, hash) => {
+    expect(decodeShareState(hash)).toStrictEqual({ ok: true, state: v1DefaultShareState(), notes: [] });
   });
 
   it('round-trips a state that uses every part of the link', () => {
@@ -142,6 +157,6 @@ describe('decodeShareState', () => {
     const first = decodeShareState('v=1&s=q64FAA');
     first.state.params.market.steps = 2;
     first.state.view.tab = 'learn';
-    expect(decodeShareState('v=1&s=q64FAA').state).toStrictEqual(defaultShareState());
+    expect(decodeShareState('v=1&s=q64FAA').state).toStrictEqual(v1DefaultShareState());
   });
 });

@@ -7,6 +7,7 @@
  * work it guards, refuses prototype keys, migrates old versions, and validates the result like a parameters
  * file. Pure: takes and returns strings and objects; no DOM, no location.
  */
+import { lossMechanismUpgradeNotes } from './lossMechanismUpgrade';
 import { Inflate, deflateSync } from 'fflate';
 import { describeValue } from '../engine/params/schema';
 import { decodeBase64url, encodeBase64url } from './base64url';
@@ -194,7 +195,7 @@ function decode(hash: string, versions: LinkVersions): DecodeResult {
 
   const valid = validateShareState(migrated.state);
   if (!valid.ok) return refuse(...valid.problems);
-  return { ok: true, state: valid.state, notes: migrated.notes };
+  return { ok: true, state: valid.state, notes: [...migrated.notes, ...lossMechanismUpgradeNotes(migrated.state)] };
 }
 
 /**

@@ -7,7 +7,7 @@ import { INTERNAL_ERROR, decodeShareState, encodeShareState } from './codec';
 import { isJsonObject, type Json, type JsonObject } from './jsonPatch';
 import { V1_BASE } from './linkFormatV1';
 import { CURRENT_LINK_VERSION, LINK_VERSIONS, migrateToCurrent, type LinkVersions, type Migration } from './migrations';
-import { defaultShareState } from './shareState';
+import { v1DefaultShareState } from './testing/v1Defaults';
 
 const V0_BASE: JsonObject = { params: V1_BASE.params as Json, paths: 1000, seed: 1, view: V1_BASE.view as Json };
 
@@ -44,7 +44,8 @@ describe('the version table', () => {
 describe('a synthetic v0 link', () => {
   it('is migrated to v1 and read, with a note saying so', () => {
     const result = decodeShareState(v0Link({ paths: 250, seed: 9, params: { margin: { maintenanceMarginRatio: 0.02 } } }), WITH_V0);
-    const expected = defaultShareState();
+    // A v0 link predates the round-two liquidation fields: it keeps its meaning.
+    const expected = v1DefaultShareState();
     expected.run = { paths: 250, seed: 9 };
     expected.params.margin.maintenanceMarginRatio = 0.02;
     expect(result).toStrictEqual({

@@ -14,6 +14,32 @@ export function impactDisplacement(model: ImpactModel, flowQuote: number, depthQ
 }
 
 /**
+ * The average displacement over an order that moves this step's flow from `fromQuote` to `toQuote`: the integral
+ * of the impact curve over the order divided by its size, i.e. the average price of walking the book, not the
+ * post-order marginal price. With G the antiderivative of the shape g(x) (linear: x²/2, sqrt: ⅔·|x|^{3/2}):
+ *   1 % · (G(x₁) − G(x₀)) / (x₁ − x₀),  x = flow / depth.
+ * For a single order from zero flow this is half (linear) or two thirds (sqrt) of the marginal displacement.
+ */
+export function averageImpactDisplacement(model: ImpactModel, fromQuote: number, toQuote: number, depthQuote: number): number {
+  if (model === 'none') return 0;
+  const x0 = fromQuote / depthQuote;
+  const x1 = toQuote / depthQuote;
+  if (x1 === x0) return impactDisplacement(model, toQuote, depthQuote);
+  const antiderivative = model === 'linear' ? (x: number) => 0.5 * x * x : (x: number) => (2 / 3) * Math.abs(x) * Math.sqrt(Math.abs(x));
+  return (0.01 * (antiderivative(x1) - antiderivative(x0))) / (x1 - x0);
+}
+
+/**
+ * The book thins under stress: the ±1 % depth falls exponentially with the index's drawdown from its running
+ * peak, depth · exp(−thinning · drawdown). thinning 0 keeps the depth constant; 20 leaves ≈ 9 % of the depth
+ * after a 12 % fall (the 10 Oct 2025 books "appearing empty", Kaiko).
+ */
+export function thinnedDepth(depthQuote: number, thinning: number, index: number, peakIndex: number): number {
+  if (thinning === 0 || index >= peakIndex) return depthQuote;
+  return depthQuote * Math.exp(-thinning * (1 - index / peakIndex));
+}
+
+/**
  * The displacement never takes more than 99 % off the price (nor adds more than 10×): beyond that the
  * book is gone and the model says nothing useful; the floor keeps every price finite and positive.
  */

@@ -1,5 +1,5 @@
 import { UNITS_PER_QUOTE } from '../money/money';
-import { initialRatioFor, maintenanceRatioFor, type MarginSchedule } from './marginSchedule';
+import { bandOf, initialRequirement, maintenanceRequirement, type MarginSchedule } from './marginSchedule';
 
 /**
  * The definitions of DESIGN.md §5 for one isolated-margin linear position, used alike by the production engine
@@ -12,7 +12,7 @@ export function equityQuote(side: number, sizeBase: number, entryPrice: number, 
   return collateralUnits / UNITS_PER_QUOTE + side * sizeBase * (price - entryPrice);
 }
 
-/** Liquidatable ⇔ equity < maintenance ratio of the position's tier × notional, at `price`. */
+/** Liquidatable ⇔ equity < maintenance requirement (continuous across tiers) of the notional, at `price`. */
 export function isLiquidatableAt(
   schedule: MarginSchedule,
   side: number,
@@ -22,7 +22,16 @@ export function isLiquidatableAt(
   price: number,
 ): boolean {
   const notional = sizeBase * price;
-  return equityQuote(side, sizeBase, entryPrice, collateralUnits, price) < maintenanceRatioFor(schedule, notional) * notional;
+  return equityQuote(side, sizeBase, entryPrice, collateralUnits, price) < maintenanceRequirement(schedule, notional);
+}
+
+/**
+ * The deficit, in money units, an open account would leave if closed at `price` with no impact: −equity when
+ * negative (its PnL rounded down, as a close realizes it), else 0. Counts what is still open at the horizon.
+ */
+export function openDeficitUnits(side: number, sizeBase: number, entryPrice: number, collateralUnits: number, price: number): number {
+  const equityUnits = collateralUnits + Math.floor(side * sizeBase * (price - entryPrice) * UNITS_PER_QUOTE);
+  return equityUnits < 0 ? -equityUnits : 0;
 }
 
 /** Price at which equity is exactly zero: entry − side·collateral/size. */
@@ -30,11 +39,29 @@ export function bankruptcyPrice(side: number, sizeBase: number, entryPrice: numb
   return entryPrice - (side * collateralUnits) / UNITS_PER_QUOTE / sizeBase;
 }
 
+/** What a close of q would get: the expected average fill over the book and the mark just after it. */
+export interface CloseQuote {
+  fill: number;
+  markAfter: number;
+}
+
+/** Prices a close of q base units (written into `out`, so the hot path allocates nothing). */
+export type ClosePricer = (q: number, out: CloseQuote) => void;
+
+/** Units of safety above the initial requirement, so the floor-rounded ledger never lands a remainder below it. */
+const PARTIAL_SAFETY_QUOTE = 2e-6;
+const PARTIAL_ITERATIONS = 8;
+
 /**
- * Size to close so that, after closing at `price` and paying the penalty on the closed notional, equity meets the
- * initial requirement on what remains: E − pen·q·p ≥ imr·(s − q)·p ⇒ q ≥ (imr·s·p − E) / (p·(imr − pen)).
- * Returns the whole size when that cannot restore the account (imr ≤ pen, equity ≤ 0, or q ≥ s), and rounds a
- * remainder below a millionth of the position up to the whole, so partial closes never leave dust.
+ * Size to close so that, after the close fills at its expected average price f and the mark moves to m', the
+ * remainder meets the initial requirement (continuous across tiers) at m':
+ *   E(m') − q·(side·(m' − f) + pen·f) ≥ imr·(s − q)·m' − amount
+ *   ⇒ q ≥ (imr·s·m' − amount − E(m')) / (imr·m' − side·(m' − f) − pen·f).
+ * f and m' depend on q (impact), so q is iterated from the impact-free answer; the result is then checked with
+ * the same pricer the fill uses, and the whole size is returned when the check fails, the account cannot be
+ * restored (equity ≤ 0, denominator ≤ 0) or the remainder would be under a millionth of the position. Without a
+ * pricer the fill and mark are `price` (no impact). So a partial close never leaves an account that pays a
+ * second penalty for the same move.
  */
 export function partialCloseSize(
   schedule: MarginSchedule,
@@ -44,18 +71,37 @@ export function partialCloseSize(
   entryPrice: number,
   collateralUnits: number,
   price: number,
+  pricer: ClosePricer | null = null,
+  quote: CloseQuote = { fill: price, markAfter: price },
 ): number {
-  const equity = equityQuote(side, sizeBase, entryPrice, collateralUnits, price);
-  const imr = initialRatioFor(schedule, sizeBase * price);
-  if (equity <= 0 || imr <= penaltyRatio) return sizeBase;
-  const q = (imr * sizeBase * price - equity) / (price * (imr - penaltyRatio));
+  if (equityQuote(side, sizeBase, entryPrice, collateralUnits, price) <= 0) return sizeBase;
+  const sizeFor = (fill: number, mark: number, remainderGuess: number): number => {
+    const k = bandOf(schedule, remainderGuess * mark);
+    const imr = schedule.initialRatios[k]!;
+    const amount = schedule.initialAmounts[k]!;
+    const denominator = imr * mark - side * (mark - fill) - penaltyRatio * fill;
+    if (!(denominator > 0)) return sizeBase;
+    // Aim a few safety units above the requirement, so the check below passes at the fixed point.
+    return (imr * sizeBase * mark - amount - equityQuote(side, sizeBase, entryPrice, collateralUnits, mark) + 4 * PARTIAL_SAFETY_QUOTE) / denominator;
+  };
+  let q = sizeFor(price, price, sizeBase);
+  for (let i = 0; i < PARTIAL_ITERATIONS && q > 0 && q < sizeBase; i++) {
+    if (pricer) pricer(q, quote);
+    const next = sizeFor(pricer ? quote.fill : price, pricer ? quote.markAfter : price, sizeBase - q);
+    if (next === q) break;
+    q = next;
+  }
   if (!(q > 0) || q >= sizeBase * (1 - 1e-6)) return sizeBase;
-  return q;
+  if (pricer) pricer(q, quote);
+  const fill = pricer ? quote.fill : price;
+  const mark = pricer ? quote.markAfter : price;
+  const remainderEquity = equityQuote(side, sizeBase, entryPrice, collateralUnits, mark) - q * (side * (mark - fill) + penaltyRatio * fill);
+  return remainderEquity >= initialRequirement(schedule, (sizeBase - q) * mark) + PARTIAL_SAFETY_QUOTE ? q : sizeBase;
 }
 
 /**
  * The least upper bound of prices at which a long is liquidatable (it is liquidatable only below this price).
- * Within band k the condition is p < (s·e − c) / (s·(1 − m_k)), intersected with the band's price range
+ * Within band k the condition is p < (s·e − c − amount_k) / (s·(1 − m_k)), intersected with the band's price range
  * [floor_k/s, floor_{k+1}/s); the bound is the largest such supremum. −Infinity when never liquidatable.
  */
 export function longLiquidationBound(schedule: MarginSchedule, sizeBase: number, entryPrice: number, collateralUnits: number): number {
@@ -63,7 +109,7 @@ export function longLiquidationBound(schedule: MarginSchedule, sizeBase: number,
   const numerator = sizeBase * entryPrice - collateralUnits / UNITS_PER_QUOTE;
   let bound = -Infinity;
   for (let k = 0; k < floors.length; k++) {
-    const threshold = numerator / (sizeBase * (1 - schedule.maintenanceRatios[k]!));
+    const threshold = (numerator - schedule.maintenanceAmounts[k]!) / (sizeBase * (1 - schedule.maintenanceRatios[k]!));
     const lo = floors[k]! / sizeBase;
     const hi = k + 1 < floors.length ? floors[k + 1]! / sizeBase : Infinity;
     if (threshold > lo) bound = Math.max(bound, Math.min(threshold, hi));
@@ -73,14 +119,14 @@ export function longLiquidationBound(schedule: MarginSchedule, sizeBase: number,
 
 /**
  * The greatest lower bound of prices at which a short is liquidatable (only above this price). Within band k:
- * p > (c + s·e) / (s·(1 + m_k)) on [floor_k/s, floor_{k+1}/s). +Infinity when never liquidatable.
+ * p > (c + s·e + amount_k) / (s·(1 + m_k)) on [floor_k/s, floor_{k+1}/s). +Infinity when never liquidatable.
  */
 export function shortLiquidationBound(schedule: MarginSchedule, sizeBase: number, entryPrice: number, collateralUnits: number): number {
   const floors = schedule.floorsQuote;
   const numerator = collateralUnits / UNITS_PER_QUOTE + sizeBase * entryPrice;
   let bound = Infinity;
   for (let k = 0; k < floors.length; k++) {
-    const threshold = numerator / (sizeBase * (1 + schedule.maintenanceRatios[k]!));
+    const threshold = (numerator + schedule.maintenanceAmounts[k]!) / (sizeBase * (1 + schedule.maintenanceRatios[k]!));
     const lo = floors[k]! / sizeBase;
     const hi = k + 1 < floors.length ? floors[k + 1]! / sizeBase : Infinity;
     if (threshold < hi) bound = Math.min(bound, Math.max(threshold, lo));

@@ -15,9 +15,13 @@ const PATH_COLUMNS: Record<keyof PathColumns, true> = {
   liquidations: true,
   liquidatedNotionalQuote: true,
   adlNotionalQuote: true,
+  adlNeededUnits: true,
+  adlProfitClosedUnits: true,
+  vaultPnlUnits: true,
   accountsHit: true,
   largestHaircutShare: true,
   fundDepletedStep: true,
+  openDeficitUnits: true,
   ledgerBalanced: true,
 };
 

@@ -10,7 +10,7 @@ const CONTRACT_KEYS = [
   'paths', 'pSocialized', 'pSocializedCI', 'badDebt', 'fundDraw', 'socializedLoss', 'vaultLoss', 'uncovered',
   'liquidations', 'adlNotional', 'ledgerBalanced',
 ];
-const EXTRA_KEYS = ['fundDepletedShare', 'accountsHitMean', 'largestHaircutShareMax', 'liquidatedNotional', 'burdenByDecile'];
+const EXTRA_KEYS = ['fundDepletedShare', 'accountsHitMean', 'largestHaircutShareMax', 'liquidatedNotional', 'burdenByDecile', 'openDeficit', 'vaultPnl', 'adlOvershoot'];
 const RISK_KEYS = ['mean', 'var95', 'var99', 'es95', 'es99', 'max'];
 
 /** Four paths with hand-picked columns (money in units: 1 quote = 10^6). */
@@ -72,7 +72,7 @@ describe('summarizeRun on four hand-made paths', () => {
 
   it('has exactly the contract names plus the additions, and lossByAccount only for an explicit population', () => {
     expect(Object.keys(summary)).toEqual([...CONTRACT_KEYS, 'lossByAccount', ...EXTRA_KEYS]);
-    for (const key of ['badDebt', 'fundDraw', 'socializedLoss', 'vaultLoss', 'uncovered'] as const) {
+    for (const key of ['badDebt', 'fundDraw', 'socializedLoss', 'vaultLoss', 'uncovered', 'vaultPnl', 'adlOvershoot'] as const) {
       expect(Object.keys(summary[key])).toEqual(RISK_KEYS);
     }
     const generated = summarizeRun(fourPaths(), { explicit: false, ids: ['alice', 'bob'] });

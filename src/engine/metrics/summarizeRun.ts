@@ -46,6 +46,14 @@ export interface RunSummary {
   ledgerBalanced: boolean;
   /** Explicit populations only: account id → mean socialized loss borne per path, quote. */
   lossByAccount?: Record<string, number>;
+  /**
+   * Round two (DESIGN.md §5): the backstop vault's net result per path (margins taken over + inventory result,
+   * marked at the horizon, − vaultLoss; 0 for other mechanisms). The tail statistics are of the result as it is
+   * (upper tail: the gains); a loss is a negative value.
+   */
+  vaultPnl: RiskStats;
+  /** ADL overshoot per path: profit closed out of winners − what had to be covered (Chitra et al.'s measure). */
+  adlOvershoot: RiskStats;
 
   /** Share of paths on which the insurance fund was emptied paying a deficit. */
   fundDepletedShare: number;
@@ -56,6 +64,11 @@ export interface RunSummary {
   /** Mean liquidated notional per path, quote. */
   liquidatedNotional: number;
   burdenByDecile: BurdenByDecile;
+  /**
+   * Negative equity of accounts still open at the horizon (round two): a deficit not yet settled, outside the
+   * waterfall identity, never silently dropped.
+   */
+  openDeficit: RiskStats;
   /** Only with `detail: true`: 5/25/50/75/95% bands across paths at each series point. */
   fan?: RunFan;
   /** Only with `detail: true`: log-binned histograms in quote (zero-loss paths in zeroCount). */
@@ -170,6 +183,9 @@ export function summarizeRun(result: RangeResult, options: SummarizeOptions): Ru
     largestHaircutShareMax: maxOf(cols.largestHaircutShare, 'largestHaircutShare'),
     liquidatedNotional: accurateMean(cols.liquidatedNotionalQuote),
     burdenByDecile: burdenByDecile(result.lossByDecileUnits, paths),
+    openDeficit: riskStatsInQuote(cols.openDeficitUnits),
+    vaultPnl: riskStatsInQuote(cols.vaultPnlUnits),
+    adlOvershoot: riskStatsInQuote(Float64Array.from(cols.adlProfitClosedUnits, (closed, i) => closed - (cols.adlNeededUnits[i] as number))),
   };
   if (options.detail) {
     const bins = options.histogramBins ?? DEFAULT_HISTOGRAM_BINS;

@@ -20,8 +20,10 @@ describe('defaults', () => {
       },
       margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] },
       liquidation: {
-        penaltyRatio: 0.01, penaltyToFund: 1, partial: false, maxNotionalPerStep: null, oracleDelaySteps: 0,
-        impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5 },
+        penaltyRatio: 0.01, penaltyToFund: 1, partial: false, maxNotionalPerStep: '5000000', oracleDelaySteps: 0,
+        impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: 20, permanentShare: 0 },
+        markImpactWeight: 0.33,
+        slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
       },
       insuranceFund: { initial: '250000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
       lossMechanism: { kind: 'socialize' },

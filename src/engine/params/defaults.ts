@@ -65,12 +65,72 @@ export const FIELD_DEFAULTS = deepFreeze({
   impactHalfLifeSteps: 5,
   /** liquidation.impact.depth when model is 'none' (unused then; kept so switching the model has a value). */
   impactDepthWhenNone: '2000000',
+  /** liquidation.impact.thinning: constant depth (the book never thins). */
+  impactThinning: 0,
+  /** liquidation.impact.permanentShare: every displacement decays with the half-life. */
+  impactPermanentShare: 0,
+  /** liquidation.markImpactWeight: the mark is the venue's own impacted book (the engine before round two). */
+  markImpactWeight: 1,
+  /** liquidation.slice: no per-account slicing. */
+  slice: null,
   /** insuranceFund.feeInflowPerStep: no trading-fee inflow, quote per step. */
   feeInflowPerStep: '0',
   /** insuranceFund.cap: no cap. */
   fundCap: null,
   /** insuranceFund.maxDrawPerStep: the fund may pay out its whole balance in one step. */
   maxDrawPerStep: null,
+  /** lossMechanism.base (socialize): pro rata to unrealized profit, the rule before open-interest socialization existed. */
+  socializeBase: 'profit' as 'profit' | 'open-interest',
+  /** lossMechanism.size (adl): only the contracts needed (BitMEX), the rule before 'full' existed. */
+  adlSize: 'needed' as 'needed' | 'full',
+  /** lossMechanism.closePrice (adl): the bankrupt position's bankruptcy price (BitMEX, dYdX), as before. */
+  adlClosePrice: 'bankruptcy' as 'bankruptcy' | 'mark',
+  /** lossMechanism.trigger (adl): ADL only once the fund cannot pay, as before. */
+  adlTrigger: { kind: 'fund-empty' } as { kind: 'fund-empty' },
+  /**
+   * lossMechanism.takeoverEquityShare (backstop): Hyperliquid's liquidator vault takes over a position once its
+   * equity is below 2/3 of the maintenance margin (docs: hyperliquid.gitbook.io, "Liquidations", backstop).
+   */
+  backstopTakeoverEquityShare: 2 / 3,
+  /**
+   * lossMechanism.unwindSteps (backstop): Hyperliquid does not publish HLP's unwind schedule; one hour of
+   * one-minute steps is our stated assumption (the vault is seen closing taken-over positions within the hour).
+   */
+  backstopUnwindSteps: 60,
+});
+
+/**
+ * Venue-documented values for the round-two liquidation fields (sources also in README "Liquidation mechanics").
+ * Kept as named constants so a calibrated preset can replace the defaults without losing where these came from.
+ */
+export const VENUE_LIQUIDATION = deepFreeze({
+  /**
+   * Hyperliquid's mark is the median of (oracle + EMA basis), its own book's mid and CEX perp prices: the venue's
+   * own book is one of three inputs ("combines external CEX prices with Hyperliquid's book state",
+   * hyperliquid.gitbook.io …/trading/liquidations); Binance's mark rests on a spot index of other exchanges.
+   * One third is the own-book share of a three-input median.
+   */
+  markImpactWeight: 0.33,
+  /**
+   * dYdX v4 genesis LiquidationsConfig: at most 50 liquidation attempts per block, each at most 100,000 USDC
+   * per subaccount (protocol/testing/genesis.sh): 5,000,000 per keeper pass, one pass per step.
+   */
+  maxNotionalPerStep: '5000000',
+  /**
+   * Hyperliquid: "For liquidatable positions larger than 100k USDC … only 20% of the position will be sent as a
+   * market liquidation order", then a 30 s cooldown — shorter than a 60 s step, so the next slice waits one step.
+   */
+  slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
+  /**
+   * Kaiko, 13 Oct 2025: books "thinned out to the point of appearing empty … only wider bands such as 4% and 10%
+   * from the mid-price showed meaningful bids" during BTC's 12 % fall. exp(−20 × 0.12) ≈ 9 % of the depth left.
+   */
+  thinning: 20,
+  /**
+   * After a metaorder ends its impact relaxes to about two thirds of its peak and stays (Moro et al. 2009;
+   * Bershova & Rakhlin 2013; Benzaquen & Bouchaud, arXiv:1710.03734, permanent impact linear in volume).
+   */
+  permanentShare: 0.67,
 });
 
 /** A fresh, editable copy of the default parameters. */
@@ -87,9 +147,14 @@ export function defaultParams(): RiskParams {
       penaltyRatio: 0.01,
       penaltyToFund: 1,
       partial: false,
-      maxNotionalPerStep: null,
+      maxNotionalPerStep: VENUE_LIQUIDATION.maxNotionalPerStep,
       oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5 },
+      // permanentShare stays 0 here: the permanent part moves only the venue's own book, not the index, so on the
+      // default day it compounds into a self-made spiral (measured: bad debt ×4.5, ×15 the run time). The measured
+      // share (VENUE_LIQUIDATION.permanentShare) belongs in a preset whose index carries that impact too.
+      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: VENUE_LIQUIDATION.thinning, permanentShare: 0 },
+      markImpactWeight: VENUE_LIQUIDATION.markImpactWeight,
+      slice: { ...VENUE_LIQUIDATION.slice },
     },
     insuranceFund: { initial: '250000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
     lossMechanism: { kind: 'socialize' },

@@ -143,8 +143,25 @@ export interface ImpactParams {
   model: ImpactModel;
   /** Quote notional that moves the price by 1 % (the "±1 % depth" of the book). */
   depth: DecimalString;
-  /** Steps for half of the price displacement to decay (book resilience). */
+  /** Steps for half of the transient price displacement to decay (book resilience). */
   halfLifeSteps: number;
+  /**
+   * How fast the book thins as the index falls from its running peak: depth × exp(−thinning × drawdown).
+   * 0 = constant depth.
+   */
+  thinning: number;
+  /** Share of each step's impact that never decays (0..1); the rest decays with halfLifeSteps. */
+  permanentShare: number;
+}
+
+/** Per-account slicing of large liquidations (Hyperliquid: 20 % of positions over 100k, then 30 s). */
+export interface SliceParams {
+  /** Positions whose notional at the mark exceeds this are liquidated in slices. */
+  minNotional: DecimalString;
+  /** Most of the current size closed per slice, 0 < fraction ≤ 1. */
+  fraction: number;
+  /** Steps an account waits after a slice before the next (0 = next step). */
+  cooldownSteps: number;
 }
 
 export interface LiquidationParams {
@@ -159,6 +176,13 @@ export interface LiquidationParams {
   /** The oracle lags the market by this many steps. */
   oracleDelaySteps: number;
   impact: ImpactParams;
+  /**
+   * Share (0..1) of the venue's own liquidation impact that enters the mark price used to trigger liquidations
+   * and to measure profits for haircuts and ADL ranking; 0 = the mark is the external index (the scenario price).
+   */
+  markImpactWeight: number;
+  /** Slicing of large positions; null = every liquidation closes what the keeper can in one piece. */
+  slice: SliceParams | null;
 }
 
 export interface InsuranceFundParams {
@@ -170,12 +194,20 @@ export interface InsuranceFundParams {
   maxDrawPerStep: DecimalString | null;
 }
 
-export type AdlRanking = 'pnl-leverage' | 'random';
+/** pnl-leverage: BitMEX; random: dYdX v4; hyperliquid: Hyperliquid's documented index (mark/entry)·(notional/account value). */
+export type AdlRanking = 'pnl-leverage' | 'random' | 'hyperliquid';
+/** needed: only the contracts needed (BitMEX); full: the whole deleveraged part, fund bypassed (dYdX v4). */
+export type AdlSize = 'needed' | 'full';
+/** Where winners are closed: the bankrupt position's bankruptcy price (BitMEX, dYdX) or the mark (OKX, Hyperliquid). */
+export type AdlClosePrice = 'bankruptcy' | 'mark';
+export type AdlTrigger = { kind: 'fund-empty' } | { kind: 'fund-drawdown'; share: number; windowSteps: number };
+export type SocializeBase = 'profit' | 'open-interest';
 
 export type LossMechanismParams =
-  | { kind: 'socialize' }
-  | { kind: 'adl'; ranking: AdlRanking }
-  | { kind: 'backstop' }
+  /** base absent = 'profit' (FIELD_DEFAULTS.socializeBase), so the default file and v1 links stay as they were. */
+  | { kind: 'socialize'; base?: SocializeBase | undefined }
+  | { kind: 'adl'; ranking: AdlRanking; size: AdlSize; closePrice: AdlClosePrice; trigger: AdlTrigger }
+  | { kind: 'backstop'; takeoverEquityShare: number; unwindSteps: number }
   | { kind: 'bad-debt' };
 export type LossMechanismKind = LossMechanismParams['kind'];
 

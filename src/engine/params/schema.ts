@@ -385,6 +385,8 @@ const impactSchema = z
     model: req(oneOf(['none', 'linear', 'sqrt'] as const)),
     depth: leaf(decimal(notional('positive'))).optional(),
     halfLifeSteps: opt(real({ min: 0, minExclusive: true, max: LIMITS.maxSteps }), () => FIELD_DEFAULTS.impactHalfLifeSteps),
+    thinning: opt(real({ min: 0, max: 1000 }), () => FIELD_DEFAULTS.impactThinning),
+    permanentShare: opt(real(ratio01), () => FIELD_DEFAULTS.impactPermanentShare),
   })
   .superRefine((impact, ctx) => {
     if (impact.depth === undefined && impact.model !== 'none') {
@@ -393,6 +395,12 @@ const impactSchema = z
   })
   .transform((impact) => ({ ...impact, depth: impact.depth ?? FIELD_DEFAULTS.impactDepthWhenNone }));
 
+const sliceSchema = z.strictObject({
+  minNotional: req(decimal(notional('nonNegative'))),
+  fraction: req(real({ min: 0, minExclusive: true, max: 1 })),
+  cooldownSteps: req(integer({ min: 0, max: LIMITS.maxSteps })),
+});
+
 export const liquidationSchema = z.strictObject({
   penaltyRatio: req(real({ min: 0, max: 0.5 })),
   penaltyToFund: req(real(ratio01)),
@@ -400,6 +408,8 @@ export const liquidationSchema = z.strictObject({
   maxNotionalPerStep: opt(nullable(decimal(notional('positive'))), () => FIELD_DEFAULTS.maxNotionalPerStep),
   oracleDelaySteps: opt(integer({ min: 0, max: LIMITS.maxSteps - 1 }), () => FIELD_DEFAULTS.oracleDelaySteps),
   impact: impactSchema,
+  markImpactWeight: opt(real(ratio01), () => FIELD_DEFAULTS.markImpactWeight),
+  slice: sliceSchema.nullable().default(() => FIELD_DEFAULTS.slice),
 });
 
 export const insuranceFundSchema = z
@@ -415,10 +425,32 @@ export const insuranceFundSchema = z
     }
   });
 
+const adlTriggerSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fund-empty') }),
+    z.strictObject({
+      kind: z.literal('fund-drawdown'),
+      share: req(real({ min: 0, minExclusive: true, max: 1 })),
+      windowSteps: req(integer({ min: 1, max: LIMITS.maxSteps })),
+    }),
+  ])
+  .optional()
+  .transform((trigger) => trigger ?? { ...FIELD_DEFAULTS.adlTrigger });
+
 export const lossMechanismSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('socialize') }),
-  z.strictObject({ kind: z.literal('adl'), ranking: req(oneOf(['pnl-leverage', 'random'] as const)) }),
-  z.strictObject({ kind: z.literal('backstop') }),
+  z.strictObject({ kind: z.literal('socialize'), base: leaf(oneOf(['profit', 'open-interest'] as const)).optional() }),
+  z.strictObject({
+    kind: z.literal('adl'),
+    ranking: req(oneOf(['pnl-leverage', 'random', 'hyperliquid'] as const)),
+    size: opt(oneOf(['needed', 'full'] as const), () => FIELD_DEFAULTS.adlSize),
+    closePrice: opt(oneOf(['bankruptcy', 'mark'] as const), () => FIELD_DEFAULTS.adlClosePrice),
+    trigger: adlTriggerSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('backstop'),
+    takeoverEquityShare: opt(real({ min: 0, max: 1 }), () => FIELD_DEFAULTS.backstopTakeoverEquityShare),
+    unwindSteps: opt(integer({ min: 1, max: LIMITS.maxSteps }), () => FIELD_DEFAULTS.backstopUnwindSteps),
+  }),
   z.strictObject({ kind: z.literal('bad-debt') }),
 ]);
 
@@ -448,6 +480,15 @@ export function crossSectionProblems(p: Partial<RiskParams>): PathProblem[] {
     problems.push({
       path: ['scenario', 'prices'],
       message: `has ${p.scenario.prices.length} prices but market.steps is ${steps}; they must be equal`,
+    });
+  }
+  // A replay's first price is the market's initial price: the population is opened there, so a series that
+  // starts elsewhere would liquidate the book at step 0 (fidelity review B2). Refused, naming both values.
+  const first = p.scenario?.kind === 'replay' ? p.scenario.prices[0] : undefined;
+  if (first !== undefined && p.market && !new Dec(first).eq(p.market.initialPrice)) {
+    problems.push({
+      path: ['scenario', 'prices', 0],
+      message: `is '${first}' but market.initialPrice is '${p.market.initialPrice}'; a replay starts at the market's initial price, so set market.initialPrice to '${first}'`,
     });
   }
   if (p.liquidation && p.liquidation.oracleDelaySteps > steps - 1) {

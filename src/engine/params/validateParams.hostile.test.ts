@@ -45,7 +45,7 @@ const VARIANTS: RiskParams[] = [
     scenario: { kind: 'replay', prices: ['100', '90', '95'], noiseVolAnnual: 0.1 },
     population: { kind: 'explicit', accounts: [{ id: 'a', side: 'long', size: '1', entryPrice: '100', collateral: '10' }] },
     margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [{ notionalFloor: '1000', maintenanceMarginRatio: 0.06, initialMarginRatio: 0.12 }] },
-    lossMechanism: { kind: 'adl', ranking: 'random' },
+    lossMechanism: { kind: 'adl', ranking: 'random', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } },
   },
 ];
 

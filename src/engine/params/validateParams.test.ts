@@ -55,7 +55,7 @@ const tiered = (): RiskParams => ({
     ],
   },
 });
-const adl = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' } });
+const adl = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } } });
 
 interface RuleCase {
   name: string;
@@ -198,7 +198,7 @@ const RULES: RuleCase[] = [
   // loss mechanism
   rule('loss mechanism unknown', d, 'lossMechanism.kind', 'haircut', "must be one of 'socialize', 'adl', 'backstop', 'bad-debt', got 'haircut'"),
   rule('adl ranking missing', adl, 'lossMechanism.ranking', DELETE, 'required'),
-  rule('adl ranking unknown', adl, 'lossMechanism.ranking', 'size', "must be one of 'pnl-leverage', 'random', got 'size'"),
+  rule('adl ranking unknown', adl, 'lossMechanism.ranking', 'size', "must be one of 'pnl-leverage', 'random', 'hyperliquid', got 'size'"),
   rule('socialize with a ranking', d, 'lossMechanism.ranking', 'random', 'unknown field'),
 ];
 
@@ -301,8 +301,12 @@ describe('omitted fields take their documented defaults', () => {
     ['partial → false', () => withValue(d(), 'liquidation.partial', DELETE), (p) => p.liquidation.partial, false],
     ['maxNotionalPerStep → null', () => withValue(d(), 'liquidation.maxNotionalPerStep', DELETE), (p) => p.liquidation.maxNotionalPerStep, null],
     ['oracleDelaySteps → 0', () => withValue(d(), 'liquidation.oracleDelaySteps', DELETE), (p) => p.liquidation.oracleDelaySteps, 0],
-    ['impact halfLifeSteps → 5', () => withValue(withValue(d(), 'liquidation.impact.halfLifeSteps', DELETE), 'liquidation.impact.depth', '7'), (p) => p.liquidation.impact, { model: 'sqrt', depth: '7', halfLifeSteps: 5 }],
-    ['impact depth (model none) → 2000000', () => withValue(d(), 'liquidation.impact', { model: 'none' }), (p) => p.liquidation.impact, { model: 'none', depth: '2000000', halfLifeSteps: 5 }],
+    ['impact halfLifeSteps → 5', () => withValue(withValue(d(), 'liquidation.impact.halfLifeSteps', DELETE), 'liquidation.impact.depth', '7'), (p) => p.liquidation.impact, { model: 'sqrt', depth: '7', halfLifeSteps: 5, thinning: 20, permanentShare: 0 }],
+    ['impact depth (model none) → 2000000', () => withValue(d(), 'liquidation.impact', { model: 'none' }), (p) => p.liquidation.impact, { model: 'none', depth: '2000000', halfLifeSteps: 5, thinning: 0, permanentShare: 0 }],
+    ['impact thinning → 0 (constant depth)', () => withValue(d(), 'liquidation.impact.thinning', DELETE), (p) => p.liquidation.impact.thinning, 0],
+    ['impact permanentShare → 0 (all impact decays)', () => withValue(d(), 'liquidation.impact.permanentShare', DELETE), (p) => p.liquidation.impact.permanentShare, 0],
+    ['markImpactWeight → 1 (the mark is the impacted book)', () => withValue(d(), 'liquidation.markImpactWeight', DELETE), (p) => p.liquidation.markImpactWeight, 1],
+    ['slice → null (no slicing)', () => withValue(d(), 'liquidation.slice', DELETE), (p) => p.liquidation.slice, null],
     ['fund inflow, cap and max draw', () => withValue(d(), 'insuranceFund', { initial: '7' }), (p) => p.insuranceFund, { initial: '7', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null }],
     ['generated population from accounts alone', () => withValue(d(), 'population', { kind: 'generated', accounts: 12 }), (p) => p.population, { ...d().population, accounts: 12 }],
   ])('%s', (_name, input, read, expected) => {

@@ -1,3 +1,4 @@
+import { withLossMechanismDefaults } from '../params/lossMechanism';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RiskParams } from '../params/riskParams';
@@ -78,10 +79,12 @@ const generatedWorldArb: fc.Arbitrary<RiskParams> = fc
         partial: w.partial,
         maxNotionalPerStep: w.throughput === null ? null : String(w.throughput),
         oracleDelaySteps: w.delay,
-        impact: { model: w.impact, depth: String(w.depth), halfLifeSteps: 5 },
+        impact: { model: w.impact, depth: String(w.depth), halfLifeSteps: 5, thinning: 0, permanentShare: 0 },
+        markImpactWeight: 1,
+        slice: null,
       },
       insuranceFund: { initial: '0', feeInflowPerStep: w.fee, cap: w.cap === null ? null : String(w.cap), maxDrawPerStep: w.maxDraw === null ? null : String(w.maxDraw) },
-      lossMechanism: w.mechanism,
+      lossMechanism: withLossMechanismDefaults(w.mechanism),
     };
     const v = validateParams(params);
     if (!v.ok) throw new Error(`generatedWorldArb made invalid params: ${JSON.stringify(v.problems)}`);

@@ -2,7 +2,7 @@
  * What a mitigation costs (issue #10), measured on the positions as they stand at the initial price (the base
  * population of the run's seed). Money in quote units (float64: these are measures for people, not ledger entries).
  */
-import { marginSchedule, maintenanceRatioFor } from '../margin/marginSchedule';
+import { marginSchedule, maintenanceRequirement } from '../margin/marginSchedule';
 import { neumaierSum } from '../metrics/accurateSum';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { RiskParams } from '../params/riskParams';
@@ -75,7 +75,7 @@ export function extraCollateralFor(population: Population, margin: RiskParams['m
     const size = population.sizeBase[j] as number;
     const notional = size * price;
     const equity = (population.collateralUnits[j] as number) / UNITS_PER_QUOTE + (population.side[j] as number) * size * (price - (population.entryPrice[j] as number));
-    const shortfall = maintenanceRatioFor(schedule, notional) * notional - equity;
+    const shortfall = maintenanceRequirement(schedule, notional) - equity;
     if (shortfall > 0) shortfalls.push(shortfall);
   }
   return { quote: neumaierSum(shortfalls), accountsShort: shortfalls.length };

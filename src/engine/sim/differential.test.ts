@@ -1,6 +1,7 @@
+import { withLossMechanismDefaults, type LossMechanismInput } from '../params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { RiskParams } from '../params/riskParams';
+import type { RiskParams, SliceParams } from '../params/riskParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { drawPricePath, prepareScenario } from '../scenario';
 import { naiveSimulatePath } from '../testing/naiveEngine';
@@ -35,8 +36,12 @@ function compareWithNaive(params: RiskParams, seed: number, paths: number, finde
       fundEnd: p.fundEndUnits[i],
       liquidations: p.liquidations[i],
       adlNotional: p.adlNotionalQuote[i],
+      adlNeeded: p.adlNeededUnits[i],
+      adlProfitClosed: p.adlProfitClosedUnits[i],
+      vaultPnl: p.vaultPnlUnits[i],
       accountsHit: p.accountsHit[i],
       fundDepletedStep: p.fundDepletedStep[i],
+      openDeficit: p.openDeficitUnits[i],
     };
     const want = { ...naive } as Partial<typeof naive>;
     delete want.borne;
@@ -48,6 +53,17 @@ function compareWithNaive(params: RiskParams, seed: number, paths: number, finde
     naive.borne.forEach((b, j) => (borneTotal[j]! += b));
   }
   expect(Array.from(result.lossByAccountUnits)).toEqual(Array.from(borneTotal));
+}
+
+interface Variant {
+  partial: boolean;
+  cap: string | null;
+  delay: number;
+  mechanism: LossMechanismInput;
+  weight?: number;
+  thinning?: number;
+  permanentShare?: number;
+  slice?: SliceParams | null;
 }
 
 describe('production engine = naive reference engine', () => {
@@ -64,21 +80,26 @@ describe('production engine = naive reference engine', () => {
     { name: 'gbm, generated population', scenario: { kind: 'gbm', driftAnnual: 0, volAnnual: 1.5 } },
     { name: 'crash, generated population', scenario: { kind: 'crash', preset: null, drawdown: 0.35, startMinute: 30, crashMinutes: 60, recovery: 0.3, recoveryMinutes: 120, volAnnual: 0.8 } },
   ] as const)('$name (seed 7), with cascades, partial liquidation, caps and delay', ({ scenario }) => {
-    for (const variant of [
+    const variants: Variant[] = [
       { partial: false, cap: null, delay: 0, mechanism: { kind: 'socialize' } },
       { partial: true, cap: '300000', delay: 0, mechanism: { kind: 'adl', ranking: 'pnl-leverage' } },
       { partial: false, cap: '200000', delay: 2, mechanism: { kind: 'adl', ranking: 'random' } },
       { partial: true, cap: null, delay: 1, mechanism: { kind: 'backstop' } },
-    ] as const) {
+      // Round two: index-vs-mark, a thinning book with permanent impact, sliced whales.
+      { partial: false, cap: '400000', delay: 0, mechanism: { kind: 'socialize' }, weight: 0.33, thinning: 20, permanentShare: 0.67, slice: { minNotional: '50000', fraction: 0.2, cooldownSteps: 1 } },
+      { partial: true, cap: null, delay: 1, mechanism: { kind: 'adl', ranking: 'pnl-leverage' }, weight: 0, thinning: 5, permanentShare: 0.3, slice: { minNotional: '20000', fraction: 0.5, cooldownSteps: 0 } },
+    ];
+    for (const variant of variants) {
+      const round2 = { weight: variant.weight ?? 1, thinning: variant.thinning ?? 0, permanentShare: variant.permanentShare ?? 0, slice: variant.slice ?? null };
       const params: RiskParams = {
         version: 1,
         market: { initialPrice: '100', steps: 240, stepSeconds: 60 },
         scenario: { ...scenario },
         population: { kind: 'generated', accounts: 60, openInterest: '2000000', longShare: 0.6, leverageMedian: 6, leverageSigma: 0.6, paretoAlpha: 1.5, entrySpread: 0.03, marketMakerLeverage: 3 },
         margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [{ notionalFloor: '50000', maintenanceMarginRatio: 0.06, initialMarginRatio: 0.1 }] },
-        liquidation: { penaltyRatio: 0.01, penaltyToFund: 0.7, partial: variant.partial, maxNotionalPerStep: variant.cap, oracleDelaySteps: variant.delay, impact: { model: 'sqrt', depth: '150000', halfLifeSteps: 4 } },
+        liquidation: { penaltyRatio: 0.01, penaltyToFund: 0.7, partial: variant.partial, maxNotionalPerStep: variant.cap, oracleDelaySteps: variant.delay, impact: { model: 'sqrt', depth: '150000', halfLifeSteps: 4, thinning: round2.thinning, permanentShare: round2.permanentShare }, markImpactWeight: round2.weight, slice: round2.slice === null ? null : { ...round2.slice } },
         insuranceFund: { initial: '5000', feeInflowPerStep: '1', cap: null, maxDrawPerStep: '20000' },
-        lossMechanism: variant.mechanism,
+        lossMechanism: withLossMechanismDefaults(variant.mechanism),
       };
       compareWithNaive(params, 7, 6, 'frontier');
     }

@@ -1,3 +1,4 @@
+import { withLossMechanismDefaults } from '../params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RiskParams } from '../params/riskParams';
@@ -42,9 +43,11 @@ describe('ledger properties', () => {
     );
   });
 
+  // Open-interest socialization (Drift) charges every position on the paying side by size, so it can take more
+  // than a position's equity (the loop then liquidates it); profit haircuts and ADL never can.
   it('a haircut or ADL loss never exceeds the equity of the account that bore it (seed 12)', () => {
     fc.assert(
-      fc.property(smallWorldArb, (params) => {
+      fc.property(smallWorldArb.filter((w) => !(w.lossMechanism.kind === 'socialize' && w.lossMechanism.base === 'open-interest')), (params) => {
         const { paths } = createSimulator(params, 3).run(0, 1);
         expect(paths.largestHaircutShare[0]).toBeGreaterThanOrEqual(0);
         expect(paths.largestHaircutShare[0]).toBeLessThanOrEqual(1);
@@ -62,7 +65,7 @@ describe('ledger properties', () => {
   //    liquidation. fast-check finds such worlds (the example test below keeps one); the loss is not monotone
   //    in the fund there, and Haircut reports what the model does rather than promise otherwise.
   it('with no feedback (backstop, bad-debt) a larger fund never increases the loss beyond it (seed 13)', () => {
-    const noFeedback = fc.tuple(smallWorldArb, fc.constantFrom({ kind: 'backstop' as const }, { kind: 'bad-debt' as const })).map(([w, lossMechanism]): RiskParams => ({ ...w, lossMechanism }));
+    const noFeedback = fc.tuple(smallWorldArb, fc.constantFrom({ kind: 'backstop' as const }, { kind: 'bad-debt' as const })).map(([w, lossMechanism]): RiskParams => ({ ...w, lossMechanism: withLossMechanismDefaults(lossMechanism) }));
     fc.assert(
       fc.property(noFeedback, fc.integer({ min: 1, max: 5000 }), (world, extra) => {
         const small = createSimulator(world, 5).run(0, 2).paths;
@@ -81,43 +84,47 @@ describe('ledger properties', () => {
     const oneMove = smallWorldArb.map((w): RiskParams => {
       if (w.scenario.kind !== 'replay') throw new Error('small worlds replay a series');
       const prices = [w.scenario.prices[0]!, w.scenario.prices[w.scenario.prices.length - 1]!];
-      const lossMechanism = w.lossMechanism.kind === 'socialize' || w.lossMechanism.kind === 'adl' ? w.lossMechanism : { kind: 'socialize' as const };
-      return { ...w, market: { ...w.market, steps: 2 }, scenario: { ...w.scenario, prices }, liquidation: { ...w.liquidation, oracleDelaySteps: 0 }, lossMechanism };
+      const lossMechanism = w.lossMechanism.kind === 'socialize' || w.lossMechanism.kind === 'adl' ? w.lossMechanism : withLossMechanismDefaults({ kind: 'socialize' });
+      // With impact, ADL's rule is not monotone in the fund: a fund that can pay the sale's deficit sells into the
+      // book (whose impact can drag other accounts under) where a smaller one deleverages without impact.
+      // 'full' closes each winner's whole position, so a later deficit of the same settlement can find fewer winners
+      // when an earlier one needed more of them: with a smaller fund less is socialized and more left uncovered.
+      // Likewise a sale uses keeper capacity that deleveraging does not, so ADL is checked without a capacity limit.
+      const adl = lossMechanism.kind === 'adl';
+      const impact = adl ? { ...w.liquidation.impact, model: 'none' as const } : w.liquidation.impact;
+      const maxNotionalPerStep = adl ? null : w.liquidation.maxNotionalPerStep;
+      const mechanism = lossMechanism.kind === 'adl' ? { ...lossMechanism, size: 'needed' as const } : lossMechanism;
+      return { ...w, market: { ...w.market, steps: 2 }, scenario: { ...w.scenario, prices }, liquidation: { ...w.liquidation, oracleDelaySteps: 0, impact, maxNotionalPerStep }, lossMechanism: mechanism };
     });
     fc.assert(
       fc.property(oneMove, fc.integer({ min: 1, max: 5000 }), (world, extra) => {
         const small = createSimulator(world, 5).run(0, 1).paths;
         const large = createSimulator(withFund(world, String(Number(world.insuranceFund.initial) + extra)), 5).run(0, 1).paths;
-        expect(large.socializedLossUnits[0]).toBeLessThanOrEqual(small.socializedLossUnits[0]!);
+        // When the smaller fund left part uncovered, the larger one may socialize more (see the example below).
+        if (small.uncoveredUnits[0] === 0) expect(large.socializedLossUnits[0]).toBeLessThanOrEqual(small.socializedLossUnits[0]!);
         expect(large.socializedLossUnits[0]! + large.uncoveredUnits[0]!).toBeLessThanOrEqual(small.socializedLossUnits[0]! + small.uncoveredUnits[0]!);
       }),
       { numRuns: 500, seed: 15 },
     );
   });
 
-  it('across steps a larger fund can leave a position open into a worse liquidation (found by fast-check)', () => {
-    const world = aWorld({
-      prices: '100 100 100 100 100 100 100 100 100 100 108 108 108 108 108 108 108 108 108 108 108 108 108 108 99.36 91.4112 91.4112 91.4112 91.4112'.split(' '),
-      accounts: [
-        ...['a0', 'a1', 'a2', 'a3', 'a5', 'a6'].map((id) => anAccount({ id, side: 'long', size: '0.10', entryPrice: '80', collateral: '1' })),
-        anAccount({ id: 'a4', side: 'long', size: '9.40', entryPrice: '99.57', collateral: '1' }),
-        anAccount({ id: 'a7', side: 'short', size: '5.22', entryPrice: '104.17', collateral: '4.34' }),
-        anAccount({ id: 'a8', side: 'short', size: '35.08', entryPrice: '91.48', collateral: '288.51' }),
-        anAccount({ id: 'a9', side: 'short', size: '16.14', entryPrice: '88.87', collateral: '165.01' }),
-        anAccount({ id: 'a10', side: 'long', size: '30.89', entryPrice: '90.10', collateral: '1' }),
-        anAccount({ id: 'a11', side: 'long', size: '10.57', entryPrice: '80.09', collateral: '1.08' }),
-        anAccount({ id: 'a12', side: 'short', size: '33.93', entryPrice: '88.88', collateral: '395.07' }),
-        anAccount({ id: 'a13', side: 'short', size: '23.13', entryPrice: '80', collateral: '109.43' }),
-      ],
-      margin: { tiers: [{ notionalFloor: '2000', maintenanceMarginRatio: 0.08, initialMarginRatio: 0.15 }, { notionalFloor: '4000', maintenanceMarginRatio: 0.12, initialMarginRatio: 0.2 }] },
-      liquidation: { penaltyRatio: 0.02, partial: true, maxNotionalPerStep: '1434', oracleDelaySteps: 2, impact: { model: 'sqrt', depth: '15926', halfLifeSteps: 1 } },
-      fund: { initial: '0.05', feeInflowPerStep: '0.03', cap: '894', maxDrawPerStep: '1.01' },
-    });
+  it('across steps a larger fund can leave a position open into a worse liquidation (fast-check finds such a world)', () => {
+    // Not an accident of one hand-picked world: fast-check, searching small worlds with ADL or haircuts, finds one
+    // where a larger starting fund ends with more bad debt and more loss beyond the fund. The concrete worlds change
+    // whenever a mechanic changes, so the search itself is the test.
+    const withFeedback = fc.tuple(smallWorldArb, fc.constantFrom(
+      withLossMechanismDefaults({ kind: 'adl', ranking: 'random' }),
+      withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' }),
+      withLossMechanismDefaults({ kind: 'socialize' }),
+    )).map(([w, lossMechanism]): RiskParams => ({ ...w, lossMechanism }));
     const beyond = (p: ReturnType<ReturnType<typeof createSimulator>['run']>['paths']) => p.socializedLossUnits[0]! + p.uncoveredUnits[0]!;
-    const small = createSimulator(world, 5).run(0, 1).paths;
-    const large = createSimulator(withFund(world, '1.05'), 5).run(0, 1).paths;
-    expect(large.badDebtUnits[0]).toBeGreaterThan(small.badDebtUnits[0]!);
-    expect(beyond(large)).toBeGreaterThan(beyond(small));
+    const monotone = fc.property(withFeedback, fc.integer({ min: 1, max: 5000 }), (world, extra) => {
+      const small = createSimulator(world, 5).run(0, 1).paths;
+      const large = createSimulator(withFund(world, String(Number(world.insuranceFund.initial) + extra / 100)), 5).run(0, 1).paths;
+      return !(large.badDebtUnits[0]! > small.badDebtUnits[0]! && beyond(large) > beyond(small));
+    });
+    const out = fc.check(monotone, { numRuns: 3000, seed: 99, endOnFailure: true });
+    expect(out.failed).toBe(true);
   });
 
   it('a larger fund can raise socialized loss when the smaller one left part uncovered (found by fast-check)', () => {
@@ -149,9 +156,9 @@ describe('determinism', () => {
     scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 1, jumpIntensityAnnual: 2000, jumpMean: -0.03, jumpStdev: 0.03 },
     population: { kind: 'generated', accounts: 300, openInterest: '3000000', longShare: 0.55, leverageMedian: 6, leverageSigma: 0.6, paretoAlpha: 1.5, entrySpread: 0.02, marketMakerLeverage: 2 },
     margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] },
-    liquidation: { penaltyRatio: 0.01, penaltyToFund: 1, partial: true, maxNotionalPerStep: '200000', oracleDelaySteps: 1, impact: { model: 'sqrt', depth: '300000', halfLifeSteps: 5 } },
+    liquidation: { penaltyRatio: 0.01, penaltyToFund: 1, partial: true, maxNotionalPerStep: '200000', oracleDelaySteps: 1, impact: { model: 'sqrt', depth: '300000', halfLifeSteps: 5, thinning: 0, permanentShare: 0 }, markImpactWeight: 1, slice: null },
     insuranceFund: { initial: '2000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'random' },
+    lossMechanism: withLossMechanismDefaults({ kind: 'adl', ranking: 'random' }),
   };
 
   it('paths [0, n) equal [0, k) followed by [k, n) for random k (seed 14)', () => {

@@ -31,6 +31,8 @@ export type PathEvent =
     }
   | { kind: 'adl'; step: number; account: number; bankruptAccount: number; contracts: number; bankruptcyPrice: number; markPrice: number; lossQuote: number }
   | { kind: 'vault'; step: number; quote: number }
+  /** The backstop vault took the position over at the mark with its remaining margin (negative: a deficit). */
+  | { kind: 'takeover'; step: number; account: number; side: number; sizeBase: number; markPrice: number; marginQuote: number }
   | { kind: 'uncovered'; step: number; quote: number };
 
 export type PathEventListener = (event: PathEvent) => void;

@@ -18,12 +18,19 @@ export interface PathColumns {
   liquidations: Float64Array;
   liquidatedNotionalQuote: Float64Array;
   adlNotionalQuote: Float64Array;
+  /** ADL: remainders handed to the queue (what had to be covered) and the profit closed out of winners, units. */
+  adlNeededUnits: Float64Array;
+  adlProfitClosedUnits: Float64Array;
+  /** The backstop vault's net result (margins taken over + inventory result − vaultLoss), units; 0 otherwise. */
+  vaultPnlUnits: Float64Array;
   /** Accounts that bore a haircut or an ADL loss. */
   accountsHit: Float64Array;
   /** Largest single haircut or ADL loss as a share of that account's equity just before it, 0..1. */
   largestHaircutShare: Float64Array;
   /** First step at which the fund was empty after paying a deficit, −1 if never. */
   fundDepletedStep: Int32Array;
+  /** Negative equity of accounts still open at the horizon, at its mark: not yet settled, outside the identity. */
+  openDeficitUnits: Float64Array;
   /** 1 when badDebt = fundDraw + socializedLoss + vaultLoss + uncovered held exactly on this path. */
   ledgerBalanced: Uint8Array;
 }

@@ -1,5 +1,6 @@
-import { isLiquidatableAt, partialCloseSize } from '../margin/accountMath';
-import { clampDisplacement, decayDisplacement, impactDisplacement } from '../liquidation/priceImpact';
+import { isLiquidatableAt, openDeficitUnits, partialCloseSize, type ClosePricer, type CloseQuote } from '../margin/accountMath';
+import { SliceClock } from '../liquidation/sliceClock';
+import { VenueBook } from '../liquidation/venueBook';
 import type { FinderKind, LiquidationFinder } from '../liquidation/liquidationFinder';
 import { frontierFinder } from '../liquidation/frontierFinder';
 import { scanFinder } from '../liquidation/scanFinder';
@@ -7,8 +8,12 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { AdlQueue } from '../waterfall/autoDeleverage';
+import { contractsToDeleverage } from '../waterfall/adlSale';
+import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
+import { FundFloor } from '../waterfall/fundTrigger';
 import { haircutProfits } from '../waterfall/haircutProfits';
+import { socializeOpenInterest } from '../waterfall/socializeOpenInterest';
 import { AccountBook } from './accountBook';
 import type { PathEventListener } from './pathEvents';
 import { PathTally } from './pathTally';
@@ -16,6 +21,18 @@ import type { SimConfig } from './simConfig';
 
 /** Liquidate → settle rounds per step before the rest waits for the next step (cascades stay bounded). */
 export const MAX_ROUNDS_PER_STEP = 50;
+
+const PASS_CONTINUE = 0;
+const PASS_IDLE = 1;
+const PASS_CAPACITY_USED = 2;
+/** Closed in full. */
+const CLOSE_DONE = 0;
+/** Cut short by the keeper capacity: waits at the head of the queue for the next step. */
+const CLOSE_CHUNKED = 1;
+/** A slice of a large position: keeps its place and waits for its cooldown. */
+const CLOSE_SLICED = 2;
+/** A partial close that restored the account: it leaves the queue (the finder sees it again if it falls). */
+const CLOSE_REST_FREE = 3;
 
 /** Receives the state at the end of each series point's step. */
 export interface PointObserver {
@@ -46,13 +63,28 @@ export class PathSimulator {
   private readonly haircutScratch: { index: Int32Array; profit: Float64Array; share: Float64Array };
   /** ADL queues of the longs and the shorts, ranked once per settlement round. */
   private readonly adlQueues: { long: AdlQueue; short: AdlQueue };
-  private marketEnd: Float64Array;
+  /** The mark at the end of each step, for a delayed oracle. */
+  private markEnd: Float64Array;
+  private readonly venue: VenueBook;
+  private readonly slices: SliceClock;
+  private capacityQuote = 0;
+  private readonly quote: CloseQuote = { fill: 0, markAfter: 0 };
+  /** Prices a partial close for its sizing: the same average fill and mark the close itself will get. */
+  private readonly pricer: ClosePricer;
+  /** The account and mark the pricer prices for (set before each partial sizing). */
+  private pricingAccount = 0;
+  private pricingOracle = 0;
+  /** ADL trigger: how far the fund may be drawn (waterfall/fundTrigger.ts). */
+  private readonly fundFloor: FundFloor;
+  /** The backstop vault's inventory, null for other mechanisms. */
+  readonly vault: BackstopVault | null;
   fundUnits = 0;
   /** Set to trace one path (learn mode); null in Monte Carlo runs. */
   onEvent: PathEventListener | null = null;
   private drawnThisStep = 0;
   private step = 0;
   private adlRng = new PathRng(0, 0, RNG_STREAM.adl);
+  private readonly adlOptions: { ranking: SimConfig['adlRanking']; size: SimConfig['adlSize']; closePrice: SimConfig['adlClosePrice'] };
 
   constructor(
     private readonly config: SimConfig,
@@ -67,7 +99,19 @@ export class PathSimulator {
     this.collected = new Int32Array(n);
     this.haircutScratch = { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n) };
     this.adlQueues = config.mechanism === 'adl' ? { long: new AdlQueue(n), short: new AdlQueue(n) } : { long: new AdlQueue(0), short: new AdlQueue(0) };
-    this.marketEnd = new Float64Array(config.steps);
+    this.markEnd = new Float64Array(config.steps);
+    this.venue = new VenueBook(config);
+    this.slices = new SliceClock(config.slice, n);
+    this.pricer = (q, out) => {
+      const venue = this.venue;
+      const j = this.pricingAccount;
+      const to = venue.flowQuote - this.book.side[j]! * q * venue.index;
+      out.fill = venue.fillBetween(venue.flowQuote, to);
+      out.markAfter = this.config.oracleDelaySteps === 0 ? venue.markAt(to) : this.pricingOracle;
+    };
+    this.fundFloor = new FundFloor(config.mechanism === 'adl' ? config.adlTriggerShare : 1, config.adlTriggerWindowSteps, config.steps);
+    this.adlOptions = { ranking: config.adlRanking, size: config.adlSize, closePrice: config.adlClosePrice };
+    this.vault = config.mechanism === 'backstop' ? new BackstopVault(config.backstopUnwindSteps) : null;
     const ctx = { book: this.book, isLiquidatable: (j: number, price: number) => this.isLiquidatable(j, price) };
     this.finder = finderKind === 'frontier' ? frontierFinder(ctx, config.schedule) : scanFinder(ctx);
   }
@@ -83,82 +127,247 @@ export class PathSimulator {
    */
   run(prices: Float64Array, seed: number, pathIndex: number, stepOfPoint: Int32Array, observe: PointObserver): void {
     const cfg = this.config;
+    const venue = this.venue;
     this.resetPath(seed, pathIndex, prices.length);
-    let displacementEnd = 0;
     let nextPoint = 0;
     for (let t = 0; t < prices.length; t++) {
       this.step = t;
-      const basePrice = prices[t]!;
       if (t > 0) this.creditFund(cfg.fundInflowPerStepUnits);
-      const baseDisplacement = t === 0 ? 0 : decayDisplacement(displacementEnd, cfg.impactDecayPerStep);
-      let flowQuote = 0;
-      let capacityQuote = cfg.maxNotionalPerStepQuote;
+      venue.startStep(t, prices[t]!);
+      this.capacityQuote = cfg.maxNotionalPerStepQuote;
+      if (this.fundFloor.active) this.fundFloor.startStep(t, this.fundUnits);
+      // The backstop vault sells its inventory back into the book before this step's liquidations.
+      if (this.vault !== null) this.unwindVault(t);
       this.drawnThisStep = 0;
-      let oracle =
-        cfg.oracleDelaySteps === 0 ? this.marketPrice(basePrice, baseDisplacement, flowQuote) : t >= cfg.oracleDelaySteps ? this.marketEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+      let oracle = cfg.oracleDelaySteps === 0 ? venue.mark() : t >= cfg.oracleDelaySteps ? this.markEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
 
       for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
         const found = this.finder.collect(oracle, this.inQueue, this.collected);
         for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
         if (this.queueLength === 0) break;
         this.deficits.clear();
-        let capacityUsedUp = false;
-        while (this.queueLength > 0) {
-          const j = this.queue[this.queueHead]!;
-          const b = this.book;
-          if (b.open[j] === 0) {
-            this.dequeue();
-            continue;
-          }
-          if (!this.isLiquidatable(j, oracle)) {
-            this.dequeue();
-            this.finder.accountReleased(j);
-            continue;
-          }
-          if (capacityQuote <= 0) {
-            capacityUsedUp = true;
-            break;
-          }
-          const side = b.side[j]!;
-          const size = b.sizeBase[j]!;
-          const entry = b.entryPrice[j]!;
-          let closeSize = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, side, size, entry, b.collateralUnits[j]!, oracle) : size;
-          let chunked = false;
-          if (closeSize * oracle > capacityQuote) {
-            closeSize = Math.min(size, capacityQuote / oracle);
-            chunked = closeSize < size;
-            capacityQuote = 0;
-          } else {
-            capacityQuote -= closeSize * oracle;
-          }
-          flowQuote -= side * closeSize * basePrice;
-          const fill = this.marketPrice(basePrice, baseDisplacement, flowQuote);
-          this.closePosition(j, closeSize, fill, oracle);
-          if (b.open[j] === 1) {
-            this.finder.accountChanged(j);
-            if (chunked) {
-              capacityUsedUp = true;
-              break;
-            }
-          }
-          this.dequeue();
-        }
+        const pass = this.liquidateQueue(oracle);
         this.settle(oracle);
-        if (cfg.oracleDelaySteps === 0) oracle = this.marketPrice(basePrice, baseDisplacement, flowQuote);
-        if (capacityUsedUp) break;
+        if (cfg.oracleDelaySteps === 0) oracle = venue.mark();
+        if (pass !== PASS_CONTINUE) break;
       }
-      displacementEnd = baseDisplacement === 0 && flowQuote === 0 ? 0 : clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flowQuote, cfg.impactDepthQuote));
-      const endPrice = displacementEnd === 0 ? basePrice : basePrice * (1 + displacementEnd);
-      this.marketEnd[t] = endPrice;
-      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endPrice, this.fundUnits, this.tally);
+      const endMark = venue.endStep();
+      this.markEnd[t] = endMark;
+      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endMark, this.fundUnits, this.tally);
+    }
+    if (prices.length > 0) this.tally.openDeficitUnits = this.openDeficitAt(this.markEnd[prices.length - 1]!);
+    if (this.vault !== null) this.tally.vaultPnlUnits = this.vault.resultUnits(prices.length > 0 ? this.markEnd[prices.length - 1]! : cfg.initialPrice, this.tally.vaultLossUnits);
+  }
+
+  /** Sells the vault's share of inventory due at step t into the venue's book (it moves the book like any sale). */
+  private unwindVault(t: number): void {
+    const vault = this.vault!;
+    const amount = vault.unwindAmount(t);
+    if (amount === 0) return;
+    vault.sell(amount, this.venue.execute(Math.sign(amount), Math.abs(amount)));
+  }
+
+  /** The vault takes account j over at the mark with its remaining margin; a negative equity is a deficit. */
+  private takeOver(j: number, mark: number): void {
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const collateral = b.collateralUnits[j]!;
+    b.touch(j);
+    const equity = collateral + Math.floor(side * size * (mark - b.entryPrice[j]!) * UNITS_PER_QUOTE);
+    this.vault!.takeOver(this.step, side, size, mark, Math.max(0, equity));
+    this.tally.liquidations += 1;
+    this.tally.liquidatedNotionalQuote += size * mark;
+    b.open[j] = 0;
+    b.sizeBase[j] = 0;
+    b.collateralUnits[j] = 0;
+    this.onEvent?.({ kind: 'takeover', step: this.step, account: j, side, sizeBase: size, markPrice: mark, marginQuote: equity / UNITS_PER_QUOTE });
+    if (equity < 0) {
+      const bankruptcy = b.entryPrice[j]! - (side * collateral) / UNITS_PER_QUOTE / size;
+      this.recordDeficit(j, side, -equity, bankruptcy, mark);
     }
   }
 
-  /** The undisturbed price moved by the decayed displacement plus the impact of this step's flow so far. */
-  private marketPrice(basePrice: number, baseDisplacement: number, flowQuote: number): number {
-    if (baseDisplacement === 0 && flowQuote === 0) return basePrice;
+  private recordDeficit(j: number, side: number, deficit: number, bankruptcy: number, price: number): void {
+    this.tally.badDebtUnits += deficit;
+    this.deficits.push(j, side, deficit, bankruptcy, price);
+    this.onEvent?.({ kind: 'deficit', step: this.step, account: j, deficitQuote: deficit / UNITS_PER_QUOTE, bankruptcyPrice: bankruptcy, fillPrice: price });
+  }
+
+  /** What the fund may still pay this step: its balance above the trigger floor, within the draw limit. */
+  private fundAvailable(): number {
+    const floor = this.fundFloor.active ? this.fundFloor.floorUnits(this.step) : 0;
+    return Math.max(0, Math.min(this.fundUnits - floor, this.config.fundMaxDrawPerStepUnits - this.drawnThisStep));
+  }
+
+  private contractsToDeleverage(j: number, mark: number): number {
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const entry = b.entryPrice[j]!;
+    const collateral = b.collateralUnits[j]!;
+    return contractsToDeleverage(
+      {
+        side, sizeBase: size, entryPrice: entry, collateralUnits: collateral,
+        bankruptcyPrice: entry - (side * collateral) / UNITS_PER_QUOTE / size,
+        markPrice: mark,
+        usableFundUnits: Math.max(0, this.fundAvailable() - this.deficits.totalUnits),
+      },
+      this.venue,
+    );
+  }
+
+  /**
+   * Closes account j whole: `sold` contracts into the book at `fill`, `deleveraged` against the winners at its
+   * bankruptcy price. The account keeps the surplus of the sale above bankruptcy (less the penalty on the sold
+   * notional); the deleveraged part's deficit at the mark goes through the waterfall (fund, then the ADL queue).
+   */
+  private closeWithAdl(j: number, sold: number, deleveraged: number, fill: number, mark: number): void {
     const cfg = this.config;
-    return basePrice * (1 + clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flowQuote, cfg.impactDepthQuote)));
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    const entry = b.entryPrice[j]!;
+    const collateralBefore = b.collateralUnits[j]!;
+    b.touch(j);
+    const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / size;
+    let collateral = collateralBefore + Math.floor(side * sold * (fill - entry) * UNITS_PER_QUOTE) + Math.floor(side * deleveraged * (bankruptcy - entry) * UNITS_PER_QUOTE);
+    const penalty = Math.min(Math.floor(cfg.penaltyRatio * sold * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(collateral)));
+    collateral -= penalty;
+    const toFund = Math.floor(penalty * cfg.penaltyToFund);
+    this.creditFund(toFund);
+    this.tally.liquidatorUnits += penalty - toFund;
+    this.tally.liquidations += 1;
+    this.tally.liquidatedNotionalQuote += sold * fill;
+    this.onEvent?.({
+      kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: sold, fillPrice: fill, oraclePrice: mark,
+      full: true, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE,
+    });
+    b.open[j] = 0;
+    b.sizeBase[j] = 0;
+    const deficit = Math.floor(side * deleveraged * (bankruptcy - mark) * UNITS_PER_QUOTE) + (collateral < 0 ? -collateral : 0);
+    if (collateral < 0) collateral = 0;
+    b.collateralUnits[j] = collateral;
+    if (deficit > 0) this.recordDeficit(j, side, deficit, bankruptcy, mark);
+  }
+
+  /**
+   * One pass over the queue in order, at mark `oracle`: drops accounts that closed or recovered, waits accounts
+   * cooling down between slices (they keep their place), closes the rest within the keeper capacity. Accounts
+   * that wait stay in the queue in their order, ahead of any found later.
+   */
+  private liquidateQueue(oracle: number): number {
+    const b = this.book;
+    const cap = this.queue.length;
+    const len = this.queueLength;
+    let kept = 0;
+    let closedAny = false;
+    let stopped = false;
+    for (let i = 0; i < len; i++) {
+      const j = this.queue[(this.queueHead + i) % cap]!;
+      if (stopped) {
+        // Nothing was removed before this point: the rest is already in place.
+        if (kept === i) {
+          kept = len;
+          break;
+        }
+        this.queue[(this.queueHead + kept++) % cap] = j;
+        continue;
+      }
+      if (b.open[j] === 0) {
+        this.inQueue[j] = 0;
+        continue;
+      }
+      if (!this.isLiquidatable(j, oracle)) {
+        this.inQueue[j] = 0;
+        this.finder.accountReleased(j);
+        continue;
+      }
+      // The backstop vault takes a position over before any book sale, without keeper capacity (issue 14).
+      if (this.vault !== null && takeoverDue(this.config.schedule, this.config.backstopTakeoverShare, b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, oracle)) {
+        this.takeOver(j, oracle);
+        this.inQueue[j] = 0;
+        closedAny = true;
+        continue;
+      }
+      if (this.capacityQuote <= 0 || this.slices.waiting(j, this.step)) {
+        if (this.capacityQuote <= 0) stopped = true;
+        this.queue[(this.queueHead + kept++) % cap] = j;
+        continue;
+      }
+      const outcome = this.liquidateOne(j, oracle);
+      closedAny = true;
+      if (outcome === CLOSE_DONE) {
+        this.inQueue[j] = 0;
+        continue;
+      }
+      this.finder.accountChanged(j);
+      if (outcome === CLOSE_CHUNKED) stopped = true;
+      if (outcome === CLOSE_REST_FREE) {
+        this.inQueue[j] = 0;
+        continue;
+      }
+      this.queue[(this.queueHead + kept++) % cap] = j;
+    }
+    this.queueLength = kept;
+    return stopped ? PASS_CAPACITY_USED : closedAny ? PASS_CONTINUE : PASS_IDLE;
+  }
+
+  /** Closes what account j may close now (partial size, slice, keeper capacity) at the average fill. */
+  private liquidateOne(j: number, oracle: number): number {
+    const cfg = this.config;
+    const b = this.book;
+    const side = b.side[j]!;
+    const size = b.sizeBase[j]!;
+    this.pricingAccount = j;
+    this.pricingOracle = oracle;
+    let closeSize = cfg.partial
+      ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, side, size, b.entryPrice[j]!, b.collateralUnits[j]!, oracle, this.pricer, this.quote)
+      : size;
+    const sliced = this.slices.limit(j, size, oracle, this.step);
+    if (sliced < closeSize) closeSize = sliced;
+    // ADL replaces the book sale of what the fund cannot cover, for a whole close (issue 14, waterfall/adlSale.ts).
+    if (cfg.mechanism === 'adl' && closeSize === size) {
+      const deleveraged = this.contractsToDeleverage(j, oracle);
+      const sold = size - deleveraged;
+      if (deleveraged > 0 && sold * oracle <= this.capacityQuote) {
+        this.capacityQuote -= sold * oracle;
+        this.closeWithAdl(j, sold, deleveraged, this.venue.execute(side, sold), oracle);
+        return CLOSE_DONE;
+      }
+    }
+    let chunked = false;
+    if (closeSize * oracle > this.capacityQuote) {
+      closeSize = Math.min(size, this.capacityQuote / oracle);
+      chunked = closeSize < size;
+      this.capacityQuote = 0;
+    } else {
+      this.capacityQuote -= closeSize * oracle;
+    }
+    const fill = this.venue.execute(side, closeSize);
+    this.closePosition(j, closeSize, fill, oracle);
+    if (b.open[j] === 0) return CLOSE_DONE;
+    this.slices.sliced(j, size, oracle, this.step);
+    if (chunked) return CLOSE_CHUNKED;
+    return sliced < size ? CLOSE_SLICED : CLOSE_REST_FREE;
+  }
+
+  /** The negative equity, at the horizon's mark, of every account still open: a deficit not yet settled. */
+  private openDeficitAt(mark: number): number {
+    const b = this.book;
+    let units = 0;
+    const cap = this.queue.length;
+    for (let i = 0; i < this.queueLength; i++) {
+      const j = this.queue[(this.queueHead + i) % cap]!;
+      if (b.open[j] === 1) units += openDeficitUnits(b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, mark);
+    }
+    // Negative equity is below any maintenance requirement, so every such account outside the queue is found here.
+    const found = this.finder.collect(mark, this.inQueue, this.collected);
+    for (let k = 0; k < found; k++) {
+      const j = this.collected[k]!;
+      units += openDeficitUnits(b.side[j]!, b.sizeBase[j]!, b.entryPrice[j]!, b.collateralUnits[j]!, mark);
+    }
+    return units;
   }
 
   private resetPath(seed: number, pathIndex: number, steps: number): void {
@@ -171,8 +380,11 @@ export class PathSimulator {
     this.finder.startPath();
     this.tally.reset();
     this.fundUnits = this.config.fundInitialUnits;
-    if (this.marketEnd.length < steps) this.marketEnd = new Float64Array(steps);
+    if (this.markEnd.length < steps) this.markEnd = new Float64Array(steps);
+    this.venue.startPath();
+    this.slices.startPath();
     if (this.config.mechanism === 'adl') this.adlRng = new PathRng(seed, pathIndex, RNG_STREAM.adl);
+    this.vault?.reset();
   }
 
   private enqueue(j: number): void {
@@ -231,11 +443,7 @@ export class PathSimulator {
     b.open[j] = 0;
     b.sizeBase[j] = 0;
     if (collateral < 0) {
-      const deficit = -collateral;
-      this.tally.badDebtUnits += deficit;
-      const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize;
-      this.deficits.push(j, side, deficit, bankruptcy, fill);
-      this.onEvent?.({ kind: 'deficit', step: this.step, account: j, deficitQuote: deficit / UNITS_PER_QUOTE, bankruptcyPrice: bankruptcy, fillPrice: fill });
+      this.recordDeficit(j, side, -collateral, entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize, fill);
       collateral = 0;
     }
     // What is left after the penalty returns to the trader.
@@ -249,11 +457,10 @@ export class PathSimulator {
   private settle(price: number): void {
     const events = this.deficits;
     if (events.count === 0) return;
-    const cfg = this.config;
     const tally = this.tally;
     let remainderTotal = 0;
     for (let i = 0; i < events.count; i++) {
-      const available = Math.min(this.fundUnits, cfg.fundMaxDrawPerStepUnits - this.drawnThisStep);
+      const available = this.fundAvailable();
       const draw = Math.min(events.deficitUnits[i]!, available);
       this.fundUnits -= draw;
       this.drawnThisStep += draw;
@@ -285,6 +492,12 @@ export class PathSimulator {
         this.onEvent?.({ kind: 'vault', step: this.step, quote: remainderTotal / UNITS_PER_QUOTE });
         break;
       case 'socialize':
+        if (cfg.socializeBase === 'open-interest') {
+          let paidByLongs = 0;
+          for (let i = 0; i < events.count; i++) if (events.side[i]! < 0) paidByLongs += events.remainderUnits[i]!;
+          socializeOpenInterest(this.book, tally, this.hitFlags, paidByLongs, remainderTotal - paidByLongs, price, this.haircutScratch, changed, this.onEvent, this.step);
+          break;
+        }
         haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed, this.onEvent, this.step);
         break;
       case 'adl': {
@@ -301,7 +514,7 @@ export class PathSimulator {
             else rankedShorts = true;
           }
           const deficit = { remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
-          tally.uncoveredUnits += queue.deleverage(this.book, tally, this.hitFlags, deficit, cfg.adlRanking, this.adlRng, changed, this.onEvent, this.step, events.account[i]!);
+          tally.uncoveredUnits += queue.deleverage(this.book, tally, this.hitFlags, deficit, this.adlOptions, this.adlRng, changed, this.onEvent, this.step, events.account[i]!);
         }
         break;
       }

@@ -14,8 +14,18 @@ export class PathTally {
   accountsHit = 0;
   largestHaircutShare = 0;
   fundDepletedStep = -1;
+  /** Negative equity of accounts still open at the horizon, at its mark: outside the settled ledger identity. */
+  openDeficitUnits = 0;
+  /** ADL: remainders handed to the queue, and the profit closed out of winners (overshoot = closed − needed). */
+  adlNeededUnits = 0;
+  adlProfitClosedUnits = 0;
+  /** Backstop vault's net result (not part of the ledger identity). */
+  vaultPnlUnits = 0;
 
   reset(): void {
+    this.adlNeededUnits = 0;
+    this.adlProfitClosedUnits = 0;
+    this.vaultPnlUnits = 0;
     this.badDebtUnits = 0;
     this.fundDrawUnits = 0;
     this.socializedLossUnits = 0;
@@ -30,5 +40,6 @@ export class PathTally {
     this.accountsHit = 0;
     this.largestHaircutShare = 0;
     this.fundDepletedStep = -1;
+    this.openDeficitUnits = 0;
   }
 }

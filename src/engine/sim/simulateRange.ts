@@ -110,9 +110,13 @@ function writePathRow(paths: PathColumns, row: number, tally: PathTally, fundEnd
   paths.liquidations[row] = tally.liquidations;
   paths.liquidatedNotionalQuote[row] = tally.liquidatedNotionalQuote;
   paths.adlNotionalQuote[row] = tally.adlNotionalQuote;
+  paths.adlNeededUnits[row] = tally.adlNeededUnits;
+  paths.adlProfitClosedUnits[row] = tally.adlProfitClosedUnits;
+  paths.vaultPnlUnits[row] = tally.vaultPnlUnits;
   paths.accountsHit[row] = tally.accountsHit;
   paths.largestHaircutShare[row] = tally.largestHaircutShare;
   paths.fundDepletedStep[row] = tally.fundDepletedStep;
+  paths.openDeficitUnits[row] = tally.openDeficitUnits;
   paths.ledgerBalanced[row] = balanced ? 1 : 0;
 }
 
@@ -128,9 +132,13 @@ export function emptyPathColumns(count: number): PathColumns {
     liquidations: new Float64Array(count),
     liquidatedNotionalQuote: new Float64Array(count),
     adlNotionalQuote: new Float64Array(count),
+    adlNeededUnits: new Float64Array(count),
+    adlProfitClosedUnits: new Float64Array(count),
+    vaultPnlUnits: new Float64Array(count),
     accountsHit: new Float64Array(count),
     largestHaircutShare: new Float64Array(count),
     fundDepletedStep: new Int32Array(count),
+    openDeficitUnits: new Float64Array(count),
     ledgerBalanced: new Uint8Array(count),
   };
 }

@@ -1,5 +1,5 @@
 import { equityQuote } from '../margin/accountMath';
-import { maintenanceRatioFor } from '../margin/marginSchedule';
+import { maintenanceRequirement } from '../margin/marginSchedule';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { RiskParams } from '../params/riskParams';
 import { buildPopulation } from '../population/buildPopulation';
@@ -15,7 +15,7 @@ export interface PathTrace {
   stepSeconds: number;
   /** The scenario's price before liquidation impact. */
   scenarioPrice: Float64Array;
-  /** The market price at the end of each step (impact included). */
+  /** The mark at the end of each step: the index moved by markImpactWeight × the venue's own displacement. */
   marketPrice: Float64Array;
   /** The price liquidations were decided at, at the end of each step (market price, delayed by the oracle). */
   oraclePrice: Float64Array;
@@ -118,7 +118,7 @@ export function tracePath(params: RiskParams, seed: number, pathIndex: number, m
       trace.shown.open[at] = open ? 1 : 0;
       const size = book.sizeBase[j]!;
       trace.shown.equityQuote[at] = open ? equityQuote(book.side[j]!, size, book.entryPrice[j]!, book.collateralUnits[j]!, oracle) : book.collateralUnits[j]! / UNITS_PER_QUOTE;
-      trace.shown.maintenanceQuote[at] = open ? maintenanceRatioFor(config.schedule, size * oracle) * size * oracle : 0;
+      trace.shown.maintenanceQuote[at] = open ? maintenanceRequirement(config.schedule, size * oracle) : 0;
     }
   });
   return trace;

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import type { RiskParams } from '../params/riskParams';
 import { aWorld } from './builders';
+import type { LossMechanismInput } from '../params/lossMechanism';
 
 /**
  * fast-check arbitraries for tests: small explicit worlds on replayed random walks with every engine feature
- * switched on or off at random (mechanism, partial, throughput cap, oracle delay, impact, fund limits, tiers).
+ * switched on or off at random (mechanism, partial, throughput cap, oracle delay, impact, fund limits, tiers,
+ * mark weight, book thinning, permanent impact, slicing).
  */
 const decimal = (min: number, max: number, places = 2) =>
   fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((k) => (k / 10 ** places).toFixed(places));
@@ -18,18 +20,29 @@ const accountArb = (i: number) =>
     collateral: decimal(1, 600),
   });
 
+/** Every loss mechanism with every option of DESIGN.md §5 (round two) drawn at random, legacy shapes included. */
+export const lossMechanismArb: fc.Arbitrary<LossMechanismInput> = fc.oneof(
+  fc.constantFrom({ kind: 'socialize' as const }, { kind: 'socialize' as const, base: 'open-interest' as const }, { kind: 'bad-debt' as const }),
+  fc.record({
+    kind: fc.constant('adl' as const),
+    ranking: fc.constantFrom('pnl-leverage' as const, 'random' as const, 'hyperliquid' as const),
+    size: fc.constantFrom('needed' as const, 'full' as const),
+    closePrice: fc.constantFrom('bankruptcy' as const, 'mark' as const),
+    trigger: fc.oneof(
+      fc.constant({ kind: 'fund-empty' as const }),
+      fc.record({ kind: fc.constant('fund-drawdown' as const), share: fc.constantFrom(0.1, 0.3, 0.75), windowSteps: fc.integer({ min: 1, max: 20 }) }),
+    ),
+  }),
+  fc.constantFrom({ kind: 'adl' as const, ranking: 'pnl-leverage' as const }, { kind: 'backstop' as const }),
+  fc.record({ kind: fc.constant('backstop' as const), takeoverEquityShare: fc.constantFrom(0, 0.3, 2 / 3, 1), unwindSteps: fc.integer({ min: 1, max: 12 }) }),
+);
+
 export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
   .record({
     count: fc.integer({ min: 2, max: 14 }),
     steps: fc.integer({ min: 2, max: 40 }),
     walk: fc.array(fc.double({ min: -0.08, max: 0.08, noNaN: true }), { minLength: 40, maxLength: 40 }),
-    mechanism: fc.constantFrom(
-      { kind: 'socialize' as const },
-      { kind: 'adl' as const, ranking: 'pnl-leverage' as const },
-      { kind: 'adl' as const, ranking: 'random' as const },
-      { kind: 'backstop' as const },
-      { kind: 'bad-debt' as const },
-    ),
+    mechanism: lossMechanismArb,
     partial: fc.boolean(),
     penaltyRatio: fc.constantFrom(0, 0.005, 0.02),
     penaltyToFund: fc.constantFrom(0, 0.5, 1),
@@ -43,6 +56,13 @@ export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
     fundCap: fc.option(decimal(500, 1000, 0), { nil: null }),
     maxDraw: fc.option(decimal(1, 200), { nil: null }),
     tiers: fc.boolean(),
+    markWeight: fc.constantFrom(1, 0.5, 0),
+    thinning: fc.constantFrom(0, 5, 30),
+    permanentShare: fc.constantFrom(0, 0.5),
+    slice: fc.option(
+      fc.record({ minNotional: decimal(100, 2000, 0), fraction: fc.constantFrom(0.2, 0.5), cooldownSteps: fc.integer({ min: 0, max: 2 }) }),
+      { nil: null },
+    ),
   })
   .chain((w) =>
     fc.tuple(fc.constant(w), fc.tuple(...Array.from({ length: w.count }, (_, i) => accountArb(i)))),
@@ -64,7 +84,9 @@ export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
         partial: w.partial,
         maxNotionalPerStep: w.cap,
         oracleDelaySteps: Math.min(w.delay, w.steps - 1),
-        impact: { model: w.impact, depth: w.depth, halfLifeSteps: w.halfLife },
+        impact: { model: w.impact, depth: w.depth, halfLifeSteps: w.halfLife, thinning: w.thinning, permanentShare: w.permanentShare },
+        markImpactWeight: w.markWeight,
+        slice: w.slice,
       },
       fund: { initial: w.fund, feeInflowPerStep: w.fee, cap: w.fundCap === null ? null : String(Math.max(Number(w.fundCap), Number(w.fund))), maxDrawPerStep: w.maxDraw },
       margin: w.tiers

@@ -1,4 +1,5 @@
-import type { ExplicitAccount, LossMechanismParams, RiskParams } from '../params/riskParams';
+import { withLossMechanismDefaults, type LossMechanismInput } from '../params/lossMechanism';
+import type { ExplicitAccount, RiskParams } from '../params/riskParams';
 
 /**
  * Builders for tests: a small explicit world on a replayed price series, everything else neutral
@@ -11,7 +12,7 @@ export function anAccount(overrides: Partial<ExplicitAccount> & Pick<ExplicitAcc
 export interface WorldOptions {
   prices: string[];
   accounts: ExplicitAccount[];
-  lossMechanism?: LossMechanismParams;
+  lossMechanism?: LossMechanismInput;
   fund?: Partial<RiskParams['insuranceFund']>;
   liquidation?: Partial<RiskParams['liquidation']>;
   margin?: Partial<RiskParams['margin']>;
@@ -30,10 +31,12 @@ export function aWorld(options: WorldOptions): RiskParams {
       partial: false,
       maxNotionalPerStep: null,
       oracleDelaySteps: 0,
-      impact: { model: 'none', depth: '1000000', halfLifeSteps: 5 },
+      impact: { model: 'none', depth: '1000000', halfLifeSteps: 5, thinning: 0, permanentShare: 0 },
+      markImpactWeight: 1,
+      slice: null,
       ...options.liquidation,
     },
     insuranceFund: { initial: '0', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null, ...options.fund },
-    lossMechanism: options.lossMechanism ?? { kind: 'socialize' },
+    lossMechanism: withLossMechanismDefaults(options.lossMechanism ?? { kind: 'socialize' }),
   };
 }

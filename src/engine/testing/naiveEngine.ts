@@ -1,16 +1,22 @@
-import { bankruptcyPrice, equityQuote, isLiquidatableAt, partialCloseSize } from '../margin/accountMath';
-import { clampDisplacement, decayDisplacement, impactDisplacement } from '../liquidation/priceImpact';
+import { bankruptcyPrice, equityQuote, isLiquidatableAt, openDeficitUnits, partialCloseSize, type CloseQuote } from '../margin/accountMath';
+import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from '../liquidation/priceImpact';
 import { allocateProRataBig } from '../money/allocateProRata';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import type { SimConfig } from '../sim/simConfig';
+import { contractsToDeleverage } from '../waterfall/adlSale';
+import { takeoverDue } from '../waterfall/backstopVault';
+import { sizeWeights } from '../waterfall/socializeOpenInterest';
 
 /**
  * The reference engine for differential tests and nothing else: every account checked at every look, accounts
  * as plain objects, the waterfall written out in one place, allocation in BigInt. It shares only the DESIGN.md
- * §5 definitions (equity, liquidatable, bankruptcy price, partial size, impact) with the production engine;
- * orchestration, queueing, settlement and ledger are written again here, slowly and plainly.
+ * §5 definitions (equity, liquidatable, bankruptcy price, partial size, impact curve, its average, thinned depth,
+ * open deficit, and issue 14's: how many contracts ADL takes instead of the sale, when the vault takes over, the
+ * size weights of an open-interest split) with the production engine; orchestration, the mark, the book's
+ * permanent and transient memory, slicing, queueing, settlement, the fund trigger, ADL options, the vault's
+ * inventory and the ledger are written again here, slowly and plainly.
  */
 export interface NaivePathResult {
   badDebt: number;
@@ -21,12 +27,17 @@ export interface NaivePathResult {
   fundEnd: number;
   liquidations: number;
   adlNotional: number;
+  adlNeeded: number;
+  adlProfitClosed: number;
+  vaultPnl: number;
   accountsHit: number;
   fundDepletedStep: number;
   /** Socialized loss borne per account index. */
   borne: number[];
-  /** Market price at the end of every step. */
+  /** Mark price at the end of every step. */
   endPrices: number[];
+  /** Negative equity of accounts still open at the horizon (units). */
+  openDeficit: number;
 }
 
 interface Account {
@@ -48,6 +59,11 @@ interface Deficit {
   fill: number;
 }
 
+interface VaultLot {
+  perStep: number;
+  start: number;
+}
+
 const MAX_ROUNDS = 50;
 
 export function naiveSimulatePath(cfg: SimConfig, population: Population, prices: Float64Array, seed: number, pathIndex: number): NaivePathResult {
@@ -66,7 +82,28 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
   const adlRng = new PathRng(seed, pathIndex, RNG_STREAM.adl);
   const liquidatable = (a: Account, price: number) => a.open && isLiquidatableAt(cfg.schedule, a.side, a.size, a.entry, a.collateral, price);
   const hit = new Set<number>();
-  const r = { badDebt: 0, fundDraw: 0, socializedLoss: 0, vaultLoss: 0, uncovered: 0, liquidations: 0, adlNotional: 0, fundDepletedStep: -1 };
+  const r = { badDebt: 0, fundDraw: 0, socializedLoss: 0, vaultLoss: 0, uncovered: 0, liquidations: 0, adlNotional: 0, adlNeeded: 0, adlProfitClosed: 0, fundDepletedStep: -1 };
+  const fundAtStart: number[] = [];
+  const adl = cfg.mechanism === 'adl';
+  const floorOf = (t: number) => {
+    if (!adl || cfg.adlTriggerShare >= 1) return 0;
+    const window = fundAtStart.slice(Math.max(0, t - cfg.adlTriggerWindowSteps + 1), t + 1);
+    return Math.floor((1 - cfg.adlTriggerShare) * Math.max(0, ...window));
+  };
+  // The backstop vault: a net inventory with an average price, and its lots being unwound.
+  const vault = { position: 0, average: 0, cash: 0, lots: [] as VaultLot[] };
+  const vaultTrade = (delta: number, price: number) => {
+    const p = vault.position;
+    if (p === 0 || Math.sign(p) === Math.sign(delta)) {
+      vault.average = (p * vault.average + delta * price) / (p + delta);
+      vault.position = p + delta;
+    } else {
+      const closed = Math.abs(delta) >= Math.abs(p) ? -p : delta;
+      vault.cash += Math.floor(-closed * (price - vault.average) * UNITS_PER_QUOTE);
+      if (Math.abs(delta) > Math.abs(p)) vault.average = price;
+      vault.position = Math.abs(p + delta) < 1e-12 * Math.abs(p) ? 0 : p + delta;
+    }
+  };
   let fund = cfg.fundInitialUnits;
   const credit = (units: number) => {
     if (units > 0) fund += Math.min(units, Math.max(0, cfg.fundCapUnits - fund));
@@ -79,17 +116,42 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
   };
   const queue: number[] = [];
   const endPrices: number[] = [];
-  let displacementEnd = 0;
+  const nextSlice = new Map<number, number>();
+  let peak = 0;
+  let permanent = 0;
+  let transient = 0;
 
   for (let t = 0; t < prices.length; t++) {
     const base = prices[t]!;
     if (t > 0) credit(cfg.fundInflowPerStepUnits);
-    const baseDisplacement = t === 0 ? 0 : decayDisplacement(displacementEnd, cfg.impactDecayPerStep);
+    fundAtStart.push(fund);
+    peak = Math.max(peak, base);
+    const depth = thinnedDepth(cfg.impactDepthQuote, cfg.impactThinning, base, peak);
+    if (t > 0) transient = decayDisplacement(transient, cfg.impactDecayPerStep);
+    const baseDisplacement = permanent + transient;
     let flow = 0;
     let capacity = cfg.maxNotionalPerStepQuote;
     let drawn = 0;
-    const market = () => base * (1 + clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flow, cfg.impactDepthQuote)));
-    let oracle = cfg.oracleDelaySteps === 0 ? market() : t >= cfg.oracleDelaySteps ? endPrices[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+    const displacement = (f: number) => clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, f, depth));
+    const markAt = (f: number) => base * (1 + cfg.markImpactWeight * displacement(f));
+    const fillBetween = (from: number, to: number) => base * (1 + clampDisplacement(baseDisplacement + averageImpactDisplacement(cfg.impactModel, from, to, depth)));
+    const fundAvailable = () => Math.max(0, Math.min(fund - floorOf(t), cfg.fundMaxDrawPerStepUnits - drawn));
+    if (cfg.mechanism === 'backstop' && vault.position !== 0) {
+      const active = vault.lots.filter((l) => l.start <= t && t < l.start + cfg.backstopUnwindSteps);
+      let amount = 0;
+      if (active.length > 0) {
+        const rate = active.reduce((sum, l) => sum + l.perStep, 0);
+        amount = rate === 0 || Math.sign(rate) !== Math.sign(vault.position) ? 0 : Math.abs(rate) > Math.abs(vault.position) ? vault.position : rate;
+      } else if (vault.lots.every((l) => l.start + cfg.backstopUnwindSteps <= t)) {
+        amount = vault.position;
+      }
+      if (amount !== 0) {
+        const to = flow - amount * base;
+        vaultTrade(-amount, fillBetween(flow, to));
+        flow = to;
+      }
+    }
+    let oracle = cfg.oracleDelaySteps === 0 ? markAt(flow) : t >= cfg.oracleDelaySteps ? endPrices[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
 
     for (let round = 0; round < MAX_ROUNDS; round++) {
       accounts.forEach((a, j) => {
@@ -98,26 +160,91 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
       if (queue.length === 0) break;
       const deficits: Deficit[] = [];
       let stop = false;
-      while (queue.length > 0) {
-        const j = queue[0]!;
+      const pushDeficit = (d: Deficit) => {
+        r.badDebt += d.deficit;
+        deficits.push(d);
+      };
+      let i = 0;
+      while (i < queue.length) {
+        const j = queue[i]!;
         const a = accounts[j]!;
         if (!liquidatable(a, oracle)) {
-          queue.shift();
+          queue.splice(i, 1);
+          continue;
+        }
+        if (cfg.mechanism === 'backstop' && takeoverDue(cfg.schedule, cfg.backstopTakeoverShare, a.side, a.size, a.entry, a.collateral, oracle)) {
+          const equity = a.collateral + Math.floor(a.side * a.size * (oracle - a.entry) * UNITS_PER_QUOTE);
+          vault.cash += Math.max(0, equity);
+          vaultTrade(a.side * a.size, oracle);
+          vault.lots.push({ perStep: (a.side * a.size) / cfg.backstopUnwindSteps, start: t + 1 });
+          r.liquidations++;
+          if (equity < 0) pushDeficit({ account: j, side: a.side, deficit: -equity, remainder: -equity, bankruptcy: a.entry - (a.side * a.collateral) / UNITS_PER_QUOTE / a.size, fill: oracle });
+          a.open = false;
+          a.size = 0;
+          a.collateral = 0;
+          queue.splice(i, 1);
           continue;
         }
         if (capacity <= 0) {
           stop = true;
           break;
         }
-        let q = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, a.side, a.size, a.entry, a.collateral, oracle) : a.size;
+        if (cfg.slice !== null && (nextSlice.get(j) ?? 0) > t) {
+          i++;
+          continue;
+        }
+        const quote: CloseQuote = { fill: 0, markAfter: 0 };
+        const pricer = (size: number, out: CloseQuote) => {
+          const to = flow - a.side * size * base;
+          out.fill = fillBetween(flow, to);
+          out.markAfter = cfg.oracleDelaySteps === 0 ? markAt(to) : oracle;
+        };
+        let q = cfg.partial ? partialCloseSize(cfg.schedule, cfg.penaltyRatio, a.side, a.size, a.entry, a.collateral, oracle, pricer, quote) : a.size;
+        const large = cfg.slice !== null && a.size * oracle > cfg.slice.minNotionalQuote;
+        const sliceLeavesRest = large && cfg.slice!.fraction < 1;
+        if (large) q = Math.min(q, cfg.slice!.fraction * a.size);
+        if (adl && q === a.size) {
+          const bankruptcy = a.entry - (a.side * a.collateral) / UNITS_PER_QUOTE / a.size;
+          const pending = deficits.reduce((sum, d) => sum + d.deficit, 0);
+          // The book walked to the bankruptcy price, solved here from the impact curve's definition.
+          const flowAtPrice = (price: number): number | null => {
+            if (cfg.impactModel === 'none') return null;
+            const y = (price / base - 1 - baseDisplacement) / 0.01;
+            return cfg.impactModel === 'linear' ? y * depth : Math.sign(y) * y * y * depth;
+          };
+          const deleveraged = contractsToDeleverage(
+            { side: a.side, sizeBase: a.size, entryPrice: a.entry, collateralUnits: a.collateral, bankruptcyPrice: bankruptcy, markPrice: oracle, usableFundUnits: Math.max(0, fundAvailable() - pending) },
+            { index: base, flowQuote: flow, fillBetween, flowAtPrice, restingPrice: () => base * (1 + baseDisplacement) },
+          );
+          const sold = a.size - deleveraged;
+          if (deleveraged > 0 && sold * oracle <= capacity) {
+            capacity -= sold * oracle;
+            const to = flow - a.side * sold * base;
+            const fill = fillBetween(flow, to);
+            flow = to;
+            let c = a.collateral + Math.floor(a.side * sold * (fill - a.entry) * UNITS_PER_QUOTE) + Math.floor(a.side * deleveraged * (bankruptcy - a.entry) * UNITS_PER_QUOTE);
+            const penalty = Math.min(Math.floor(cfg.penaltyRatio * sold * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(c)));
+            c -= penalty;
+            credit(Math.floor(penalty * cfg.penaltyToFund));
+            r.liquidations++;
+            const deficit = Math.floor(a.side * deleveraged * (bankruptcy - oracle) * UNITS_PER_QUOTE) + Math.max(0, -c);
+            a.open = false;
+            a.size = 0;
+            a.collateral = Math.max(0, c);
+            if (deficit > 0) pushDeficit({ account: j, side: a.side, deficit, remainder: deficit, bankruptcy, fill: oracle });
+            queue.splice(i, 1);
+            continue;
+          }
+        }
         let chunked = false;
         if (q * oracle > capacity) {
           q = Math.min(a.size, capacity / oracle);
           chunked = q < a.size;
           capacity = 0;
         } else capacity -= q * oracle;
+        const from = flow;
         flow -= a.side * q * base;
-        const fill = market();
+        const fill = fillBetween(from, flow);
         const before = a.collateral;
         let c = before + Math.floor(a.side * q * (fill - a.entry) * UNITS_PER_QUOTE);
         const rest = q >= a.size ? 0 : a.size - q;
@@ -129,27 +256,29 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
         if (rest > 0) {
           a.size = rest;
           a.collateral = c;
+          if (large) nextSlice.set(j, t + 1 + cfg.slice!.cooldownSteps);
           if (chunked) {
             stop = true;
             break;
           }
-          queue.shift();
+          if (sliceLeavesRest) i++;
+          else queue.splice(i, 1);
           continue;
         }
         a.open = false;
         a.size = 0;
         if (c < 0) {
-          r.badDebt += -c;
-          deficits.push({ account: j, side: a.side, deficit: -c, remainder: -c, bankruptcy: a.entry - (a.side * before) / UNITS_PER_QUOTE / q, fill });
+          pushDeficit({ account: j, side: a.side, deficit: -c, remainder: -c, bankruptcy: a.entry - (a.side * before) / UNITS_PER_QUOTE / q, fill });
           c = 0;
         }
         a.collateral = c;
-        queue.shift();
+        queue.splice(i, 1);
       }
+
 
       // Settlement: fund first, event by event, within its balance and the step's draw limit.
       for (const d of deficits) {
-        const draw = Math.min(d.deficit, fund, cfg.fundMaxDrawPerStepUnits - drawn);
+        const draw = Math.min(d.deficit, fundAvailable());
         fund -= draw;
         drawn += draw;
         r.fundDraw += draw;
@@ -160,7 +289,25 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
       if (rest > 0) {
         if (cfg.mechanism === 'bad-debt') r.uncovered += rest;
         else if (cfg.mechanism === 'backstop') r.vaultLoss += rest;
-        else if (cfg.mechanism === 'socialize') {
+        else if (cfg.mechanism === 'socialize' && cfg.socializeBase === 'open-interest') {
+          // Drift style: the side opposite each bankruptcy pays, pro rata to position size.
+          for (const payer of [1, -1]) {
+            const amount = deficits.filter((d) => d.side === -payer).reduce((sum, d) => sum + d.remainder, 0);
+            if (amount === 0) continue;
+            const payers = accounts.map((a, k) => ({ a, k })).filter((p) => p.a.open && p.a.side === payer);
+            if (payers.length === 0) {
+              r.uncovered += amount;
+              continue;
+            }
+            const weights = new Float64Array(payers.length);
+            sizeWeights(payers.map((p) => p.a.size), amount, weights);
+            const shares = new Float64Array(payers.length);
+            allocateProRataBig(amount, weights, shares);
+            payers.forEach((p, i) => {
+              if (shares[i]! > 0) bear(p.k, shares[i]!);
+            });
+          }
+        } else if (cfg.mechanism === 'socialize') {
           const winners = accounts
             .map((a, k) => ({ k, profit: a.open ? Math.floor(a.side * a.size * (oracle - a.entry) * UNITS_PER_QUOTE) - a.haircutTaken : 0 }))
             .filter((w) => w.profit > 0);
@@ -191,6 +338,9 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
                   return pnl > 0 ? pnl * lev : pnl / lev;
                 };
                 ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
+              } else if (cfg.adlRanking === 'hyperliquid') {
+                const score = (c: (typeof ranked)[number]) => (c.a.side > 0 ? oracle / c.a.entry : c.a.entry / oracle) * ((c.a.size * oracle) / c.equity);
+                ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
               }
               queue = ranked.map((c) => c.k);
               queues.set(side, queue);
@@ -207,6 +357,8 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
               const start = adlRng.nextInt(queue.length);
               order = [...queue.slice(start), ...queue.slice(0, start)];
             }
+            if (gap > 0 && queue.length > 0) r.adlNeeded += left;
+            let borne = 0;
             for (const k of gap > 0 ? order : []) {
               const a = accounts[k]!;
               if (left === 0) break;
@@ -216,9 +368,14 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
               const cap = Math.min(sizeCap, equityUnits);
               if (cap <= 0) continue;
               const loss = Math.min(left, cap);
-              const contracts = loss === sizeCap ? a.size : Math.min(a.size, loss / UNITS_PER_QUOTE / gap);
-              a.collateral += Math.floor(a.side * contracts * (d.fill - a.entry) * UNITS_PER_QUOTE);
-              bear(k, loss);
+              const contracts = cfg.adlSize === 'full' ? a.size : loss === sizeCap ? a.size : Math.min(a.size, loss / UNITS_PER_QUOTE / gap);
+              const realized = Math.floor(a.side * contracts * (d.fill - a.entry) * UNITS_PER_QUOTE);
+              a.collateral += realized;
+              if (realized > 0) r.adlProfitClosed += realized;
+              if (cfg.adlClosePrice === 'bankruptcy') {
+                bear(k, loss);
+                borne += loss;
+              }
               r.adlNotional += contracts * d.fill;
               left -= loss;
               if (contracts === a.size) {
@@ -226,17 +383,22 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
                 a.size = 0;
               } else a.size -= contracts;
             }
-            r.uncovered += left;
+            r.uncovered += d.remainder - borne;
           }
         }
       }
-      if (cfg.oracleDelaySteps === 0) oracle = market();
+      if (cfg.oracleDelaySteps === 0) oracle = markAt(flow);
       if (stop) break;
     }
-    displacementEnd = clampDisplacement(baseDisplacement + impactDisplacement(cfg.impactModel, flow, cfg.impactDepthQuote));
-    endPrices.push(base * (1 + displacementEnd));
+    const total = displacement(flow);
+    if (cfg.impactPermanentShare > 0) permanent = clampDisplacement(permanent + cfg.impactPermanentShare * impactDisplacement(cfg.impactModel, flow, depth));
+    transient = total - permanent;
+    endPrices.push(base * (1 + cfg.markImpactWeight * total));
   }
-  return { ...r, fundEnd: fund, accountsHit: hit.size, borne: accounts.map((a) => a.borne), endPrices };
+  const finalMark = endPrices[endPrices.length - 1] ?? cfg.initialPrice;
+  const openDeficit = accounts.reduce((sum, a) => sum + (a.open ? openDeficitUnits(a.side, a.size, a.entry, a.collateral, finalMark) : 0), 0);
+  const vaultPnl = cfg.mechanism === 'backstop' ? vault.cash + Math.floor(vault.position * (finalMark - vault.average) * UNITS_PER_QUOTE) - r.vaultLoss : 0;
+  return { ...r, vaultPnl, fundEnd: fund, accountsHit: hit.size, borne: accounts.map((a) => a.borne), endPrices, openDeficit };
 }
 
 /** Exposed for golden tests that want the bankruptcy price of a population's account as the reference sees it. */

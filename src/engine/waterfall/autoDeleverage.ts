@@ -1,6 +1,6 @@
 import { equityQuote } from '../margin/accountMath';
 import { UNITS_PER_QUOTE } from '../money/money';
-import type { AdlRanking } from '../params/riskParams';
+import type { AdlClosePrice, AdlRanking, AdlSize } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import type { AccountBook } from '../sim/accountBook';
 import type { PathEventListener } from '../sim/pathEvents';
@@ -15,13 +15,26 @@ import { bearLoss } from './lossBearer';
  *  - pnl-leverage (BitMEX): score = PnL% × effective leverage when PnL% > 0, PnL% / leverage otherwise, with
  *    PnL% = side·(mark − entry)/entry and leverage = notional / equity at the mark; highest first, ties by index.
  *    Each deficit takes from the top of the queue.
- *  - random (dYdX): the queue in account order; each deficit starts at a random position and goes round.
+ *  - random (dYdX v4): the queue in account order; each deficit starts at a random position and goes round.
+ *  - hyperliquid (Hyperliquid docs, "Auto-deleveraging"): score = (mark / entry) × (notional / account value) for
+ *    a long, (entry / mark) × (notional / account value) for a short; highest first, ties by index.
  * Only positions with equity > 0 at the mark are queued. Counterparty k loses contracts·|mark − bankruptcy|
  * against closing at the deficit's fill price (its mark), at most its equity there (ADL never makes a winner
  * bankrupt); what the queue cannot absorb is uncovered. Each loss is a whole number of units (≤ floor of its
  * capacity), so losses sum exactly to what is covered; contracts = loss / gap, the whole position when the loss
  * is its full size-capacity.
+ * Options (DESIGN.md §5): `size` `full` closes each counterparty's whole position (the contracts beyond those
+ * needed at the mark: they lose the position, not money); `closePrice` `mark` closes the counterparties at the
+ * mark, so they lose no money and the remainder stays uncovered (on Hyperliquid it falls on the vault). Either way
+ * the profit closed out of winners is tallied (adlProfitClosedUnits): its excess over what had to be covered is
+ * the ADL overshoot, as Chitra et al. measure it for 10 Oct 2025 (production budget − needed).
  */
+export interface AdlOptions {
+  ranking: AdlRanking;
+  size: AdlSize;
+  closePrice: AdlClosePrice;
+}
+
 export class AdlQueue {
   readonly order: Int32Array;
   private readonly score: Float64Array;
@@ -46,12 +59,15 @@ export class AdlQueue {
         const pnlShare = (side * (mark - book.entryPrice[j]!)) / book.entryPrice[j]!;
         const leverage = (book.sizeBase[j]! * mark) / equity;
         this.score[j] = pnlShare > 0 ? pnlShare * leverage : pnlShare / leverage;
+      } else if (ranking === 'hyperliquid') {
+        const priceRatio = side > 0 ? mark / book.entryPrice[j]! : book.entryPrice[j]! / mark;
+        this.score[j] = priceRatio * ((book.sizeBase[j]! * mark) / equity);
       }
       count++;
     }
     this.count = count;
     this.cursor = 0;
-    if (ranking === 'pnl-leverage') {
+    if (ranking !== 'random') {
       const score = this.score;
       this.order.subarray(0, count).sort((a, b) => score[b]! - score[a]! || a - b);
     }
@@ -66,7 +82,7 @@ export class AdlQueue {
     tally: PathTally,
     hitFlags: Uint8Array,
     deficit: { remainderUnits: number; bankruptcyPrice: number; markPrice: number },
-    ranking: AdlRanking,
+    options: AdlOptions,
     rng: PathRng,
     changed: (j: number) => void,
     onEvent: PathEventListener | null,
@@ -77,7 +93,10 @@ export class AdlQueue {
     const gap = Math.abs(mark - deficit.bankruptcyPrice);
     let remaining = deficit.remainderUnits;
     if (!(gap > 0) || this.count === 0) return remaining;
-    const random = ranking === 'random';
+    tally.adlNeededUnits += remaining;
+    const random = options.ranking === 'random';
+    const atMark = options.closePrice === 'mark';
+    let borne = 0;
     const start = random ? rng.nextInt(this.count) : this.cursor;
     const visits = random ? this.count : this.count - this.cursor;
     for (let v = 0; v < visits && remaining > 0; v++) {
@@ -93,14 +112,19 @@ export class AdlQueue {
       const capacity = Math.min(sizeCapacity, equityUnits);
       if (capacity <= 0) continue;
       const loss = Math.min(remaining, capacity);
-      const contracts = loss === sizeCapacity ? size : Math.min(size, loss / UNITS_PER_QUOTE / gap);
+      const needed = loss === sizeCapacity ? size : Math.min(size, loss / UNITS_PER_QUOTE / gap);
+      const contracts = options.size === 'full' ? size : needed;
       // Realized at the mark, then the loss: together the close at the bankruptcy price.
       const realizedUnits = Math.floor(book.side[j]! * contracts * (mark - book.entryPrice[j]!) * UNITS_PER_QUOTE);
       book.touch(j);
       book.collateralUnits[j]! += realizedUnits;
-      bearLoss(book, tally, hitFlags, j, loss, equityUnits);
+      if (realizedUnits > 0) tally.adlProfitClosedUnits += realizedUnits;
+      if (!atMark) {
+        bearLoss(book, tally, hitFlags, j, loss, equityUnits);
+        borne += loss;
+      }
       tally.adlNotionalQuote += contracts * mark;
-      onEvent?.({ kind: 'adl', step, account: j, bankruptAccount, contracts, bankruptcyPrice: deficit.bankruptcyPrice, markPrice: mark, lossQuote: loss / UNITS_PER_QUOTE });
+      onEvent?.({ kind: 'adl', step, account: j, bankruptAccount, contracts, bankruptcyPrice: deficit.bankruptcyPrice, markPrice: mark, lossQuote: atMark ? 0 : loss / UNITS_PER_QUOTE });
       remaining -= loss;
       if (contracts === size) {
         book.open[j] = 0;
@@ -111,6 +135,6 @@ export class AdlQueue {
         changed(j);
       }
     }
-    return remaining;
+    return deficit.remainderUnits - borne;
   }
 }

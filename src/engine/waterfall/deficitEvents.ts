@@ -4,6 +4,8 @@
  */
 export class DeficitEvents {
   count = 0;
+  /** Sum of the round's deficits so far (what the fund is already asked to pay). */
+  totalUnits = 0;
   account = new Int32Array(16);
   side = new Int8Array(16);
   deficitUnits = new Float64Array(16);
@@ -14,11 +16,13 @@ export class DeficitEvents {
 
   clear(): void {
     this.count = 0;
+    this.totalUnits = 0;
   }
 
   push(account: number, side: number, deficitUnits: number, bankruptcyPrice: number, fillPrice: number): void {
     if (this.count === this.account.length) this.grow();
     const i = this.count++;
+    this.totalUnits += deficitUnits;
     this.account[i] = account;
     this.side[i] = side;
     this.deficitUnits[i] = deficitUnits;

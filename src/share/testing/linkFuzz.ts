@@ -1,3 +1,4 @@
+import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 // Link fuzzing shared by the unit suite (linkFuzz.test.ts, ≥ 10,000 fragments) and `npm run fuzz` (10⁵): valid
 // links of a few states, damaged the ways mail, chat, prose and bit rot damage them, and the one property that
 // matters: decoding never throws, never reports an internal error, and a link either opens EXACTLY the state it
@@ -21,7 +22,7 @@ export const FUZZ_STATES: readonly ShareState[] = [
   }),
   edited((s) => {
     s.params.margin.maintenanceMarginRatio = 0.03;
-    s.params.lossMechanism = { kind: 'adl', ranking: 'pnl-leverage' };
+    s.params.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' });
     s.baseline = defaultShareState().params;
     s.view = { tab: 'planner', logHistogram: true, pathIndex: 3, sweep: { param: 'liquidation.penaltyRatio', from: 0, to: 0.05, points: 6 } };
   }),

@@ -35,9 +35,16 @@ export function describeEvent(event: PathEvent, ids: readonly string[]): string 
       return `${money(event.takenQuote)} socialized: haircut ${pct.format(rate * 100)}% on ${event.accounts} profitable account${event.accounts === 1 ? '' : 's'}${largest}`;
     }
     case 'adl':
-      return `ADL of ${who(event.account)} at the bankruptcy price ${money(event.bankruptcyPrice)}: ${money(event.contracts)} contracts, loss ${money(event.lossQuote)}`;
+      return event.lossQuote === 0 && event.contracts > 0
+        ? `ADL of ${who(event.account)} at the mark ${money(event.markPrice)}: ${money(event.contracts)} contracts closed, no money taken`
+        : `ADL of ${who(event.account)} at the bankruptcy price ${money(event.bankruptcyPrice)}: ${money(event.contracts)} contracts, loss ${money(event.lossQuote)}`;
     case 'vault':
-      return `the backstop vault took the position over: its depositors lose ${money(event.quote)}`;
+      return `the backstop vault bears ${money(event.quote)} the fund could not pay: its depositors lose it`;
+    case 'takeover': {
+      const side = event.side > 0 ? 'long' : 'short';
+      const margin = event.marginQuote >= 0 ? `with its remaining margin ${money(event.marginQuote)}` : `with a deficit of ${money(-event.marginQuote)}`;
+      return `the backstop vault took over ${who(event.account)} (${side}, ${money(event.sizeBase)} contracts) at the mark ${money(event.markPrice)}, ${margin}; it sells them back over the next steps`;
+    }
     case 'uncovered':
       return `${money(event.quote)} uncovered: nobody could absorb it, it stays on the protocol`;
   }

@@ -50,6 +50,24 @@ describe('learn presets', () => {
     expect(describeEvent(t.events[haircut]!, t.ids)).toMatch(/socialized: haircut \d+\.\d% on 10 profitable accounts/);
   });
 
+  it('the vault takes t1 over in the gap: no haircut, no ADL, the fund then the vault pay', () => {
+    const t = trace(preset('vault-vs-haircut').state.params);
+    const takeover = t.events.find((e) => e.kind === 'takeover');
+    expect(takeover && t.ids[takeover.account]).toBe('t1');
+    expect(kinds(t.events)).not.toContain('haircut');
+    expect(last(t.cumSocializedLossQuote)).toBe(0);
+    expect(last(t.cumVaultLossQuote)).toBeGreaterThan(0);
+    expect(last(t.cumBadDebtQuote)).toBeCloseTo(last(t.cumFundDrawQuote) + last(t.cumVaultLossQuote), 6);
+  });
+
+  it('full ADL closes more of t11 than needed ADL, for the same money', () => {
+    const full = trace(preset('adl-full-vs-needed').state.params);
+    const needed = trace(preset('adl').state.params);
+    const contracts = (events: typeof full.events) => events.filter((e) => e.kind === 'adl').reduce((sum, e) => sum + (e.kind === 'adl' ? e.contracts : 0), 0);
+    expect(contracts(full.events)).toBeGreaterThan(contracts(needed.events));
+    expect(last(full.cumSocializedLossQuote)).toBeCloseTo(last(needed.cumSocializedLossQuote), 6);
+  });
+
   it('ADL hits the most leveraged winner (t11, the 8× short) after the fund is empty', () => {
     const t = trace(preset('adl').state.params);
     const adl = t.events.filter((e) => e.kind === 'adl');
@@ -71,6 +89,21 @@ describe('learn presets', () => {
     const calm = preset('cascade').state.params;
     const noImpact = trace({ ...calm, liquidation: { ...calm.liquidation, impact: { ...calm.liquidation.impact, model: 'none' } } });
     expect(noImpact.events.filter((e) => e.kind === 'liquidation').map((e) => ('account' in e ? noImpact.ids[e.account] : ''))).toEqual(['t2']);
+  });
+
+  it('index vs mark: the cascade of the baseline (weight 1) is one liquidation at weight 0, on the same path', () => {
+    const p = preset('index-vs-mark').state;
+    expect(p.baseline).toEqual(preset('cascade').state.params);
+    expect(p.params.liquidation.markImpactWeight).toBe(0);
+    const names = (t: ReturnType<typeof trace>) => t.events.filter((e) => e.kind === 'liquidation').map((e) => ('account' in e ? t.ids[e.account] : ''));
+    const atIndex = trace(p.params);
+    const atBook = trace(p.baseline!);
+    expect(names(atBook).length).toBeGreaterThanOrEqual(3);
+    expect(names(atIndex)).toEqual(['t2']);
+    // t2's own sale still fills in the thin book (a small deficit the fund pays); nobody is haircut.
+    expect(last(atIndex.cumBadDebtQuote)).toBeLessThan(last(atBook.cumBadDebtQuote) / 10);
+    expect(last(atIndex.cumSocializedLossQuote)).toBe(0);
+    expect(last(atBook.cumSocializedLossQuote)).toBeGreaterThan(0);
   });
 
   it('the proposal (higher maintenance margin) leaves no bad debt on the baseline’s path, which has a haircut', () => {

@@ -1,6 +1,7 @@
 // Guided stories for learn mode: each is a whole ShareState (parameters, seed, view on the Learn tab), so a
 // story is a link like any other. Small explicit populations and replayed prices make each story happen
 // deterministically on every path; presets.test.ts traces each one and checks the story really happens.
+import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import type { ExplicitAccount, RiskParams } from '../../engine/params/riskParams';
 import type { ShareState } from '../../share/shareState';
 
@@ -86,7 +87,9 @@ function baseParams(): RiskParams {
       partial: false,
       maxNotionalPerStep: null,
       oracleDelaySteps: 0,
-      impact: { model: 'none', depth: '2000000', halfLifeSteps: 5 },
+      impact: { model: 'none', depth: '2000000', halfLifeSteps: 5, thinning: 0, permanentShare: 0 },
+      markImpactWeight: 1,
+      slice: null,
     },
     insuranceFund: { initial: '60', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
     lossMechanism: { kind: 'socialize' },
@@ -107,7 +110,7 @@ function fundRunsDry(): RiskParams {
 }
 
 function adlStory(): RiskParams {
-  return { ...fundRunsDry(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' } };
+  return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' }) };
 }
 
 function cascadeStory(): RiskParams {
@@ -116,8 +119,22 @@ function cascadeStory(): RiskParams {
     ...base,
     // A gentle slide to 96.5: without impact only t2 would go. Its sale moves a thin book.
     scenario: { kind: 'replay', prices: pricePath([[4, 100], [10, 96.5], [39, 96.5]]), noiseVolAnnual: 0 },
-    liquidation: { ...base.liquidation, impact: { model: 'linear', depth: '150', halfLifeSteps: 20 } },
+    liquidation: { ...base.liquidation, impact: { model: 'linear', depth: '100', halfLifeSteps: 20, thinning: 0, permanentShare: 0 } },
   };
+}
+
+function vaultStory(): RiskParams {
+  return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'backstop', unwindSteps: 10 }) };
+}
+
+function fullAdlStory(): RiskParams {
+  return { ...fundRunsDry(), lossMechanism: withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage', size: 'full' }) };
+}
+
+/** The cascade's market with the mark taken from the external index: the venue's own sales no longer trigger. */
+function indexMarkStory(): RiskParams {
+  const cascade = cascadeStory();
+  return { ...cascade, liquidation: { ...cascade.liquidation, markImpactWeight: 0 } };
 }
 
 function largerFundStory(): RiskParams {
@@ -151,11 +168,32 @@ export const LEARN_PRESETS: readonly LearnPreset[] = [
     state: learnState(adlStory()),
   },
   {
+    id: 'vault-vs-haircut',
+    title: 'A backstop vault instead of a haircut or ADL',
+    story:
+      'The same path as the haircut and ADL stories, with Hyperliquid’s vault: t1 falls through 2/3 of its maintenance margin in the gap and the vault takes it over at the mark with what margin it has left, instead of selling it into the book. The fund pays the deficit it can, the vault the rest; then it sells the long back over ten minutes. Pinned against the haircut: nobody who was winning loses anything.',
+    state: learnState(vaultStory(), fundRunsDry()),
+  },
+  {
+    id: 'adl-full-vs-needed',
+    title: 'Full or needed ADL: who loses what',
+    story:
+      'The ADL story again, pinned against dYdX v4’s rule of closing each counterparty’s whole position. The money taken is the same deficit, but the 8× short t11 loses its whole position, not only the contracts needed: profit closed beyond what had to be covered is the overshoot (shown in the ADL events’ contracts).',
+    state: learnState(fullAdlStory(), adlStory()),
+  },
+  {
     id: 'cascade',
     title: 'A thin order book turns one liquidation into a cascade',
     story:
       'The price only drifts down to 96.50, but the book is thin: each forced sale pushes the price lower, which makes the next long liquidatable in the same minute. In one minute t2’s sale drags the price through t1’s and t3’s liquidation prices: three liquidations, bad debt that empties the fund, and a haircut.',
     state: learnState(cascadeStory()),
+  },
+  {
+    id: 'index-vs-mark',
+    title: 'Index vs mark: the same slide without the self-made cascade',
+    story:
+      'The thin-book cascade again, pinned as the baseline, where the mark is the venue’s own book (weight 100 %). In the proposal the mark follows the external index (weight 0, as Binance’s spot index does): t2’s sale still fills in the thin book (a small deficit the fund pays), but it no longer drags the mark through t1’s and t3’s liquidation prices. One liquidation instead of three, and no haircut.',
+    state: learnState(indexMarkStory(), cascadeStory()),
   },
   {
     id: 'larger-fund',

@@ -1,4 +1,6 @@
 import type { AdlRanking, LossMechanismKind, LossMechanismParams } from '../../engine/params/riskParams';
+import { MechanismOptionFields } from './MechanismOptionFields';
+import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import { appStore } from '../../state/useAppStore';
 import { formatCompact } from '../format';
 import { FUND_FIELDS } from './fieldSpecs';
@@ -33,19 +35,28 @@ export const MECHANISM_OPTIONS: { value: LossMechanismKind; label: string; hint:
   {
     value: 'adl',
     label: 'Auto-deleverage (ADL)',
-    hint: 'Opposite-side positions are closed at the bankrupt account’s bankruptcy price until the deficit is covered (BitMEX, Binance, Bybit, dYdX).',
+    hint: 'What the fund cannot cover is not sold into the book: opposite-side positions are closed against it, ranked (BitMEX, Binance, Bybit, dYdX, OKX, Hyperliquid).',
   },
-  { value: 'backstop', label: 'Backstop vault', hint: 'A vault takes the position at the bankruptcy price; its depositors bear the loss (Hyperliquid’s liquidator vault, HLP).' },
+  {
+    value: 'backstop',
+    label: 'Backstop vault',
+    hint: 'A vault takes over positions far below maintenance with their margin, holds them and sells them back over time; it can gain or lose (Hyperliquid’s liquidator vault, HLP).',
+  },
   { value: 'bad-debt', label: 'Leave it as bad debt', hint: 'Nobody is charged: the deficit stays on the protocol’s books as uncovered.' },
 ];
 
 const RANKING_OPTIONS: { value: AdlRanking; label: string; hint: string }[] = [
   { value: 'pnl-leverage', label: 'PnL % × leverage (BitMEX)', hint: 'The most profitable, most leveraged positions are closed first (BitMEX, Binance, Bybit).' },
   { value: 'random', label: 'Random start (dYdX v4)', hint: 'Counterparties are taken from a random starting point, with no ranking (dYdX v4).' },
+  {
+    value: 'hyperliquid',
+    label: 'Mark/entry × notional/equity (Hyperliquid)',
+    hint: 'Hyperliquid’s documented index: positions furthest in profit relative to their account value first.',
+  },
 ];
 
 function mechanismFor(kind: LossMechanismKind, ranking: AdlRanking): LossMechanismParams {
-  return kind === 'adl' ? { kind, ranking } : { kind };
+  return withLossMechanismDefaults(kind === 'adl' ? { kind, ranking } : { kind });
 }
 
 /** Who bears a deficit the insurance fund cannot pay. */
@@ -70,9 +81,10 @@ export function MechanismSection() {
           hint={RANKING_OPTIONS.find((o) => o.value === ranking)?.hint ?? null}
           value={ranking}
           options={RANKING_OPTIONS}
-          onChange={(next) => appStore.getState().editDraft([{ path: ['lossMechanism'], value: mechanismFor('adl', next) }])}
+          onChange={(next) => appStore.getState().editDraft([{ path: ['lossMechanism', 'ranking'], value: next }])}
         />
       )}
+      <MechanismOptionFields kind={kind} />
     </Section>
   );
 }

@@ -2,7 +2,8 @@ import { FIELD_DEFAULTS } from '../../engine/params/defaults';
 import type { ImpactModel } from '../../engine/params/riskParams';
 import { appStore } from '../../state/useAppStore';
 import { formatCompact } from '../format';
-import { IMPACT_FIELDS, KEEPER_FIELD, LIQUIDATION_FIELDS, ORACLE_DELAY_FIELD } from './fieldSpecs';
+import { VENUE_LIQUIDATION } from '../../engine/params/defaults';
+import { IMPACT_FIELDS, KEEPER_FIELD, LIQUIDATION_FIELDS, MARK_WEIGHT_FIELD, ORACLE_DELAY_FIELD, SLICE_FIELDS } from './fieldSpecs';
 import { toPercentText } from './fieldText';
 import { CheckField, ParamField, SelectField } from './ParamField';
 import { Section } from './Section';
@@ -20,6 +21,8 @@ export function LiquidationSection() {
   const partial = useDraftValue(['liquidation', 'partial']) === true;
   const model = (useDraftValue(['liquidation', 'impact', 'model']) as ImpactModel | undefined) ?? 'none';
   const depth = useDraftValue(['liquidation', 'impact', 'depth']);
+  const sliceValue = useDraftValue(['liquidation', 'slice']);
+  const sliced = typeof sliceValue === 'object' && sliceValue !== null;
 
   const summary = [
     typeof penalty === 'number' ? `penalty ${toPercentText(penalty)} %` : null,
@@ -57,6 +60,15 @@ export function LiquidationSection() {
         }}
       />
       {model !== 'none' && IMPACT_FIELDS.map((spec) => <ParamField key={spec.path.join('.')} spec={spec} />)}
+      <ParamField spec={MARK_WEIGHT_FIELD} />
+      <CheckField
+        id="param-liquidation-slice"
+        label="Slice large liquidations"
+        hint="Large positions go to the book a slice at a time, then wait (Hyperliquid: 20 % of positions over 100k, then 30 s); otherwise a position closes in one piece."
+        checked={sliced}
+        onChange={(checked) => appStore.getState().editDraft([{ path: ['liquidation', 'slice'], value: checked ? { ...VENUE_LIQUIDATION.slice } : null }])}
+      />
+      {sliced && SLICE_FIELDS.map((spec) => <ParamField key={spec.path.join('.')} spec={spec} />)}
     </Section>
   );
 }

@@ -4,6 +4,7 @@ import { MARGIN_FIELDS, tierFields } from './fieldSpecs';
 import { toPercentText } from './fieldText';
 import { ParamField } from './ParamField';
 import { Section } from './Section';
+import { TierAmountsTable } from './TierAmountsTable';
 import { useDraftValue } from './useDraftValue';
 
 const MAX_TIERS = 100;
@@ -66,6 +67,7 @@ export function MarginSection() {
         >
           Add tier
         </button>
+        <TierAmountsTable mmr={mmr} imr={imr} tiers={tiers} />
       </fieldset>
     </Section>
   );

@@ -50,6 +50,8 @@ export function ReplayPricesInput() {
       { path: ['scenario', 'prices'], value: series.prices },
       // The horizon follows the series; at least 2 points (a shorter series is refused at the prices).
       { path: ['market', 'steps'], value: Math.max(2, series.prices.length) },
+      // The market starts at the series' first price (a replay elsewhere would liquidate the book at step 0).
+      ...(series.prices[0] !== undefined ? [{ path: ['market', 'initialPrice'], value: series.prices[0] }] : []),
     ]);
   };
   const { schedule, flush } = useDebouncedCommit(commit);

@@ -117,7 +117,23 @@ export const ORACLE_DELAY_FIELD = f(['liquidation', 'oracleDelaySteps'], 'intege
 
 export const IMPACT_FIELDS: FieldSpec[] = [
   f(['liquidation', 'impact', 'depth'], 'decimal', 'Market depth', 'quote per 1 %', 'Notional that moves the price by 1 % (the book’s ±1 % depth); liquidations sell into it.'),
-  f(['liquidation', 'impact', 'halfLifeSteps'], 'number', 'Book recovery half-life', 'steps', 'Steps for half of a price displacement to fade as the book refills.'),
+  f(['liquidation', 'impact', 'halfLifeSteps'], 'number', 'Book recovery half-life', 'steps', 'Steps for half of the passing price displacement to fade as the book refills.'),
+  f(['liquidation', 'impact', 'thinning'], 'number', 'Book thinning', 'per unit drawdown', 'Depth × e^(−thinning × drawdown from the peak): 20 leaves ≈ 9 % of the depth after a 12 % fall (books “appearing empty”, Kaiko, 10 Oct 2025). 0 = constant depth.'),
+  f(['liquidation', 'impact', 'permanentShare'], 'percent', 'Permanent impact', '% of impact', 'Share of the move liquidations cause that never fades (metaorder impact relaxes to about ⅔ of its peak); the rest decays with the half-life.'),
+];
+
+export const MARK_WEIGHT_FIELD = f(
+  ['liquidation', 'markImpactWeight'],
+  'percent',
+  'Own impact in the mark',
+  '%',
+  'Share of the venue’s own liquidation impact in the mark that triggers liquidations and measures profit. 0 = the mark is the external index (Binance: spot index); 100 = the venue’s own book.',
+);
+
+export const SLICE_FIELDS: FieldSpec[] = [
+  f(['liquidation', 'slice', 'minNotional'], 'decimal', 'Slice positions above', 'quote', 'Positions larger than this are liquidated in slices (Hyperliquid: 100k USDC).'),
+  f(['liquidation', 'slice', 'fraction'], 'percent', 'Slice size', '% of the position', 'Most of the position sent to the book per slice (Hyperliquid: 20 %; dYdX: 10 % per block).'),
+  f(['liquidation', 'slice', 'cooldownSteps'], 'integer', 'Slice cooldown', 'steps', 'Whole steps a sliced account waits before its next slice; it keeps its place in the queue (Hyperliquid: 30 s).'),
 ];
 
 export const FUND_FIELDS: FieldSpec[] = [
@@ -151,6 +167,8 @@ export const FIELD_BY_PATH: ReadonlyMap<string, FieldSpec> = new Map(
     KEEPER_FIELD,
     ORACLE_DELAY_FIELD,
     ...IMPACT_FIELDS,
+    MARK_WEIGHT_FIELD,
+    ...SLICE_FIELDS,
     ...FUND_FIELDS,
   ].map((spec) => [pathKey(spec.path), spec]),
 );

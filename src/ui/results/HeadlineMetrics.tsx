@@ -91,6 +91,14 @@ export function HeadlineMetrics() {
             </>
           )}
         </Metric>
+        <Metric testId="metric-openDeficit-mean" label="Open deficit at the horizon, mean per path" raw={s ? s.openDeficit.mean : null} value={s ? formatQuote(s.openDeficit.mean) : NONE} unit="quote">
+          {s && (
+            <>
+              <span className="plain">Negative equity of accounts still open at the last step (waiting for keepers, a slice or a lagging oracle): a deficit not yet settled, not in bad debt.</span>
+              {showTail && <span className="tail"> {tail(s.openDeficit)}</span>}
+            </>
+          )}
+        </Metric>
         <Metric testId="metric-fundDraw-mean" label="Insurance-fund draw, mean per path" raw={s ? s.fundDraw.mean : null} value={s ? formatQuote(s.fundDraw.mean) : NONE} unit="quote">
           {s && (
             <>

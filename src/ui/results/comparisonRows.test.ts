@@ -1,3 +1,4 @@
+import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../engine/metrics/compareRuns';
 import type { PairedDifference } from '../../engine/metrics/pairedDifference';
@@ -88,7 +89,7 @@ describe('paramChanges', () => {
     proposal.margin.maintenanceMarginRatio = 0.08;
     proposal.insuranceFund.initial = '500000';
     proposal.insuranceFund.cap = '900000';
-    proposal.lossMechanism = { kind: 'adl', ranking: 'random' };
+    proposal.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'random' });
     expect(paramChanges(baseline, proposal)).toEqual([
       { field: 'margin.maintenanceMarginRatio', label: 'Maintenance margin', from: '5 %', to: '8 %' },
       { field: 'insuranceFund.initial', label: 'Starting balance', from: '250000', to: '500000' },

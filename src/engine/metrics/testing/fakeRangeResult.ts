@@ -39,7 +39,8 @@ export function fakeRangeResult(options: FakeRangeOptions): RangeResult {
     badDebtUnits: f64(), fundDrawUnits: f64(), socializedLossUnits: f64(), vaultLossUnits: f64(),
     uncoveredUnits: f64(), fundInflowUnits: f64(), fundEndUnits: f64(), liquidations: f64(),
     liquidatedNotionalQuote: f64(), adlNotionalQuote: f64(), accountsHit: f64(), largestHaircutShare: f64(),
-    fundDepletedStep: new Int32Array(n), ledgerBalanced: new Uint8Array(n),
+    fundDepletedStep: new Int32Array(n), ledgerBalanced: new Uint8Array(n), openDeficitUnits: new Float64Array(n),
+    adlNeededUnits: f64(), adlProfitClosedUnits: f64(), vaultPnlUnits: f64(),
   };
   const series = {
     points,
@@ -73,6 +74,9 @@ export function fakeRangeResult(options: FakeRangeOptions): RangeResult {
     paths.largestHaircutShare[i] = socialized > 0 ? r(12) : 0;
     paths.fundDepletedStep[i] = fundDraw > 0 && r(13) < 0.5 ? Math.floor(r(14) * points * STEPS_PER_POINT) : -1;
     paths.ledgerBalanced[i] = r(15) < unbalancedShare ? 0 : 1;
+    paths.adlNeededUnits[i] = socialized;
+    paths.adlProfitClosedUnits[i] = socialized > 0 ? socialized + Math.floor(r(16) * 1e6) : 0;
+    paths.vaultPnlUnits[i] = Math.floor((r(17) - 0.5) * 1e8) - vault;
 
     let cumBadDebt = 0;
     let cumSocialized = 0;

@@ -81,10 +81,12 @@ const btcMajor: MarketPreset = {
       partial: false,
       maxNotionalPerStep: '20000000',
       oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '20000000', halfLifeSteps: 5 },
+      impact: { model: 'sqrt', depth: '20000000', halfLifeSteps: 5, thinning: 5, permanentShare: 0 },
+      markImpactWeight: 0.1,
+      slice: null,
     },
     insuranceFund: { initial: '10000000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } },
   },
   sources: [
     { field: 'market.initialPrice', value: '110000', url: SRC.binanceBookDepthSample, note: 'BTC traded about 103 k–123 k in mid-2025; the level does not change results (positions scale with it).' },
@@ -146,10 +148,12 @@ const solMid: MarketPreset = {
       partial: false,
       maxNotionalPerStep: '4000000',
       oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5 },
+      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: 10, permanentShare: 0 },
+      markImpactWeight: 0.5,
+      slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
     },
     insuranceFund: { initial: '2000000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'mark', trigger: { kind: 'fund-empty' } },
   },
   sources: [
     { field: 'margin', value: 'IMR 5 %, MMR 2.5 %; above 70 M: 10 %, 5 %', url: SRC.hlMarginTiers, note: 'Hyperliquid mainnet tiers: SOL 0–70 M 20×, above 10×; maintenance margin is half the initial margin at maximum leverage.' },
@@ -196,10 +200,14 @@ function thinAltParams(): Omit<RiskParams, 'scenario' | 'market'> {
       partial: false,
       maxNotionalPerStep: '400000',
       oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '100000', halfLifeSteps: 10 },
+      impact: { model: 'sqrt', depth: '100000', halfLifeSteps: 10, thinning: 14, permanentShare: 0 },
+      markImpactWeight: 0.7,
+      slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
     },
     insuranceFund: { initial: '100000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+    // At the bankruptcy price the winners pay the deficit in money (the socialized loss the stress case measures);
+    // Hyperliquid's own rule closes at the mark — set closePrice 'mark' to see its overshoot instead.
+    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } },
   };
 }
 
@@ -222,7 +230,7 @@ const THIN_ALT_ROUND_TWO: PresetSource[] = [
   { field: 'liquidation.slice', value: "{ minNotional: '100000', fraction: '0.2', cooldownSteps: 0 }", url: SRC.hlSlicing, note: 'Hyperliquid 20 % slices over 100 k, 30 s cooldown.' },
   { field: 'liquidation.markImpactWeight', value: '0.7', url: SRC.hlLiquidations, note: 'Thin alts have little external price: the mark leans on the venue\'s own book.' },
   { field: 'liquidation.impact (thinning)', value: 'depth × 0.25 while the price is more than 10 % below its start', url: SRC.kaikoResearch, note: '"only wider bands such as 4% and 10% from the mid-price showed meaningful bids" (Kaiko).' },
-  { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'mark'", url: SRC.hlAdl, note: 'Hyperliquid closes ADL at the previous mark price; the overshoot this causes was $45–52 M on 10 Oct 2025 (Tektonic).' },
+  { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'bankruptcy'", url: SRC.hlAdl, note: 'Set at the bankruptcy price so winners pay the deficit in money. Hyperliquid closes ADL at the previous mark price (closePrice \'mark\'); the overshoot this causes was $45–52 M on 10 Oct 2025 (Tektonic).' },
 ];
 
 const thinAlt: MarketPreset = {
@@ -271,7 +279,7 @@ const thinAltOct2025: MarketPreset = {
         { minute: 26, drop: 0.15 },
       ],
     },
-    liquidation: { ...thinAltParams().liquidation, impact: { model: 'sqrt', depth: '25000', halfLifeSteps: 10 } },
+    liquidation: { ...thinAltParams().liquidation, impact: { model: 'sqrt', depth: '25000', halfLifeSteps: 10, thinning: 14, permanentShare: 0 } },
   },
   sources: [
     ...THIN_ALT_SOURCES.filter((s) => s.field !== 'liquidation.impact.depth'),
