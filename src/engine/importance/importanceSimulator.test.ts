@@ -51,7 +51,9 @@ describe('createImportanceSimulator', () => {
     const a = createImportanceSimulator(baseline, 4).run(0, 30);
     const b = createImportanceSimulator(proposal, 4).run(0, 30);
     expect(b.draws.weights).toEqual(a.draws.weights);
-    expect(b.series.price).toEqual(a.series.price);
+    // Every per-path draw statistic is equal, so the paths are (the charted price is the mark, which also carries
+    // each side's own liquidation impact and so may differ between the two).
+    expect(b.draws).toEqual(a.draws);
   });
 
   it('keeps the ledger exact on tilted paths', () => {
