@@ -18,6 +18,8 @@ export interface RunComparison {
   liquidations: PairedDifference;
   adlNotional: PairedDifference;
   liquidatedNotional: PairedDifference;
+  /** Penalties paid into the insurance fund (a cost borne by liquidated traders), quote. */
+  fundInflow: PairedDifference;
 }
 
 /** Differences are taken in exact integer units, then divided once into quote (order and signs are kept). */
@@ -57,5 +59,6 @@ export function compareRuns(proposal: RangeResult, baseline: RangeResult): RunCo
     liquidations: pairedDifference(p.liquidations, b.liquidations),
     adlNotional: pairedDifference(p.adlNotionalQuote, b.adlNotionalQuote),
     liquidatedNotional: pairedDifference(p.liquidatedNotionalQuote, b.liquidatedNotionalQuote),
+    fundInflow: money('fundInflowUnits'),
   };
 }

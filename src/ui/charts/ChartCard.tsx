@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { ChartExportButton } from '../share/ChartExportButton';
+import { ChartExportButton, type ChartLegend } from '../share/ChartExportButton';
 import { useStaggered } from './chartScheduler';
+import '../trust.css';
 
 /** Chart heights in px: one place, so the grid lines up. */
 export const CHART_HEIGHT = 220;
@@ -31,12 +32,15 @@ export function ChartCard({
   controls,
   empty,
   wide = false,
+  legend,
   children,
 }: {
   id: string;
   title: string;
   caption: ReactNode;
   controls?: ReactNode;
+  /** Colour swatches shown under the chart and kept in exported files. */
+  legend?: ChartLegend;
   /** Shown instead of the chart when set. */
   empty?: string | null;
   wide?: boolean;
@@ -47,7 +51,7 @@ export function ChartCard({
       <div className="chart-head">
         <h3 id={`${id}-title`}>{title}</h3>
         {controls}
-        <ChartExportButton title={title} />
+        <ChartExportButton title={title} legend={legend ?? []} />
       </div>
       {empty ? (
         <p className="chart-empty" data-testid={`${id}-empty`}>
@@ -55,6 +59,16 @@ export function ChartCard({
         </p>
       ) : (
         <div className="chart-body">{children}</div>
+      )}
+      {!empty && legend && legend.length > 0 && (
+        <ul className="chart-legend" data-testid={`${id}-legend`}>
+          {legend.map((item) => (
+            <li key={item.label}>
+              <span className="chart-legend-swatch" style={{ background: item.color }} aria-hidden="true" />
+              {item.label}
+            </li>
+          ))}
+        </ul>
       )}
       <figcaption>{caption}</figcaption>
     </figure>
@@ -86,6 +100,7 @@ export function StaggeredChartCard({
   id: string;
   title: string;
   controls?: ReactNode;
+  legend?: ChartLegend;
   wide?: boolean;
   view: CardView;
   live?: boolean;

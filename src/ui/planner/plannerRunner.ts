@@ -2,6 +2,8 @@
 // core, capped at 2 beside the dashboard's pool; `?workers=N` forces N), whose reports are written into the
 // planner slice. A sweep whose inputs (sweepKey) have not changed is not run again.
 import { LEVER_PATHS, withParam, type LeverKind } from '../../engine/planner/sweepableParams';
+import type { Attribution } from '../../engine/metrics/attribution';
+import type { RiskParams } from '../../engine/params/riskParams';
 import type { SweepSpec } from '../../share/shareState';
 import type { PlannerSweepRun, PlannerTask } from '../../state/plannerSlice';
 import { appStore } from '../../state/useAppStore';
@@ -164,4 +166,9 @@ export function loadIntoDashboard(values: readonly { path: string; valueText: st
 
 export function leverPath(lever: LeverKind): string {
   return LEVER_PATHS[lever];
+}
+
+/** Each change of the proposal alone and together against the baseline (issue #21), on the solver's worker. */
+export function runAttribution(job: { baseline: RiskParams; proposal: RiskParams; fields: string[]; seed: number; paths: number }): Promise<Attribution | null> {
+  return plannerClient().attribute(job);
 }
