@@ -23,6 +23,8 @@ export interface MarginCost {
   /** The leverage cap the initial margin implies, 1 / initialMarginRatio (base band; tiers are lower). */
   maxLeverage: number;
   baseMaxLeverage: number;
+  /** Today's initial ratio: when it differs from initialMarginRatio, a generated population was rebuilt. */
+  baseInitialMarginRatio: number;
   /**
    * Σ over accounts of max(0, new maintenance ratio of its tier × notional − equity), at the initial price: the
    * collateral today's positions must add to meet the new maintenance requirement, quote.
@@ -134,6 +136,7 @@ export function leverCosts(base: RiskParams, proposal: RiskParams, basePopulatio
       initialMarginRatio: proposal.margin.initialMarginRatio,
       maxLeverage: 1 / proposal.margin.initialMarginRatio,
       baseMaxLeverage: 1 / base.margin.initialMarginRatio,
+      baseInitialMarginRatio: base.margin.initialMarginRatio,
       extraCollateralQuote: extra.quote,
       accountsShort: extra.accountsShort,
       accounts: basePopulation.count,

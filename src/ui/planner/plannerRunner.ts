@@ -155,11 +155,16 @@ export function cancelSolver(): void {
  * engine's own withParam, so couplings such as the fund cap follow), then switches to the dashboard.
  * Returns the problems, empty when it was applied.
  */
-export function loadIntoDashboard(values: readonly { path: string; valueText: string }[]): string[] {
+export function loadIntoDashboard(values: readonly { path: string; valueText: string }[], paths?: number): string[] {
   let params = appStore.getState().params;
   for (const v of values) params = withParam(params, v.path, v.valueText);
   const problems = appStore.getState().setParams(params);
   if (problems.length > 0) return problems.map((p) => `${p.field}: ${p.message}`);
+  // An answer is shown at the paths that verified it (issue #21): fewer paths would widen its interval past the target.
+  if (paths !== undefined && paths !== appStore.getState().paths) {
+    const pathProblems = appStore.getState().setPaths(paths);
+    if (pathProblems.length > 0) return pathProblems.map((p) => `${p.field}: ${p.message}`);
+  }
   appStore.getState().setTab('dashboard');
   return [];
 }
