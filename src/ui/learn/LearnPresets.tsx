@@ -1,23 +1,10 @@
 import { useMemo, useState } from 'react';
-import { canonicalJson } from '../../engine/identity';
-import { defaultParams } from '../../engine/params/defaults';
 import { encodeShareState } from '../../share/codec';
 import { appStore } from '../../state/useAppStore';
 import { applyShareState } from './applyPreset';
 import { LEARN_PRESETS, type LearnPreset } from './presets';
+import { storyWouldReplaceWork } from './storyConsent';
 import '../trust.css';
-
-/**
- * True when opening a story here would throw away work: parameters other than the defaults and other than every
- * story's, or a pinned baseline other than a story's.
- */
-export function storyWouldReplaceWork(params: unknown, baseline: unknown): boolean {
-  const known = new Set([canonicalJson(defaultParams()), ...LEARN_PRESETS.map((p) => canonicalJson(p.state.params))]);
-  const storyBaselines = new Set(LEARN_PRESETS.map((p) => (p.state.baseline === null ? null : canonicalJson(p.state.baseline))));
-  const ownParams = !known.has(canonicalJson(params));
-  const ownBaseline = baseline !== null && !storyBaselines.has(canonicalJson(baseline));
-  return ownParams || ownBaseline;
-}
 
 /**
  * The guided stories, each a share link. Following one opens it here at once when nothing would be lost; when the

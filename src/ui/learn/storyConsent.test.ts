@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../engine/params/defaults';
-import { storyWouldReplaceWork } from './LearnPresets';
+import { storyWouldReplaceWork } from './storyConsent';
 import { LEARN_PRESETS } from './presets';
 
 describe('storyWouldReplaceWork', () => {
