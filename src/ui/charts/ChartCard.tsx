@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ChartExportButton, type ChartLegend } from '../share/ChartExportButton';
 import { useStaggered } from './chartScheduler';
 import '../trust.css';
@@ -58,7 +58,7 @@ export function ChartCard({
           {empty}
         </p>
       ) : (
-        <div className="chart-body">{children}</div>
+        <ChartBody>{children}</ChartBody>
       )}
       {!empty && legend && legend.length > 0 && (
         <ul className="chart-legend" data-testid={`${id}-legend`}>
@@ -72,6 +72,29 @@ export function ChartCard({
       )}
       <figcaption>{caption}</figcaption>
     </figure>
+  );
+}
+
+/**
+ * The chart's drawing area. Chromium makes Recharts' layer groups (<g class="recharts-zIndex-layer_…">) keyboard
+ * focusable (as scroll containers), which put ~5 tab stops of chart internals in every chart (issue #21): each is
+ * taken out of the tab order as it appears. The charts' numbers are in their captions and tables.
+ */
+function ChartBody({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const body = ref.current;
+    if (!body) return;
+    const untab = () => body.querySelectorAll('svg g:not([tabindex])').forEach((g) => g.setAttribute('tabindex', '-1'));
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div className="chart-body" ref={ref}>
+      {children}
+    </div>
   );
 }
 

@@ -5,10 +5,10 @@ import { Area, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YA
 import type { RunSummary } from '../../engine/metrics/summarizeRun';
 import { formatCompact, formatInteger, formatPercent, formatQuote } from '../format';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS, StaggeredChartCard, AXIS_TICK, type CardView } from './ChartCard';
-import { exceedanceRows, fundEmptyRows, type ExceedanceRow, type FundEmptyRow } from './tailRows';
+import { decadeTicks, exceedanceRows, fundEmptyRows, type ExceedanceRow, type FundEmptyRow } from './tailRows';
 
 const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
-const MARGIN = { ...CHART_MARGIN, right: 16 } as const;
+const MARGIN = { ...CHART_MARGIN, top: 14, right: 16 } as const;
 const X_LOSS = { value: 'loss on a path, quote (log scale)', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 } as const;
 const X_HOURS = { value: 'hours', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 } as const;
 const percentTick = (p: number) => formatPercent(p);
@@ -36,11 +36,24 @@ function ExceedanceTooltip({ active, payload }: TooltipContentProps) {
 }
 
 const ExceedanceChart = memo(function ExceedanceChart({ rows, floor }: { rows: ExceedanceRow[]; floor: number }) {
+  const xTicks = useMemo(() => (rows.length > 0 ? decadeTicks(rows[0]!.x, rows[rows.length - 1]!.x) : []), [rows]);
+  const yTicks = useMemo(() => decadeTicks(floor, 1), [floor]);
   return (
     <LineChart data={rows} style={STYLE} responsive margin={MARGIN} aria-label="Share of paths whose loss reached at least x, log scales" accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} />
-      <XAxis dataKey="x" type="number" scale="log" domain={['auto', 'auto']} tickFormatter={formatCompact} tick={AXIS_TICK} label={X_LOSS} allowDataOverflow />
-      <YAxis type="number" scale="log" domain={[floor, 1]} tickFormatter={percentTick} tick={AXIS_TICK} width={56} allowDataOverflow />
+      <XAxis
+        dataKey="x"
+        type="number"
+        scale="log"
+        domain={xTicks.length > 0 ? [xTicks[0]!, xTicks[xTicks.length - 1]!] : ['auto', 'auto']}
+        ticks={xTicks}
+        interval={0}
+        tickFormatter={formatCompact}
+        tick={AXIS_TICK}
+        label={X_LOSS}
+        allowDataOverflow
+      />
+      <YAxis type="number" scale="log" domain={[yTicks[0] ?? floor, 1]} ticks={yTicks} interval={0} tickFormatter={percentTick} tick={AXIS_TICK} width={56} allowDataOverflow />
       <Tooltip content={ExceedanceTooltip} />
       <Line dataKey="socialized" stroke={COLORS.socialized} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} name="socialized loss" />
       <Line dataKey="badDebt" stroke={COLORS.badDebt} strokeWidth={2} strokeDasharray="5 3" dot={false} connectNulls isAnimationActive={false} name="bad debt" />

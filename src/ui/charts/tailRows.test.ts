@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceedanceRows, fundEmptyRows } from './tailRows';
+import { decadeTicks, exceedanceRows, fundEmptyRows } from './tailRows';
 
 describe('tail chart rows', () => {
   it('merges both exceedance curves by x, each at its own points, with a log floor below the smallest share', () => {
@@ -21,5 +21,13 @@ describe('tail chart rows', () => {
       { hours: 1, share: 0, band: [0, 0.05] },
       { hours: 2, share: 0.25, band: [0.1, 0.4] },
     ]);
+  });
+});
+
+describe('decadeTicks', () => {
+  it('spans the data with powers of ten', () => {
+    expect(decadeTicks(12.7, 2_630_000)).toEqual([10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000]);
+    expect(decadeTicks(0.0005, 1)).toEqual([0.0001, 0.001, 0.01, 0.1, 1]);
+    expect(decadeTicks(0, 1)).toEqual([]);
   });
 });

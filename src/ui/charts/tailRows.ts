@@ -34,3 +34,11 @@ export function fundEmptyRows(curve: FundEmptyCurve, stepSeconds: number): FundE
   // The same hour axis as the fan charts above it.
   return curve.stepOfPoint.map((step, j) => ({ hours: hoursAt(step, stepSeconds), share: curve.share[j]!, band: [curve.lo[j]!, curve.hi[j]!] }));
 }
+
+/** Powers of ten from below `lo` to above `hi` (ticks of a log axis), at most one per decade. */
+export function decadeTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0 && hi >= lo)) return [];
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(Number(`1e${e}`));
+  return out;
+}

@@ -145,6 +145,8 @@ export function HeatmapPanel() {
                           style={ok ? { background: heatColor(prob), color: heatTextColor(prob) } : undefined}
                           data-testid="heat-cell"
                           data-p={ok ? prob : ''}
+                          data-mean={ok ? p.socializedLossMean : ''}
+                          data-bad-debt={ok ? p.badDebtMean : ''}
                           tabIndex={ok ? 0 : -1}
                           onMouseEnter={() => setHover(index)}
                           onFocus={() => setHover(index)}
