@@ -17,8 +17,11 @@ async function runDone(page: Page): Promise<void> {
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: RUN_TIMEOUT });
 }
 
+/** The parameter input whose label starts with `label` (labels carry their unit after the name). */
+const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}`)).first();
+
 async function setField(page: Page, label: string, text: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
+  const input = field(page, label);
   await input.fill(text);
   await input.press('Tab');
 }
@@ -58,8 +61,8 @@ test('a heat-map cell shows the dashboard’s numbers for the same parameters, a
   await cell.click();
   await expect(page.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute('aria-selected', 'true');
   await runDone(page);
-  await expect(page.getByLabel('Maintenance margin', { exact: true })).toHaveValue('6');
-  await expect(page.getByLabel('Initial margin', { exact: true })).toHaveValue('10'); // not rescaled to 12 %
+  await expect(field(page, 'Maintenance margin')).toHaveValue('6');
+  await expect(field(page, 'Initial margin')).toHaveValue('10'); // not rescaled to 12 %
   expect(Number(await page.getByTestId('metric-pSocialized').getAttribute('data-value'))).toBeCloseTo(cellP, 12);
   expect(Number(await page.getByTestId('metric-socializedLoss-mean').getAttribute('data-value'))).toBeCloseTo(cellMean, 6);
   expect(Number(await page.getByTestId('metric-badDebt-mean').getAttribute('data-value'))).toBeCloseTo(cellBadDebt, 6);
@@ -79,14 +82,14 @@ test('a story asks before replacing the user’s parameters, and replaces them o
   await page.getByTestId('story-cancel').click();
   await expect(confirm).toBeHidden();
   await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(page.getByLabel('Starting balance', { exact: true })).toHaveValue('777777');
+  await expect(field(page, 'Starting balance')).toHaveValue('777777');
 
   await page.getByRole('tab', { name: 'Learn' }).click();
   await page.getByTestId('learn-preset-fund-runs-dry').click();
   await page.getByTestId('story-replace').click();
   await expect(page.getByTestId('learn-step')).toBeVisible();
   await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(page.getByLabel('Starting balance', { exact: true })).not.toHaveValue('777777');
+  await expect(field(page, 'Starting balance')).not.toHaveValue('777777');
 });
 
 test('glossary terms open on click and from the keyboard', async ({ page }) => {

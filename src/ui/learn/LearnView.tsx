@@ -9,6 +9,7 @@ import { EventLog } from './EventLog';
 import { eventSteps } from './eventText';
 import { FundWaterfall } from './FundWaterfall';
 import './learn.css';
+import '../trust.css';
 import { LearnPresets } from './LearnPresets';
 import { PriceChart } from './PriceChart';
 import { Term, Glossary } from './Term';
