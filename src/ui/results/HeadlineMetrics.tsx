@@ -117,7 +117,7 @@ export function HeadlineMetrics() {
           {s && (
             <>
               <span className="plain">Negative equity of accounts still open at the last step (waiting for keepers, a slice or a lagging oracle): a deficit not yet settled, not in bad debt.</span>
-              {showTail && <span className="tail"> {tail(s.openDeficit)}</span>}
+              {showTail && <span className="tail"> VaR 99 % {formatQuote(s.openDeficit.var99)} · ES 95 % {formatQuote(s.openDeficit.es95)} · max {formatQuote(s.openDeficit.max)}</span>}
             </>
           )}
         </Metric>
