@@ -34,7 +34,7 @@ test('per-path CSV: one row per path, columns in quote, agreeing with the headli
   expect(lines[0]).toBe('path,badDebt,fundDraw,socializedLoss,vaultLoss,uncovered,liquidations,adlNotional,fundDepleted,ledgerBalanced');
   expect(lines).toHaveLength(1001);
   const rows = lines.slice(1).map((l) => l.split(','));
-  expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 1000 }, (_, i) => String(i)));
+  expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 1000 }, (_, i) => String(i + 1))); // numbered from 1, as on the page
   const mean = (col: number) => rows.reduce((s, r) => s + Number(r[col]), 0) / rows.length;
   expect(mean(3)).toBeCloseTo(Number(shown['metric-socializedLoss-mean']), 6);
   expect(mean(1)).toBeCloseTo(Number(shown['metric-badDebt-mean']), 6);

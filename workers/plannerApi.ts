@@ -5,6 +5,7 @@
 import { createSimulator, formatProblems, mergeRangeResults, validateParams } from '../src/engine/index';
 import { compareLevers, preparePoint, preparePoint2, solveLever, summarizePoint, sweepValues, type CompareOptions, type LeverComparison, type PreparedPoint, type SolveOptions, type SolveResult, type SweepPointResult } from '../src/engine/planner/index';
 import { validateRunOptions } from '../src/engine/params/validateParams';
+import { attributeChanges, type Attribution } from '../src/engine/metrics/attribution';
 import type { RiskParams } from '../src/engine/params/riskParams';
 
 /** One point (1-D) or cell (2-D, with path2/valueText2) of a sweep. */
@@ -68,6 +69,13 @@ export function createPlannerApi(now: () => number = () => performance.now()) {
 
     compare(options: CompareOptions): LeverComparison {
       return compareLevers({ ...options, params: checkedParams(options.params, options.seed, options.initialPaths) });
+    },
+
+    /** Each of the proposal's changes alone and all together against the baseline, on paths [0, paths) (issue #21). */
+    attribute(job: { baseline: RiskParams; proposal: RiskParams; fields: string[]; seed: number; paths: number }): Attribution {
+      const baseline = checkedParams(job.baseline, job.seed, job.paths);
+      const proposal = checkedParams(job.proposal, job.seed, job.paths);
+      return attributeChanges(baseline, proposal, job.fields, (params) => createSimulator(params, job.seed).run(0, job.paths));
     },
   };
 }

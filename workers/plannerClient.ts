@@ -243,6 +243,11 @@ export class PlannerClient {
     return this.onSolver((api) => api.compare(options));
   }
 
+  /** Each change alone and together (issue #21), on the solver's worker; null when cancelled. */
+  attribute(job: Parameters<PlannerApi['attribute']>[0]): Promise<ReturnType<PlannerApi['attribute']> | null> {
+    return this.onSolver((api) => api.attribute(job));
+  }
+
   dispose(): void {
     this.cancelSweep();
     this.cancelSolve();

@@ -20,6 +20,8 @@ export interface RunComparison {
   liquidatedNotional: PairedDifference;
   /** Difference of P(fund emptied), paired like pSocialized (optional: older snapshots lack it). */
   fundDepleted?: PairedDifference;
+  /** Penalties paid into the insurance fund (a cost borne by liquidated traders), quote. */
+  fundInflow: PairedDifference;
 }
 
 /** Differences are taken in exact integer units, then divided once into quote (order and signs are kept). */
@@ -67,5 +69,6 @@ export function compareRuns(proposal: RangeResult, baseline: RangeResult): RunCo
     adlNotional: pairedDifference(p.adlNotionalQuote, b.adlNotionalQuote),
     liquidatedNotional: pairedDifference(p.liquidatedNotionalQuote, b.liquidatedNotionalQuote),
     fundDepleted: pairedProportionDifference(depletedIndicator(p.fundDepletedStep, paths), depletedIndicator(b.fundDepletedStep, paths)),
+    fundInflow: money('fundInflowUnits'),
   };
 }

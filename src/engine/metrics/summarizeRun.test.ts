@@ -105,8 +105,9 @@ describe('summarizeRun detail', () => {
     const plain = summarizeRun(run, { explicit: false });
     expect(plain.fan).toBeUndefined();
     expect(plain.histograms).toBeUndefined();
+    expect(plain.tail).toBeUndefined();
     const detailed = summarizeRun(run, { explicit: false, detail: true, histogramBins: 12 });
-    expect(Object.keys(detailed)).toEqual([...CONTRACT_KEYS, ...EXTRA_KEYS, 'fan', 'histograms']);
+    expect(Object.keys(detailed)).toEqual([...CONTRACT_KEYS, ...EXTRA_KEYS, 'fan', 'histograms', 'tail']);
     const fan = detailed.fan!;
     expect(fan.stepOfPoint).toEqual(Array.from(run.series.stepOfPoint));
     for (const key of ['fundBalanceQuote', 'cumBadDebtQuote', 'cumSocializedLossQuote', 'price'] as const) {

@@ -6,6 +6,7 @@ import { fanBands } from './fanBands';
 import { histogram, type Histogram } from './histogram';
 import { pathCountOf } from './rangeResultShape';
 import { riskStats, type RiskStats } from './riskStats';
+import { tailSummary, type TailSummary } from './tailSummary';
 import { wilsonInterval } from './wilson';
 
 /** Fan bands of one series in plain arrays (JSON-safe): bands[k][j] is quantile k at point j. */
@@ -73,6 +74,8 @@ export interface RunSummary {
   fan?: RunFan;
   /** Only with `detail: true`: log-binned histograms in quote (zero-loss paths in zeroCount). */
   histograms?: { socializedLoss: Histogram; badDebt: Histogram };
+  /** Only with `detail: true`: intervals on the headline numbers and the tail curves (tailSummary.ts). */
+  tail?: TailSummary;
 }
 
 export interface SummarizeOptions {
@@ -194,6 +197,7 @@ export function summarizeRun(result: RangeResult, options: SummarizeOptions): Ru
       socializedLoss: histogram(Array.from(cols.socializedLossUnits, unitsToQuote), { bins, log: true }),
       badDebt: histogram(Array.from(cols.badDebtUnits, unitsToQuote), { bins, log: true }),
     };
+    summary.tail = tailSummary(result, paths);
   }
   return summary;
 }

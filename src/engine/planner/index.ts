@@ -30,6 +30,17 @@ export {
   type SweepPointResult,
 } from './sweep';
 export { bestUpperBound, checkProbeSettings, probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
-export { extraCollateralFor, leverCosts, openInterestQuote, type FundCost, type LeverCosts, type MarginCost, type ThroughputCost } from './leverCosts';
+export { bufferCollateralFor, extraCollateralFor, leverCosts, openInterestQuote, type FundCost, type LeverCosts, type MarginCost, type ThroughputCost } from './leverCosts';
 export { DEFAULT_REL_TOLERANCE, leverOfPath, solveLever, type Probe, type SolveOptions, type SolveResult, type SolveStatus } from './solve';
 export { COMBINATION_TOLERANCE, LEVER_KINDS, compareLevers, type Combination, type CombinationProbe, type CompareOptions, type LeverComparison } from './compareLevers';
+export {
+  COST_ASSUMPTION_LIMITS,
+  DEFAULT_COST_ASSUMPTIONS,
+  annualCost,
+  costAssumptionProblems,
+  rankByAnnualCost,
+  type AnnualCost,
+  type CostAssumptions,
+  type RankedOption,
+} from './annualCost';
+export { initialMarginMoved, initialRatioFor } from './sweepableParams';

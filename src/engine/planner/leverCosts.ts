@@ -23,6 +23,8 @@ export interface MarginCost {
   /** The leverage cap the initial margin implies, 1 / initialMarginRatio (base band; tiers are lower). */
   maxLeverage: number;
   baseMaxLeverage: number;
+  /** Today's initial ratio: when it differs from initialMarginRatio, a generated population was rebuilt. */
+  baseInitialMarginRatio: number;
   /**
    * Σ over accounts of max(0, new maintenance ratio of its tier × notional − equity), at the initial price: the
    * collateral today's positions must add to meet the new maintenance requirement, quote.
@@ -37,6 +39,12 @@ export interface MarginCost {
    * ratio means more collateral from the start; an explicit snapshot is taken as given (0).
    */
   simulatedCollateralChangeQuote: number;
+  /**
+   * Σ over accounts of (new − old maintenance ratio of its tier) × notional, at the initial price, where positive:
+   * the collateral every position must add to keep its liquidation price where it is today, quote. A trader who
+   * does not add it is liquidated earlier instead.
+   */
+  bufferCollateralQuote: number;
 }
 
 export interface ThroughputCost {
@@ -46,11 +54,15 @@ export interface ThroughputCost {
   perMinuteQuote: number | null;
   /** perMinuteQuote / open interest. */
   shareOfOpenInterestPerMinute: number | null;
+  /** Today's keeper capacity per minute (null = unlimited), so a cost can be taken against it. */
+  basePerMinuteQuote: number | null;
 }
 
 export interface LeverCosts {
   /** max(long, short) notional at the initial price, quote. */
   openInterestQuote: number;
+  /** Σ collateral of today's traders (the base population), quote. */
+  baseCollateralQuote: number;
   fund: FundCost;
   margin: MarginCost;
   throughput: ThroughputCost;
@@ -81,6 +93,20 @@ export function extraCollateralFor(population: Population, margin: RiskParams['m
   return { quote: neumaierSum(shortfalls), accountsShort: shortfalls.length };
 }
 
+/** Collateral that keeps every liquidation price where it is under `to` instead of `from` (see MarginCost). */
+export function bufferCollateralFor(population: Population, from: RiskParams['margin'], to: RiskParams['margin'], price: number): number {
+  const a = marginSchedule(from);
+  const b = marginSchedule(to);
+  const parts: number[] = [];
+  for (let j = 0; j < population.count; j++) {
+    const notional = (population.sizeBase[j] as number) * price;
+    // The continuous requirement (tiers with their maintenance amounts), the one that decides liquidation.
+    const extra = maintenanceRequirement(b, notional) - maintenanceRequirement(a, notional);
+    if (extra > 0) parts.push(extra);
+  }
+  return neumaierSum(parts);
+}
+
 /** Σ collateral in money units: integers, so the sum is exact while it stays below 2^53. */
 function totalCollateralUnits(population: Population): number {
   let sum = 0;
@@ -101,19 +127,28 @@ export function leverCosts(base: RiskParams, proposal: RiskParams, basePopulatio
   const extra = extraCollateralFor(basePopulation, proposal.margin, price);
   const perStep = proposal.liquidation.maxNotionalPerStep === null ? null : Number(proposal.liquidation.maxNotionalPerStep);
   const perMinute = perStep === null ? null : (perStep * 60) / proposal.market.stepSeconds;
+  const basePerStep = base.liquidation.maxNotionalPerStep === null ? null : Number(base.liquidation.maxNotionalPerStep);
   return {
     openInterestQuote: oi,
+    baseCollateralQuote: totalCollateralUnits(basePopulation) / UNITS_PER_QUOTE,
     fund: { capitalQuote: capital, changeQuote: capital - Number(base.insuranceFund.initial), shareOfOpenInterest: share(capital) },
     margin: {
       maintenanceMarginRatio: proposal.margin.maintenanceMarginRatio,
       initialMarginRatio: proposal.margin.initialMarginRatio,
       maxLeverage: 1 / proposal.margin.initialMarginRatio,
       baseMaxLeverage: 1 / base.margin.initialMarginRatio,
+      baseInitialMarginRatio: base.margin.initialMarginRatio,
       extraCollateralQuote: extra.quote,
       accountsShort: extra.accountsShort,
       accounts: basePopulation.count,
       simulatedCollateralChangeQuote: (totalCollateralUnits(proposalPopulation) - totalCollateralUnits(basePopulation)) / UNITS_PER_QUOTE,
+      bufferCollateralQuote: bufferCollateralFor(basePopulation, base.margin, proposal.margin, price),
     },
-    throughput: { perStepQuote: perStep, perMinuteQuote: perMinute, shareOfOpenInterestPerMinute: perMinute === null ? null : share(perMinute) },
+    throughput: {
+      perStepQuote: perStep,
+      perMinuteQuote: perMinute,
+      shareOfOpenInterestPerMinute: perMinute === null ? null : share(perMinute),
+      basePerMinuteQuote: basePerStep === null ? null : (basePerStep * 60) / base.market.stepSeconds,
+    },
   };
 }

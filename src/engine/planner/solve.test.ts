@@ -89,11 +89,13 @@ describe('solveLever on worlds with a known answer', () => {
     expect(lastFailing).toBeLessThanOrEqual(threshold);
     const cost = r.cost!.margin;
     expect(cost.maintenanceMarginRatio).toBe(answer);
-    expect(cost.initialMarginRatio).toBeCloseTo(2 * answer, 12); // the 0.1 / 0.05 proportion is kept
-    expect(cost.maxLeverage).toBeCloseTo(1 / (2 * answer), 9);
+    expect(cost.initialMarginRatio).toBe(0.1); // the lever moves maintenance alone: initial stays below it
+    expect(cost.maxLeverage).toBeCloseTo(10, 9);
     expect(cost.baseMaxLeverage).toBe(10);
     // At 100 the long has equity 100 ≥ answer × 1000 and the short 1000: nobody must add collateral.
     expect(cost.extraCollateralQuote).toBe(0);
+    // Keeping both liquidation prices where they are costs (answer − 0.05) × 1000 each.
+    expect(cost.bufferCollateralQuote).toBeCloseTo((answer - 0.05) * 2000, 6);
     expect(cost.simulatedCollateralChangeQuote).toBe(0); // an explicit snapshot is taken as given
   });
 
@@ -104,7 +106,7 @@ describe('solveLever on worlds with a known answer', () => {
     expect(answer).toBeLessThanOrEqual(1800 * 1.01);
     expect(lastFailing).toBeLessThan(1800);
     expect(r.current).toMatchObject({ value: 500, passes: false });
-    expect(r.cost!.throughput).toEqual({ perStepQuote: answer, perMinuteQuote: answer, shareOfOpenInterestPerMinute: answer / 2000 });
+    expect(r.cost!.throughput).toEqual({ perStepQuote: answer, perMinuteQuote: answer, shareOfOpenInterestPerMinute: answer / 2000, basePerMinuteQuote: 500 });
   });
 
   it('throughput: unlimited capacity that still fails is reported as not reachable, after one probe', () => {

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, defaultParams } from '../params/defaults';
 import type { RiskParams } from '../params/riskParams';
 import { validateParams } from '../params/validateParams';
-import { LEVER_PATHS, SWEEPABLE_PARAMS, paramPathProblem, readParam, roundToResolution, sweepableParam, withParam, type SweepableParam } from './sweepableParams';
+import { buildPopulation } from '../population/buildPopulation';
+import { LEVER_PATHS, SWEEPABLE_PARAMS, initialMarginMoved, paramPathProblem, readParam, roundToResolution, sweepableParam, withParam, type SweepableParam } from './sweepableParams';
 
 const jump = (): RiskParams => defaultParams();
 const crash = (): RiskParams => ({
@@ -116,7 +118,7 @@ describe('couplings', () => {
     expect(withParam(capped, 'insuranceFund.initial', 100).insuranceFund.cap).toBe('300000');
   });
 
-  it('scales the margin schedule with the maintenance ratio, keeping initial margin proportionally above it', () => {
+  it('moves maintenance margin alone: tiers scale with it, initial margin stays unless maintenance would reach it', () => {
     const p: RiskParams = {
       ...defaultParams(),
       margin: {
@@ -131,23 +133,47 @@ describe('couplings', () => {
     const up = withParam(p, 'margin.maintenanceMarginRatio', 0.07);
     expect(up.margin).toEqual({
       maintenanceMarginRatio: 0.07,
-      initialMarginRatio: 0.14,
+      initialMarginRatio: 0.1,
       tiers: [
-        { notionalFloor: '1000000', maintenanceMarginRatio: 0.112, initialMarginRatio: 0.21 },
-        { notionalFloor: '5000000', maintenanceMarginRatio: 0.168, initialMarginRatio: 0.28 },
+        { notionalFloor: '1000000', maintenanceMarginRatio: 0.112, initialMarginRatio: 0.15 },
+        { notionalFloor: '5000000', maintenanceMarginRatio: 0.168, initialMarginRatio: 0.2 },
       ],
     });
+    expect(initialMarginMoved(p, up)).toBe(false);
     expect(problemsOf(up)).toEqual([]);
     // Lowering keeps the initial ratios (leverage caps) where they were.
     const down = withParam(p, 'margin.maintenanceMarginRatio', 0.025);
     expect(down.margin.initialMarginRatio).toBe(0.1);
     expect(down.margin.tiers.map((t) => [t.maintenanceMarginRatio, t.initialMarginRatio])).toEqual([[0.04, 0.15], [0.06, 0.2]]);
     expect(problemsOf(down)).toEqual([]);
+    // Where maintenance would reach initial, initial rises in proportion (2×), and says so through initialMarginMoved.
+    const high = withParam(p, 'margin.maintenanceMarginRatio', 0.11);
+    expect(high.margin.initialMarginRatio).toBe(0.22);
+    const [t1, t2] = high.margin.tiers.map((t) => t.initialMarginRatio);
+    expect(t1).toBeCloseTo(0.33, 12);
+    expect(t2).toBeCloseTo(0.44, 12);
+    expect(initialMarginMoved(p, high)).toBe(true);
+    expect(problemsOf(high)).toEqual([]);
     // Initial margin stops at 1; a maintenance ratio that reaches it is refused by name.
     const top = withParam(defaultParams(), 'margin.maintenanceMarginRatio', 0.8);
     expect(top.margin.initialMarginRatio).toBe(1);
     expect(problemsOf(top)).toEqual([]);
     expect(problemsOf(withParam(defaultParams(), 'margin.maintenanceMarginRatio', 1))).toContain('margin.maintenanceMarginRatio');
+  });
+
+  it('the margin lever never changes the generated traders while initial margin stays', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.099, noNaN: true }), (mmr) => {
+        const base = defaultParams();
+        const moved = withParam(base, 'margin.maintenanceMarginRatio', mmr);
+        expect(moved.margin.initialMarginRatio).toBe(base.margin.initialMarginRatio);
+        const a = buildPopulation(base, 7);
+        const b = buildPopulation(moved, 7);
+        expect(Array.from(b.collateralUnits)).toEqual(Array.from(a.collateralUnits));
+        expect(Array.from(b.sizeBase)).toEqual(Array.from(a.sizeBase));
+      }),
+      { numRuns: 8 },
+    );
   });
 });
 

@@ -67,9 +67,9 @@ export const SWEEPABLE_PARAMS: readonly SweepableParam[] = Object.freeze([
     path: 'margin.maintenanceMarginRatio', label: 'Maintenance margin ratio', unit: 'fraction', kind: 'number',
     min: 0, minExclusive: true, max: 1, maxExclusive: true, typical: [0.01, 0.3], lever: 'margin',
     coupling:
-      'the whole margin schedule scales by k = new / old base ratio: every tier maintenance ratio × k; each initial ratio ' +
-      'becomes max(old initial, its new maintenance × old initial / old maintenance), at most 1 — so initial margin keeps its ' +
-      'proportion above maintenance when margin rises, and stays put when it falls',
+      'tier maintenance ratios scale by the same factor (new / old base ratio); initial margin — the leverage cap the simulated ' +
+      'traders were built with — stays put unless the new maintenance ratio would reach it, and only then rises (keeping its ' +
+      'proportion above maintenance, at most 1), which rebuilds the traders at the lower leverage cap',
   }),
   param({
     path: 'liquidation.maxNotionalPerStep', label: 'Liquidation throughput (keeper capacity)', unit: 'quote per step', kind: 'decimal-string',
@@ -184,8 +184,13 @@ function numberValue(value: number | string): number {
   return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
 }
 
-/** new ratio × (old initial / old maintenance), in exact decimals, so 0.07 × 0.1 / 0.05 is 0.14, not 0.14000000000000001. */
-function scaledInitial(oldInitial: number, oldMaintenance: number, newMaintenance: number): number {
+/**
+ * The initial ratio that goes with a new maintenance ratio: unchanged while it stays above it (so the margin lever moves
+ * maintenance alone and the population, whose leverage is capped by initial margin, is not rebuilt); only where the new
+ * maintenance ratio would reach it, new × (old initial / old maintenance) in exact decimals, at most 1.
+ */
+export function initialRatioFor(oldInitial: number, oldMaintenance: number, newMaintenance: number): number {
+  if (newMaintenance < oldInitial) return oldInitial;
   const proportional = new Dec(newMaintenance).times(oldInitial).dividedBy(oldMaintenance);
   return Dec.min(1, Dec.max(oldInitial, proportional)).toNumber();
 }
@@ -200,12 +205,19 @@ function withMaintenanceMargin(params: RiskParams, mmr: number): RiskParams {
   const k = new Dec(mmr).dividedBy(old);
   const tiers = margin.tiers.map((tier) => {
     const tierMmr = k.times(tier.maintenanceMarginRatio).toNumber();
-    return { ...tier, maintenanceMarginRatio: tierMmr, initialMarginRatio: scaledInitial(tier.initialMarginRatio, tier.maintenanceMarginRatio, tierMmr) };
+    return { ...tier, maintenanceMarginRatio: tierMmr, initialMarginRatio: initialRatioFor(tier.initialMarginRatio, tier.maintenanceMarginRatio, tierMmr) };
   });
   return {
     ...params,
-    margin: { maintenanceMarginRatio: mmr, initialMarginRatio: scaledInitial(margin.initialMarginRatio, old, mmr), tiers },
+    margin: { maintenanceMarginRatio: mmr, initialMarginRatio: initialRatioFor(margin.initialMarginRatio, old, mmr), tiers },
   };
+}
+
+/** True when `proposal` has other initial margin ratios than `base`: a generated population is then rebuilt (leverage cap 1 / initial). */
+export function initialMarginMoved(base: RiskParams, proposal: RiskParams): boolean {
+  const a = base.margin;
+  const b = proposal.margin;
+  return a.initialMarginRatio !== b.initialMarginRatio || a.tiers.length !== b.tiers.length || a.tiers.some((t, i) => t.initialMarginRatio !== b.tiers[i]?.initialMarginRatio);
 }
 
 /**
@@ -213,7 +225,8 @@ function withMaintenanceMargin(params: RiskParams, mmr: number): RiskParams {
  * sections are shared, so do not mutate the result in place). Decimal-string fields get the exact decimal text
  * (`toFixed()`, no exponent); number and integer fields a number. `null` is written as null (meaningful only
  * where the field's `nullMeans` says so). Couplings (see each field's `coupling`) keep the file consistent:
- * the fund cap follows the starting fund, and the margin schedule scales with the maintenance ratio.
+ * the fund cap follows the starting fund; tier maintenance ratios scale with the base one, initial margin moves only
+ * where maintenance would reach it.
  * Throws an Error naming the path for an unknown or inapplicable path; a bad value is left for validateParams.
  */
 export function withParam(params: RiskParams, path: string, value: number | string | null): RiskParams {

@@ -23,7 +23,7 @@ function BurdenTooltip({ active, payload }: TooltipContentProps) {
 /** Mean socialized loss borne per path by each tenth of traders, smallest positions first. */
 export const BurdenChart = memo(function BurdenChart({ rows, label }: { rows: BurdenRow[]; label: string }) {
   return (
-    <BarChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
+    <BarChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label} accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey="label" tick={AxisTick} interval={0} label={X_LABEL} />
       <YAxis tick={AxisTick} interval={0} tickFormatter={formatCompact} width={52} />

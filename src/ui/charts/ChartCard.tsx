@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
-import { ChartExportButton } from '../share/ChartExportButton';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ChartExportButton, type ChartLegend } from '../share/ChartExportButton';
 import { useStaggered } from './chartScheduler';
+import '../trust.css';
 
 /** Chart heights in px: one place, so the grid lines up. */
 export const CHART_HEIGHT = 220;
@@ -31,12 +32,15 @@ export function ChartCard({
   controls,
   empty,
   wide = false,
+  legend,
   children,
 }: {
   id: string;
   title: string;
   caption: ReactNode;
   controls?: ReactNode;
+  /** Colour swatches shown under the chart and kept in exported files. */
+  legend?: ChartLegend;
   /** Shown instead of the chart when set. */
   empty?: string | null;
   wide?: boolean;
@@ -47,17 +51,50 @@ export function ChartCard({
       <div className="chart-head">
         <h3 id={`${id}-title`}>{title}</h3>
         {controls}
-        <ChartExportButton title={title} />
+        <ChartExportButton title={title} legend={legend ?? []} />
       </div>
       {empty ? (
         <p className="chart-empty" data-testid={`${id}-empty`}>
           {empty}
         </p>
       ) : (
-        <div className="chart-body">{children}</div>
+        <ChartBody>{children}</ChartBody>
+      )}
+      {!empty && legend && legend.length > 0 && (
+        <ul className="chart-legend" data-testid={`${id}-legend`}>
+          {legend.map((item) => (
+            <li key={item.label}>
+              <span className="chart-legend-swatch" style={{ background: item.color }} aria-hidden="true" />
+              {item.label}
+            </li>
+          ))}
+        </ul>
       )}
       <figcaption>{caption}</figcaption>
     </figure>
+  );
+}
+
+/**
+ * The chart's drawing area. Chromium makes Recharts' layer groups (<g class="recharts-zIndex-layer_…">) keyboard
+ * focusable (as scroll containers), which put ~5 tab stops of chart internals in every chart (issue #21): each is
+ * taken out of the tab order as it appears. The charts' numbers are in their captions and tables.
+ */
+function ChartBody({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const body = ref.current;
+    if (!body) return;
+    const untab = () => body.querySelectorAll('svg g:not([tabindex])').forEach((g) => g.setAttribute('tabindex', '-1'));
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div className="chart-body" ref={ref}>
+      {children}
+    </div>
   );
 }
 
@@ -86,6 +123,7 @@ export function StaggeredChartCard({
   id: string;
   title: string;
   controls?: ReactNode;
+  legend?: ChartLegend;
   wide?: boolean;
   view: CardView;
   live?: boolean;

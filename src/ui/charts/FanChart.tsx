@@ -27,7 +27,7 @@ export const FanChart = memo(function FanChart({ rows, color, label }: { rows: F
   const lastHours = rows.length > 0 ? rows[rows.length - 1]!.hours : 0;
   const axis = useMemo(() => hourAxis(lastHours), [lastHours]);
   return (
-    <ComposedChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
+    <ComposedChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} aria-label={label} accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} interval={0} tickFormatter={hoursTick} tick={AxisTick} label={X_LABEL} />
       <YAxis tickFormatter={formatCompact} tick={AxisTick} interval={0} width={52} />

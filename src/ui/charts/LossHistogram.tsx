@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatInteger, formatPercent, formatQuote } from '../format';
 import { AxisTick } from './WrappedTick';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './ChartCard';
@@ -7,6 +7,9 @@ import type { HistogramRow } from './chartRows';
 
 const STYLE = { width: '100%', height: CHART_HEIGHT } as const;
 const LOG_DOMAIN = [0.8, 'auto'] as const;
+const HISTOGRAM_MARGIN = { ...CHART_MARGIN, top: 18 } as const;
+/** Counts on the bars (empty bins unlabelled, so the labels stay readable). */
+const countLabel = (value: unknown) => (typeof value === 'number' && value > 0 ? formatInteger(value) : '');
 const X_LABEL = { value: 'socialized loss per path (quote, log-spaced bins)', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 } as const;
 
 function HistogramTooltip({ active, payload }: TooltipContentProps) {
@@ -26,7 +29,7 @@ function HistogramTooltip({ active, payload }: TooltipContentProps) {
 export const LossHistogram = memo(function LossHistogram({ rows, log, label }: { rows: HistogramRow[]; log: boolean; label: string }) {
   const interval = Math.max(0, Math.ceil(rows.length / 6) - 1);
   return (
-    <BarChart data={rows} style={STYLE} responsive margin={CHART_MARGIN} barCategoryGap={1} aria-label={label}>
+    <BarChart data={rows} style={STYLE} responsive margin={HISTOGRAM_MARGIN} barCategoryGap={1} aria-label={label} accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey="label" tick={AxisTick} interval={interval} label={X_LABEL} />
       <YAxis
@@ -44,6 +47,7 @@ export const LossHistogram = memo(function LossHistogram({ rows, log, label }: {
         {rows.map((row) => (
           <Cell key={row.key} fill={row.zero ? COLORS.zero : COLORS.socialized} />
         ))}
+        <LabelList dataKey="count" position="top" fontSize={10} fill={COLORS.axis} formatter={countLabel} />
       </Bar>
     </BarChart>
   );

@@ -28,9 +28,15 @@ import {
 import { FanChart } from './FanChart';
 import { LossHistogram } from './LossHistogram';
 import { SAMPLE_PATH_HEIGHT, SamplePathChart } from './SamplePathChart';
+import { TailCharts } from './TailCharts';
+import { conditionalFanRows } from './conditionalFan';
 import { WaterfallChart } from './WaterfallChart';
 
 const WAITING = 'Waiting for the first run to report…';
+const HISTOGRAM_LEGEND = [
+  { color: COLORS.zero, label: 'paths with no socialized loss' },
+  { color: COLORS.socialized, label: 'paths with a loss, by size' },
+];
 const NO_DETAIL = 'This run’s results carry no detail for this chart.';
 
 interface FanSpec {
@@ -116,17 +122,38 @@ function PathPicker() {
   );
 }
 
-function FanCard({ spec, summary, rows, horizon, live }: { spec: FanSpec; summary: RunSummary | null; rows: FanRow[] | null; horizon: string; live: boolean }) {
+function fanLegend(color: string) {
+  return [
+    { color, label: 'median path' },
+    { color: `${color}4d`, label: 'middle half of paths' },
+    { color: `${color}26`, label: '9 paths in 10' },
+  ];
+}
+
+function FanCard({ spec, summary, rows, horizon, live, stepSeconds }: { spec: FanSpec; summary: RunSummary | null; rows: FanRow[] | null; horizon: string; live: boolean; stepSeconds: number }) {
   const view = useMemo((): CardView => {
     const empty = !summary ? WAITING : !rows || rows.length === 0 ? NO_DETAIL : (spec.nothing?.(summary) ?? null);
     const rare = summary && rows && spec.rareShare && medianIsZero(rows) ? spec.rareShare(summary) : null;
+    // When the median path never socializes, the bands over all paths are a flat zero line: show the bands over
+    // only the paths that socialized instead, and say so (issue #21).
+    const conditional = rare !== null && rare > 0 && summary?.tail?.socializedFan ? conditionalFanRows(summary.tail.socializedFan, summary.fan?.stepOfPoint ?? [], stepSeconds) : null;
+    if (conditional && conditional.length > 0 && summary?.tail?.socializedFan) {
+      const n = summary.tail.socializedFan.paths;
+      return {
+        empty,
+        caption: `Only ${formatPercent(rare ?? 0)} of paths ${spec.rareWhat} (${formatInteger(n)} of ${formatPaths(summary.paths)}), so over all paths the bands stay at zero. Drawn here over those ${formatInteger(n)} paths alone: median line, middle half and 9-in-10 bands of the loss added up over ${horizon}.`,
+        chart: !empty ? <FanChart rows={conditional} color={spec.color} label={`${spec.title}, on the paths that socialized`} /> : null,
+      };
+    }
+    const depleted = spec.key === 'fundBalanceQuote' && summary && summary.fundDepletedShare > 0 ? ` The fund emptied on ${formatPercent(summary.fundDepletedShare)} of paths (see “When the fund runs dry”).` : '';
     const caption =
       rare !== null && rare > 0
         ? `${spec.caption(horizon)} Only ${formatPercent(rare)} of paths ${spec.rareWhat}, so the median stays at zero and the light band rises only where more than 1 path in 20 has lost; the histogram shows those paths.`
-        : spec.caption(horizon);
+        : `${spec.caption(horizon)}${depleted}`;
     return { empty, caption, chart: rows && !empty ? <FanChart rows={rows} color={spec.color} label={spec.title} /> : null };
-  }, [spec, summary, rows, horizon]);
-  return <StaggeredChartCard id={spec.id} title={spec.title} view={view} live={live} />;
+  }, [spec, summary, rows, horizon, stepSeconds]);
+  const legend = useMemo(() => fanLegend(spec.color), [spec.color]);
+  return <StaggeredChartCard id={spec.id} title={spec.title} view={view} live={live} legend={legend} />;
 }
 
 /** Every chart of the run: fans over time, the loss histogram, where bad debt went, who bore it, one path. */
@@ -159,7 +186,7 @@ export function ResultsCharts() {
       empty: !summary ? WAITING : !histogramView ? NO_DETAIL : histogramView.withLoss === 0 ? `No path had any socialized loss: all ${paths} are at zero.` : null,
       caption:
         histogramView && histogramView.withLoss > 0
-          ? `${formatInteger(histogramView.zeroCount)} of ${paths} (${formatPercent(histogramView.zeroShare)}) had no socialized loss${logHistogram ? ' (grey bar)' : ''}; the ${formatInteger(histogramView.withLoss)} with a loss are binned by size, bins labelled by their lower edge. ${logHistogram ? 'Counts on a log scale, so rare large losses show.' : 'Tick “log scale” to see the paths without loss beside them.'}`
+          ? `${formatInteger(histogramView.zeroCount)} of ${paths} (${formatPercent(histogramView.zeroShare)}) had no socialized loss (grey bar, “none”); the ${formatInteger(histogramView.withLoss)} with a loss are binned by size, bins labelled by their lower edge; each bar carries its count. ${logHistogram ? 'Counts on a log scale, so rare large losses show.' : 'Tick “log scale” to see small bins beside the zero-loss bar.'}`
           : 'How many paths socialized how much loss.',
       chart: histogramView ? <LossHistogram rows={histogramView.rows} log={logHistogram} label="Socialized loss per path" /> : null,
     }),
@@ -202,7 +229,7 @@ export function ResultsCharts() {
   );
 
   return (
-    <section className="charts" aria-labelledby="charts-heading">
+    <section className="charts" id="charts" tabIndex={-1} aria-labelledby="charts-heading">
       <h2 id="charts-heading" className="visually-hidden">
         Charts
       </h2>
@@ -213,8 +240,10 @@ export function ResultsCharts() {
       )}
       <div className="chart-grid">
         {FANS.map((spec, i) => (
-          <FanCard key={spec.id} spec={spec} summary={summary} rows={fans[i] ?? null} horizon={horizon} live={live} />
+          <FanCard key={spec.id} spec={spec} summary={summary} rows={fans[i] ?? null} horizon={horizon} live={live} stepSeconds={stepSeconds} />
         ))}
+
+        <TailCharts summary={summary} stepSeconds={stepSeconds} live={live} waiting={WAITING} />
 
         <StaggeredChartCard
           id="chart-histogram"
@@ -227,6 +256,7 @@ export function ResultsCharts() {
           }
           view={histogramCard}
           live={live}
+          legend={HISTOGRAM_LEGEND}
         />
 
         <StaggeredChartCard id="chart-waterfall" title="Where the bad debt went (quote per path)" view={waterfallCard} live={live} />

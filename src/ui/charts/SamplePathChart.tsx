@@ -38,7 +38,7 @@ export const SamplePathChart = memo(function SamplePathChart({
   const lastHours = line.length > 0 ? line[line.length - 1]!.hours : 0;
   const axis = useMemo(() => hourAxis(lastHours), [lastHours]);
   return (
-    <ComposedChart style={STYLE} responsive margin={CHART_MARGIN} aria-label={label}>
+    <ComposedChart style={STYLE} responsive margin={CHART_MARGIN} aria-label={label} accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey="hours" type="number" domain={axis.domain} ticks={axis.ticks} interval={0} tick={AxisTick} tickFormatter={hoursTick} label={X_LABEL} />
       <YAxis dataKey="price" type="number" domain={Y_DOMAIN} tick={AxisTick} interval={0} tickFormatter={formatCompact} width={52} />

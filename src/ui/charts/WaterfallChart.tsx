@@ -33,7 +33,7 @@ function WaterfallTooltip({ active, payload }: TooltipContentProps) {
 export const WaterfallChart = memo(function WaterfallChart({ rows, label }: { rows: WaterfallRow[]; label: string }) {
   const data = useMemo(() => rows.map((r) => ({ ...r, total: rows[0]?.value ?? 0 })), [rows]);
   return (
-    <BarChart data={data} style={STYLE} responsive margin={MARGIN} aria-label={label}>
+    <BarChart data={data} style={STYLE} responsive margin={MARGIN} aria-label={label} accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey="label" tick={WrappedTick} interval={0} height={40} />
       <YAxis tick={AxisTick} interval={0} tickFormatter={formatCompact} width={52} />

@@ -79,10 +79,11 @@ describe('histogramRows', () => {
     const view = histogramRows(h, false);
     expect(view).toMatchObject({ paths: 10, zeroCount: 7, zeroShare: 0.7, withLoss: 3 });
     expect(view.rows.map((r) => [r.label, r.lo, r.hi, r.count, r.plotted])).toEqual([
+      ['none', 0, 0, 7, 7],
       ['10', 10, 100, 3, 3],
       ['100', 100, 1000, 0, 0],
     ]);
-    expect(view.rows[0]!.share).toBeCloseTo(0.3);
+    expect(view.rows[1]!.share).toBeCloseTo(0.3);
   });
 
   it('on a log axis, adds the zero-loss paths as a separate first bar and leaves empty bins out', () => {
@@ -94,9 +95,9 @@ describe('histogramRows', () => {
     ]);
   });
 
-  it('has no bins when no path had a loss', () => {
+  it('has only the zero bar when no path had a loss', () => {
     const view = histogramRows({ edges: [], counts: [], zeroCount: 5, log: true }, false);
-    expect(view.rows).toEqual([]);
+    expect(view.rows.map((r) => [r.label, r.count])).toEqual([['none', 5]]);
     expect(view).toMatchObject({ withLoss: 0, zeroShare: 1 });
   });
 });

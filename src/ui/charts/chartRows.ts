@@ -104,9 +104,9 @@ export function histogramRows(h: Histogram, logCounts: boolean): HistogramView {
   const paths = withLoss + h.zeroCount;
   const share = (n: number) => (paths > 0 ? n / paths : 0);
   const plotted = (n: number) => (logCounts && n === 0 ? null : n);
-  const rows: HistogramRow[] = logCounts
-    ? [{ key: 'zero', label: 'none', lo: 0, hi: 0, count: h.zeroCount, share: share(h.zeroCount), zero: true, plotted: plotted(h.zeroCount) }]
-    : [];
+  // The zero-loss paths are always a bar of their own (issue #21: a histogram that drops them overstates the tail).
+  const rows: HistogramRow[] =
+    withLoss > 0 || h.zeroCount > 0 ? [{ key: 'zero', label: 'none', lo: 0, hi: 0, count: h.zeroCount, share: share(h.zeroCount), zero: true, plotted: plotted(h.zeroCount) }] : [];
   h.counts.forEach((count, i) => {
     const lo = h.edges[i]!;
     const hi = h.edges[i + 1]!;

@@ -1,7 +1,7 @@
 // Learn mode (issue #9): one path of the current parameters, traced in a worker, stepped through minute by
 // minute — the price, a few accounts against their maintenance margin, the insurance fund, and the loss
 // waterfall (bad debt → fund → haircuts/ADL → vault → uncovered) as it happens.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { selectBaseline, selectParams, selectPaths, selectSeed } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
 import { AccountsGrid } from './AccountsGrid';
@@ -9,6 +9,7 @@ import { EventLog } from './EventLog';
 import { eventSteps } from './eventText';
 import { FundWaterfall } from './FundWaterfall';
 import './learn.css';
+import '../trust.css';
 import { LearnPresets } from './LearnPresets';
 import { PriceChart } from './PriceChart';
 import { Term, Glossary } from './Term';
@@ -29,6 +30,7 @@ export function LearnView() {
   const step = trace ? Math.min(rawStep, trace.steps - 1) : 0;
   const stepsWithEvents = useMemo(() => (trace ? eventSteps(trace.events) : []), [trace]);
   const baselineTrace = baselineTraced?.status === 'ready' && baselineTraced.trace.steps === trace?.steps ? baselineTraced.trace : null;
+  const search = useFirstPathWithEvents(traced, pathIndex, paths, setPathIndex);
 
   return (
     <main className="learn" id="results" tabIndex={-1} aria-labelledby="learn-title">
@@ -52,7 +54,10 @@ export function LearnView() {
               min={1}
               max={paths}
               value={pathIndex + 1}
-              onChange={(e) => setPathIndex(Math.round(Number(e.target.value)) - 1)}
+              onChange={(e) => {
+                search.stop();
+                setPathIndex(Math.round(Number(e.target.value)) - 1);
+              }}
               className="field-input"
             />
             <span className="muted">of {paths} (seed {seed})</span>
@@ -61,6 +66,11 @@ export function LearnView() {
             {traced?.status === 'loading' ? 'Tracing the path in the engine worker…' : traced?.status === 'error' ? '' : trace ? `${trace.events.length} events on this path` : ''}
           </span>
         </div>
+        {search.note && (
+          <p className="muted small" data-testid="learn-path-note">
+            {search.note}
+          </p>
+        )}
         {traced?.status === 'error' && (
           <p className="learn-error" role="alert" data-testid="learn-error">
             The path could not be traced: {traced.error}
@@ -90,6 +100,31 @@ export function LearnView() {
       <KeyboardHint />
     </main>
   );
+}
+
+/** Paths searched ahead when Learn opens on a path without events. */
+const SEARCH_LIMIT = 50;
+
+/**
+ * Learn opens on a path where something happens (issue #21): when the path it opens on has no events, it steps to
+ * the next path until one has, at most SEARCH_LIMIT paths, and says so in words. A path the user picks is kept.
+ */
+function useFirstPathWithEvents(traced: ReturnType<typeof useTrace>, pathIndex: number, paths: number, setPathIndex: (i: number) => void) {
+  const [state, setState] = useState<{ active: boolean; from: number; note: string | null }>(() => ({ active: true, from: pathIndex, note: null }));
+  const ready = state.active && traced?.status === 'ready' ? traced.trace : null;
+  let next: number | null = null;
+  if (ready) {
+    if (ready.events.length > 0) {
+      const note = pathIndex === state.from ? null : `Path ${state.from + 1} has no liquidations or losses, so this is path ${pathIndex + 1}, the first path after it with events (${ready.events.length}).`;
+      setState({ active: false, from: state.from, note });
+    } else if (pathIndex + 1 >= paths || pathIndex - state.from + 1 >= SEARCH_LIMIT) {
+      setState({ active: false, from: state.from, note: `No events on paths ${state.from + 1} to ${pathIndex + 1}: the market stayed calm there.` });
+    } else next = pathIndex + 1;
+  }
+  useEffect(() => {
+    if (next !== null) setPathIndex(next);
+  }, [next, setPathIndex]);
+  return { note: state.note, stop: () => setState((s) => ({ ...s, active: false, note: null })) };
 }
 
 function KeyboardHint() {

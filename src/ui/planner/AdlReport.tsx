@@ -96,7 +96,7 @@ export function AdlReport() {
             <span className="legend-swatch" style={{ background: COLORS.badDebt }} /> overshoot (production − needed)
           </li>
         </ul>
-        <ComposedChart data={rows} style={STYLE} responsive margin={{ top: 8, right: 14, bottom: 24, left: 4 }} aria-label="ADL budget per wave">
+        <ComposedChart data={rows} style={STYLE} responsive margin={{ top: 8, right: 14, bottom: 24, left: 4 }} aria-label="ADL budget per wave" accessibilityLayer={false} role="img">
           <CartesianGrid stroke={COLORS.grid} vertical={false} />
           <XAxis dataKey="wave" tick={AXIS_TICK} label={{ value: 'wave', position: 'insideBottom', offset: -14, fill: COLORS.axis, fontSize: 12 }} />
           <YAxis tick={AXIS_TICK} width={44} tickFormatter={(v: number) => (v < 0 ? `−$${-v}M` : `$${v}M`)} />

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SWEEPABLE_PARAMS, sweepableParam } from '../../engine/planner/sweepableParams';
+import { SWEEPABLE_PARAMS, paramPathProblem, readParam, sweepableParam } from '../../engine/planner/sweepableParams';
+import type { RiskParams } from '../../engine/params/riskParams';
+import '../trust.css';
 import type { HeatmapSpec } from '../../state/plannerSlice';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote } from '../format';
-import { applicableParams, defaultSweep, formatParamTick, formatParamValue, formatP, heatColor, heatTextColor } from './plannerRows';
+import { applicableParams, defaultSweep, formatParamTick, formatParamValue, formatP, HEAT_LEGEND_STOPS, heatColor, heatTextColor, nearestIndex } from './plannerRows';
 import { cancelSweeps, loadIntoDashboard, runHeatmap } from './plannerRunner';
 import { SweepProgress } from './SweepPanel';
 
@@ -17,6 +19,10 @@ function parse(f: FormText): HeatmapSpec | null {
   const finite = [spec.from, spec.to, spec.from2, spec.to2].every(Number.isFinite);
   const counts = [spec.points, spec.points2].every((p) => Number.isInteger(p) && p >= 2 && p <= MAX_AXIS);
   return finite && counts && spec.param !== spec.param2 ? spec : null;
+}
+
+function todayValue(params: RiskParams, path: string): number | null {
+  return paramPathProblem(params, path) === null ? readParam(params, path) : null;
 }
 
 /** A 2-D sweep as a heatmap of P(socialized loss > 0): hover for the values, click to load a cell. */
@@ -36,6 +42,8 @@ export function HeatmapPanel() {
 
   const rows = run?.rows ?? [];
   const columns = run?.columns ?? [];
+  const todayRow = run ? nearestIndex(rows, todayValue(params, run.path)) : -1;
+  const todayColumn = run ? nearestIndex(columns, todayValue(params, run.path2 ?? '')) : -1;
   const hovered = hover !== null ? (run?.points[hover] ?? null) : null;
   const field = (key: keyof HeatmapSpec, label: string) => (
     <div className="field">
@@ -130,10 +138,15 @@ export function HeatmapPanel() {
                       return (
                         <td
                           key={c}
-                          className={`heat-cell${p ? '' : ' pending'}${p && !p.ok ? ' invalid' : ''}${hover === index ? ' hovered' : ''}`}
+                          className={`heat-cell${p ? '' : ' pending'}${p && !p.ok ? ' invalid' : ''}${hover === index ? ' hovered' : ''}${ri === todayRow && ci === todayColumn ? ' today' : ''}`}
+                          data-today={ri === todayRow && ci === todayColumn ? 'true' : undefined}
+                          data-row={r}
+                          data-column={c}
                           style={ok ? { background: heatColor(prob), color: heatTextColor(prob) } : undefined}
                           data-testid="heat-cell"
                           data-p={ok ? prob : ''}
+                          data-mean={ok ? p.socializedLossMean : ''}
+                          data-bad-debt={ok ? p.badDebtMean : ''}
                           tabIndex={ok ? 0 : -1}
                           onMouseEnter={() => setHover(index)}
                           onFocus={() => setHover(index)}
@@ -150,6 +163,22 @@ export function HeatmapPanel() {
                 ))}
               </tbody>
             </table>
+          </div>
+          <div className="heat-legend" data-testid="heat-legend">
+            <span>P(socialized loss &gt; 0):</span>
+            <span className="heat-legend-ramp" aria-hidden="true">
+              {HEAT_LEGEND_STOPS.map((p) => (
+                <span key={p} style={{ background: heatColor(p), color: heatTextColor(p) }}>
+                  {formatPercent(p)}
+                </span>
+              ))}
+            </span>
+            <span className="visually-hidden">from white at 0 % to dark red at 100 %.</span>
+            {todayRow >= 0 && todayColumn >= 0 && (
+              <span data-testid="heat-today">
+                Outlined: the cell nearest today’s values ({formatParamValue(run.path, todayValue(params, run.path) ?? 0)} × {formatParamValue(run.path2 ?? '', todayValue(params, run.path2 ?? '') ?? 0)}).
+              </span>
+            )}
           </div>
           <div className="heat-hover" data-testid="heat-hover" aria-live="polite">
             {hovered && hovered.ok ? (

@@ -5,6 +5,7 @@ import type { PlannerTask } from '../../state/plannerSlice';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { formatParamValue } from './plannerRows';
+import { CostRanking } from './CostRanking';
 import { cancelSolver, loadIntoDashboard, runCompare, runSolver, SOLVER_MAX_PATHS_FACTOR } from './plannerRunner';
 
 const LEVERS: { kind: LeverKind; label: string }[] = [
@@ -35,8 +36,14 @@ function costText(lever: LeverKind, c: LeverCosts): string {
   switch (lever) {
     case 'fund':
       return `${formatQuote(c.fund.capitalQuote)} quote held in the fund = ${formatPercent(c.fund.shareOfOpenInterest)} of open interest; ${c.fund.changeQuote >= 0 ? '+' : '−'}${formatQuote(Math.abs(c.fund.changeQuote))} against today`;
-    case 'margin':
-      return `leverage cap ${c.margin.maxLeverage.toFixed(1)}× (today ${c.margin.baseMaxLeverage.toFixed(1)}×); today’s positions must add ${formatQuote(c.margin.extraCollateralQuote)} quote of collateral (${c.margin.accountsShort.toLocaleString('en-US')} of ${c.margin.accounts.toLocaleString('en-US')} accounts)`;
+    case 'margin': {
+      const rebuilt = c.margin.initialMarginRatio !== c.margin.baseInitialMarginRatio;
+      return `${formatQuote(c.margin.bufferCollateralQuote)} quote more collateral keeps every liquidation price where it is today; ${formatQuote(c.margin.extraCollateralQuote)} quote is needed just to stay above the new maintenance (${c.margin.accountsShort.toLocaleString('en-US')} of ${c.margin.accounts.toLocaleString('en-US')} accounts, the market maker included). ${
+        rebuilt
+          ? `Initial margin had to rise to ${formatPercent(c.margin.initialMarginRatio)} (maintenance would have reached it), so the simulated traders were rebuilt at ≤ ${c.margin.maxLeverage.toFixed(1)}× leverage (today ${c.margin.baseMaxLeverage.toFixed(1)}×).`
+          : `Initial margin stays at ${formatPercent(c.margin.initialMarginRatio)}: the simulated traders are today’s (leverage cap ${c.margin.maxLeverage.toFixed(1)}×).`
+      }`;
+    }
     case 'throughput':
       return c.throughput.perStepQuote === null
         ? 'keeper capacity unlimited'
@@ -56,6 +63,22 @@ function Elapsed({ task }: { task: PlannerTask<unknown> }) {
   if (task.status === 'cancelled') return <>cancelled</>;
   if (task.status === 'error') return <>failed: {task.error}</>;
   return null;
+}
+
+/** The search's result in words, without engine field names. */
+function answerSentence(r: SolveResult): string {
+  const name = LEVERS.find((l) => l.kind === r.lever)?.label.toLowerCase() ?? r.lever;
+  const target = formatPercent(r.target);
+  switch (r.status) {
+    case 'solved':
+      return `The smallest ${name} that keeps socialized loss on at most ${target} of paths (the whole 95 % interval below it) is ${valueOf(r.lever, r.answer)}; one step less does not.`;
+    case 'met-at-lower-bound':
+      return `Even the lowest ${name} searched meets the target of ${target}.`;
+    case 'not-reachable':
+      return `No ${name} up to ${valueOf(r.lever, r.bound)} meets the target of ${target} on these paths.`;
+    case 'invalid':
+      return `The search stopped: a value of the ${name} made the parameters invalid (${r.problems.map((p) => p.message).join('; ')}).`;
+  }
 }
 
 function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
@@ -90,14 +113,32 @@ function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
           {r.current.estimator === 'importance' ? '; rare-event mode: below a 2 % target the paths are importance-sampled (big jumps drawn more often, each path weighted back), intervals from the weighted paths' : ''}
         </dd>
       </dl>
-      <p className="small muted">{r.message}</p>
+      <p className="small muted">{answerSentence(r)}</p>
       {r.answerText !== null && (
-        <button type="button" className="small secondary" onClick={() => loadIntoDashboard([{ path: r.path, valueText: r.answerText as string }])}>
-          Load the answer into the dashboard
+        <button
+          type="button"
+          className="small secondary"
+          data-testid={`${testid}-load`}
+          onClick={() => loadIntoDashboard([{ path: r.path, valueText: r.answerText as string }], answerProbe?.paths)}
+        >
+          Load the answer into the dashboard{answerProbe ? ` at the ${answerProbe.paths.toLocaleString('en-US')} paths that verified it` : ''}
         </button>
       )}
     </div>
   );
+}
+
+function comboSentence(combo: LeverComparison['combination']): string {
+  switch (combo.status) {
+    case 'solved':
+      return `Moving each lever ${formatPercent(combo.fraction ?? 0)} of the way to its own answer meets the target; ${formatPercent(combo.lastFailingFraction ?? 0)} of the way does not.`;
+    case 'already-met':
+      return 'Today’s parameters already meet the target: nothing to combine.';
+    case 'no-lever-alone':
+      return 'No lever meets the target alone, so there is no answer to move towards.';
+    case 'not-reachable':
+      return 'Even all the solo answers together do not meet the target (the levers interact).';
+  }
 }
 
 function ComparisonView({ c }: { c: LeverComparison }) {
@@ -111,18 +152,22 @@ function ComparisonView({ c }: { c: LeverComparison }) {
       </div>
       <div className="solve-card combo">
         <h3>A combination</h3>
-        <p>{combo.message}</p>
+        <p>{comboSentence(combo)}</p>
         {combo.values && combo.atAnswer && (
           <p>
             {LEVERS.map((l) => `${l.label.toLowerCase()} ${valueOf(l.kind, combo.values![l.kind].value)}${combo.values![l.kind].moved ? '' : ' (unchanged)'}`).join(' · ')} — P = {formatPercent(combo.atAnswer.pSocialized)} (95 % CI{' '}
-            {formatPercent(combo.atAnswer.pSocializedCI[0])} – {formatPercent(combo.atAnswer.pSocializedCI[1])}) at λ = {combo.fraction}
+            {formatPercent(combo.atAnswer.pSocializedCI[0])} – {formatPercent(combo.atAnswer.pSocializedCI[1])})
           </p>
         )}
-        <p className="small muted">Rule: {combo.rule}.</p>
+        <p className="small muted">
+          How it is built: every lever that meets the target alone moves the same share of the way from today’s value to its own answer; the smallest share that meets
+          the target (to 1/64) is kept, half-way tried first. Levers that cannot meet the target alone stay where they are.
+        </p>
         <p className="small muted">
           In all {c.evaluations} probes, {c.pathsSimulated.toLocaleString('en-US')} paths.
         </p>
       </div>
+      <CostRanking c={c} />
     </div>
   );
 }

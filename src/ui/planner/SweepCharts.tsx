@@ -94,7 +94,7 @@ function usePick(rows: SweepRow[], onPick: (row: SweepRow) => void) {
 const ProbabilityChart = memo(function ProbabilityChart({ rows, path, onPick, label }: ChartProps & { label: string }) {
   const pick = usePick(rows, onPick);
   return (
-    <ComposedChart data={rows} style={STYLE} responsive margin={MARGIN} aria-label={label} onMouseMove={pick.onMouseMove} onMouseLeave={pick.onMouseLeave} onClick={pick.onClick}>
+    <ComposedChart data={rows} style={STYLE} responsive margin={MARGIN} aria-label={label} onMouseMove={pick.onMouseMove} onMouseLeave={pick.onMouseLeave} onClick={pick.onClick} accessibilityLayer={false} role="img">
       <CartesianGrid stroke={COLORS.grid} />
       <XAxis dataKey="value" type="number" domain={['dataMin', 'dataMax']} tick={AXIS_TICK} tickFormatter={(v: number) => formatParamTick(path, v)} label={xLabel(path, label)} />
       <YAxis tick={AXIS_TICK} width={48} domain={[0, 'auto']} tickFormatter={(v: number) => `${Number((v * 100).toPrecision(3))}%`} />

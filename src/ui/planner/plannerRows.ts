@@ -158,3 +158,16 @@ export function adlChartRows(report: AdlWaveReport): AdlChartRow[] {
 export function formatUsdMillions(usd: number): string {
   return `$${(usd / 1e6).toFixed(2)}M`;
 }
+
+/** The heat-map legend's stops: P(socialized) values and their colours (the same scale as the cells). */
+export const HEAT_LEGEND_STOPS: readonly number[] = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
+
+/** Index of the value in `axis` (exact decimal texts) nearest to `today`, or −1 when today is not a number. */
+export function nearestIndex(axis: readonly string[], today: number | null): number {
+  if (today === null || !Number.isFinite(today) || axis.length === 0) return -1;
+  let best = 0;
+  axis.forEach((v, i) => {
+    if (Math.abs(Number(v) - today) < Math.abs(Number(axis[best]) - today)) best = i;
+  });
+  return best;
+}

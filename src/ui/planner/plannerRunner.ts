@@ -2,6 +2,8 @@
 // core, capped at 2 beside the dashboard's pool; `?workers=N` forces N), whose reports are written into the
 // planner slice. A sweep whose inputs (sweepKey) have not changed is not run again.
 import { LEVER_PATHS, withParam, type LeverKind } from '../../engine/planner/sweepableParams';
+import type { Attribution } from '../../engine/metrics/attribution';
+import type { RiskParams } from '../../engine/params/riskParams';
 import type { SweepSpec } from '../../share/shareState';
 import type { PlannerSweepRun, PlannerTask } from '../../state/plannerSlice';
 import { appStore } from '../../state/useAppStore';
@@ -153,15 +155,25 @@ export function cancelSolver(): void {
  * engine's own withParam, so couplings such as the fund cap follow), then switches to the dashboard.
  * Returns the problems, empty when it was applied.
  */
-export function loadIntoDashboard(values: readonly { path: string; valueText: string }[]): string[] {
+export function loadIntoDashboard(values: readonly { path: string; valueText: string }[], paths?: number): string[] {
   let params = appStore.getState().params;
   for (const v of values) params = withParam(params, v.path, v.valueText);
   const problems = appStore.getState().setParams(params);
   if (problems.length > 0) return problems.map((p) => `${p.field}: ${p.message}`);
+  // An answer is shown at the paths that verified it (issue #21): fewer paths would widen its interval past the target.
+  if (paths !== undefined && paths !== appStore.getState().paths) {
+    const pathProblems = appStore.getState().setPaths(paths);
+    if (pathProblems.length > 0) return pathProblems.map((p) => `${p.field}: ${p.message}`);
+  }
   appStore.getState().setTab('dashboard');
   return [];
 }
 
 export function leverPath(lever: LeverKind): string {
   return LEVER_PATHS[lever];
+}
+
+/** Each change of the proposal alone and together against the baseline (issue #21), on the solver's worker. */
+export function runAttribution(job: { baseline: RiskParams; proposal: RiskParams; fields: string[]; seed: number; paths: number }): Promise<Attribution | null> {
+  return plannerClient().attribute(job);
 }

@@ -2,8 +2,10 @@ import { useMemo } from 'react';
 import { selectBaseline, selectComparison, selectParams, selectStatus } from '../../state/selectors';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { paramChanges } from '../params/paramChanges';
-import { comparisonRows, verdictLine, type Direction } from './comparisonRows';
+import { comparisonRows, costRows, verdictLine, type Direction } from './comparisonRows';
 import { ReportPanel } from '../report/ReportPanel';
+import { AttributionTable } from './AttributionTable';
+import '../trust.css';
 
 const DIRECTION_TEXT: Record<Direction, string> = {
   better: 'better',
@@ -22,6 +24,10 @@ export function ComparisonPanel() {
   const changes = useMemo(() => (baseline ? paramChanges(baseline, params) : []), [baseline, params]);
   const rows = useMemo(() => (comparison ? comparisonRows(comparison) : []), [comparison]);
   const line = useMemo(() => (comparison ? verdictLine(comparison) : null), [comparison]);
+  const costs = useMemo(
+    () => (comparison && baseline ? costRows(comparison, Number(baseline.insuranceFund.initial), Number(params.insuranceFund.initial)) : []),
+    [comparison, baseline, params],
+  );
   const { pinBaseline, clearBaseline } = appStore.getState();
 
   return (
@@ -106,8 +112,36 @@ export function ComparisonPanel() {
               </div>
               <p className="muted small">
                 “Better” or “worse” only when the whole 95 % interval of the paired difference is on one side of zero; lower
-                losses are better. More liquidations are not judged: they can be the price of less bad debt.
+                losses are better. More liquidations are not judged: they can be the price of less bad debt. Nor is the fund
+                draw: a larger fund pays more of the bad debt, so a larger draw can be what keeps traders from a haircut.
               </p>
+              <h3>What the proposal costs</h3>
+              <div className="table-wrap">
+                <table className="cost-table" data-testid="comparison-costs">
+                  <caption className="visually-hidden">Costs of the proposal against the baseline</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Cost</th>
+                      <th scope="col">Proposal</th>
+                      <th scope="col">Baseline</th>
+                      <th scope="col">Difference (95 % interval)</th>
+                      <th scope="col">Borne by</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {costs.map((r) => (
+                      <tr key={r.key} data-testid={`cost-${r.key}`}>
+                        <th scope="row">{r.label}</th>
+                        <td className="num">{r.proposal}</td>
+                        <td className="num">{r.baseline}</td>
+                        <td className="num">{r.difference}</td>
+                        <td>{r.note}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {baseline && changes.length > 1 && <AttributionTable baseline={baseline} proposal={params} />}
               <ReportPanel />
             </>
           )}

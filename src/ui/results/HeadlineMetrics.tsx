@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { RunSummary } from '../../engine/metrics/summarizeRun';
-import { selectParams, selectShowTailStats, selectStale, selectStatus, selectSummary } from '../../state/selectors';
+import { selectParams, selectProgress, selectShowTailStats, selectStale, selectStatus, selectSummary } from '../../state/selectors';
+import type { Interval } from '../../engine/metrics/tailSummary';
 import { appStore, useAppStore } from '../../state/useAppStore';
-import { formatCount, formatHorizon, formatPaths, formatPercent, formatQuote } from '../format';
+import { formatCount, formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
 
 interface MetricProps {
   testId: string;
@@ -29,8 +30,26 @@ function Metric({ testId, label, raw, value, unit, children }: MetricProps) {
   );
 }
 
-function tail(stats: RunSummary['badDebt']): string {
-  return `VaR 99 % ${formatQuote(stats.var99)} · ES 95 % ${formatQuote(stats.es95)} · max ${formatQuote(stats.max)}`;
+type Stat = 'badDebt' | 'fundDraw' | 'socializedLoss';
+
+function range(i: Interval | undefined, format: (v: number) => string = formatQuote): string {
+  return i ? ` (95 % interval ${format(i[0])} – ${format(i[1])})` : '';
+}
+
+function tail(s: RunSummary, key: Stat): string {
+  const stats = s[key];
+  const ci = s.tail?.intervals[key];
+  return `VaR 99 % ${formatQuote(stats.var99)}${range(ci?.var99)} · ES 95 % ${formatQuote(stats.es95)}${range(ci?.es95)} · max ${formatQuote(stats.max)}`;
+}
+
+/** The 95 % interval of a headline mean, on its own line under the number (data-lo / data-hi for tests). */
+function MeanInterval({ testId, interval, format = formatQuote }: { testId: string; interval: Interval | undefined; format?: (v: number) => string }) {
+  if (!interval) return null;
+  return (
+    <span className="metric-interval" data-testid={`${testId}-ci`} data-lo={String(interval[0])} data-hi={String(interval[1])}>
+      95 % interval {format(interval[0])} – {format(interval[1])}.{' '}
+    </span>
+  );
 }
 
 const NONE = '—';
@@ -42,6 +61,7 @@ export function HeadlineMetrics() {
   const stale = useAppStore(selectStale);
   const showTail = useAppStore(selectShowTailStats);
   const params = useAppStore(selectParams);
+  const progress = useAppStore(selectProgress);
   const horizon = formatHorizon(params.market.steps, params.market.stepSeconds);
   const dim = stale || status === 'error';
 
@@ -57,7 +77,7 @@ export function HeadlineMetrics() {
       </div>
       <p className="horizon" data-testid="metrics-horizon">
         {s
-          ? `Each number is over ${horizon} of trading, across ${formatPaths(s.paths)}${status === 'running' ? ' so far' : ''}. Money is in quote (e.g. USDC).`
+          ? `Each number is over ${horizon} of trading, across ${status === 'running' && progress ? `the first ${formatPaths(s.paths)} in path order (${formatInteger(progress.pathsDone)} of ${formatInteger(progress.pathsTotal)} done; the numbers follow as the paths before them finish)` : formatPaths(s.paths)}. Money is in quote (e.g. USDC); intervals are 95 % (${s.tail ? 'bootstrap over the paths' : 'Wilson'}).`
           : 'The numbers appear when the first run finishes.'}
       </p>
       {s && dim && (
@@ -75,19 +95,21 @@ export function HeadlineMetrics() {
         <Metric testId="metric-socializedLoss-mean" label="Socialized loss, mean per path" raw={s ? s.socializedLoss.mean : null} value={s ? formatQuote(s.socializedLoss.mean) : NONE} unit="quote">
           {s && (
             <>
+              <MeanInterval testId="metric-socializedLoss-mean" interval={s.tail?.intervals.socializedLoss.mean} />
               <span data-testid="metric-socializedLoss-es99" data-value={String(s.socializedLoss.es99)}>
-                Worst 1 % of paths: {formatQuote(s.socializedLoss.es99)} on average (ES 99 %).
+                Worst 1 % of paths: {formatQuote(s.socializedLoss.es99)} on average (ES 99 %{range(s.tail?.intervals.socializedLoss.es99).replace(' (', ', ').replace(')', '')}).
               </span>{' '}
               <span className="plain">Haircuts and ADL losses imposed on traders, over {horizon}.</span>
-              {showTail && <span className="tail"> {tail(s.socializedLoss)}</span>}
+              {showTail && <span className="tail"> {tail(s, 'socializedLoss')}</span>}
             </>
           )}
         </Metric>
         <Metric testId="metric-badDebt-mean" label="Bad debt, mean per path" raw={s ? s.badDebt.mean : null} value={s ? formatQuote(s.badDebt.mean) : NONE} unit="quote">
           {s && (
             <>
+              <MeanInterval testId="metric-badDebt-mean" interval={s.tail?.intervals.badDebt.mean} />
               <span className="plain">Deficits of accounts closed past their bankruptcy price, before anyone covers them.</span>
-              {showTail && <span className="tail"> {tail(s.badDebt)}</span>}
+              {showTail && <span className="tail"> {tail(s, 'badDebt')}</span>}
             </>
           )}
         </Metric>
@@ -95,24 +117,44 @@ export function HeadlineMetrics() {
           {s && (
             <>
               <span className="plain">Negative equity of accounts still open at the last step (waiting for keepers, a slice or a lagging oracle): a deficit not yet settled, not in bad debt.</span>
-              {showTail && <span className="tail"> {tail(s.openDeficit)}</span>}
+              {showTail && <span className="tail"> VaR 99 % {formatQuote(s.openDeficit.var99)} · ES 95 % {formatQuote(s.openDeficit.es95)} · max {formatQuote(s.openDeficit.max)}</span>}
             </>
           )}
         </Metric>
         <Metric testId="metric-fundDraw-mean" label="Insurance-fund draw, mean per path" raw={s ? s.fundDraw.mean : null} value={s ? formatQuote(s.fundDraw.mean) : NONE} unit="quote">
           {s && (
             <>
+              <MeanInterval testId="metric-fundDraw-mean" interval={s.tail?.intervals.fundDraw.mean} />
               Fund emptied on {formatPercent(s.fundDepletedShare)} of paths.{' '}
               <span className="plain">What the fund paid toward bad debt.</span>
-              {showTail && <span className="tail"> {tail(s.fundDraw)}</span>}
+              {s.tail && s.tail.fundInflowMean > 0 && (
+                <span className="plain" data-testid="metric-fundInflow" data-value={String(s.tail.fundInflowMean)}>
+                  {' '}
+                  Liquidation penalties paid {formatQuote(s.tail.fundInflowMean)} quote per path into the fund, so on some paths it pays out more than it started with ({formatQuote(Number(params.insuranceFund.initial))}).
+                </span>
+              )}
+              {showTail && <span className="tail"> {tail(s, 'fundDraw')}</span>}
             </>
           )}
         </Metric>
         <Metric testId="metric-liquidations" label="Liquidations per path" raw={s ? s.liquidations : null} value={s ? formatCount(s.liquidations) : NONE}>
           {s && (
             <>
+              <MeanInterval testId="metric-liquidations" interval={s.tail?.intervals.liquidations} format={formatCount} />
               {formatQuote(s.liquidatedNotional)} quote of notional closed per path on average.{' '}
               {s.accountsHitMean > 0 && <span className="plain">{formatCount(s.accountsHitMean)} traders per path bore a socialized loss.</span>}
+            </>
+          )}
+        </Metric>
+        <Metric testId="metric-adlNotional" label="ADL notional, mean per path" raw={s ? s.adlNotional : null} value={s ? formatQuote(s.adlNotional) : NONE} unit="quote">
+          {s && (
+            <>
+              <MeanInterval testId="metric-adlNotional" interval={s.tail?.intervals.adlNotional} />
+              <span className="plain">
+                {params.lossMechanism.kind === 'adl'
+                  ? 'Winning positions closed by auto-deleveraging to cover deficits.'
+                  : 'Winning positions closed by auto-deleveraging (zero unless the loss mechanism is ADL).'}
+              </span>
             </>
           )}
         </Metric>

@@ -4,7 +4,7 @@ import type { RunComparison } from '../../engine/metrics/compareRuns';
 import type { PairedDifference } from '../../engine/metrics/pairedDifference';
 import { defaultParams } from '../../engine/params/defaults';
 import { paramChanges } from '../params/paramChanges';
-import { comparisonRows, verdictLine } from './comparisonRows';
+import { costRows, comparisonRows, verdictLine } from './comparisonRows';
 
 const diff = (meanDiff: number, lo: number, hi: number, baselineMean = 100): PairedDifference => ({
   meanDiff,
@@ -26,18 +26,19 @@ function aComparison(over: Partial<RunComparison> = {}): RunComparison {
     liquidations: diff(12, 10, 14, 800),
     adlNotional: none,
     liquidatedNotional: none,
+    fundInflow: diff(30, 20, 40, 100),
     ...over,
   };
 }
 
 describe('comparisonRows', () => {
-  it('judges losses lower-is-better from the interval, and liquidations only as more or fewer', () => {
+  it('judges losses lower-is-better from the interval; liquidations and the fund draw only as more or fewer', () => {
     const rows = comparisonRows(aComparison());
     expect(rows.map((r) => [r.key, r.direction])).toEqual([
       ['pSocialized', 'better'],
       ['socializedLoss', 'better'],
       ['badDebt', 'better'],
-      ['fundDraw', 'worse'],
+      ['fundDraw', 'more'], // a larger draw from a larger fund is not "worse"
       ['liquidations', 'more'],
     ]);
     expect(rows[0]).toMatchObject({ proposal: '7.0 %', baseline: '10.0 %', difference: '−3.0 pp', interval: '−5.0 pp to −1.0 pp' });
@@ -104,5 +105,14 @@ describe('paramChanges', () => {
     expect(paramChanges(baseline, proposal)).toEqual([]);
     proposal.margin.tiers = [{ notionalFloor: '1000000', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 }];
     expect(paramChanges(baseline, proposal)).toEqual([{ field: 'margin.tiers', label: 'Margin tiers', from: '0 tiers', to: '1 tier' }]);
+  });
+});
+
+describe('costRows', () => {
+  it('lists liquidations, notional, penalties (paired) and idle fund capital beside the benefits', () => {
+    const rows = costRows(aComparison(), 250_000, 1_000_000);
+    expect(rows.map((r) => r.key)).toEqual(['liquidations', 'liquidatedNotional', 'penalties', 'idleCapital']);
+    expect(rows[2]).toMatchObject({ proposal: '130.00', baseline: '100.00', difference: '+30.00 (+20.00 to +40.00)' });
+    expect(rows[3]).toMatchObject({ baseline: '250,000', proposal: '1,000,000', difference: '+750,000' });
   });
 });

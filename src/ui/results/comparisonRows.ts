@@ -7,7 +7,10 @@ import { formatCount, formatPaths, formatPercent, formatQuote, formatSignedCount
 export type ComparisonKey = 'pSocialized' | 'socializedLoss' | 'badDebt' | 'fundDraw' | 'liquidations';
 type Unit = 'share' | 'quote' | 'count';
 
-/** 'more' / 'fewer' for a count where neither direction is good in itself (more liquidations can mean less bad debt). */
+/**
+ * 'more' / 'fewer' for a number where neither direction is good in itself: more liquidations can mean less bad debt,
+ * and a larger fund draw can mean a larger fund paying what traders would otherwise have lost.
+ */
 export type Direction = Verdict | 'more' | 'fewer';
 
 export interface ComparisonRow {
@@ -26,7 +29,9 @@ const METRICS: { key: ComparisonKey; label: string; unit: Unit; judged: boolean 
   { key: 'pSocialized', label: 'Paths with socialized loss', unit: 'share', judged: true },
   { key: 'socializedLoss', label: 'Socialized loss, mean per path (quote)', unit: 'quote', judged: true },
   { key: 'badDebt', label: 'Bad debt, mean per path (quote)', unit: 'quote', judged: true },
-  { key: 'fundDraw', label: 'Insurance-fund draw, mean per path (quote)', unit: 'quote', judged: true },
+  // Not judged: a fund draw is the fund doing its job; a proposal that enlarges the fund draws more from it and
+  // socializes less. The socialized-loss and bad-debt rows carry the verdict (issue #21).
+  { key: 'fundDraw', label: 'Insurance-fund draw, mean per path (quote)', unit: 'quote', judged: false },
   { key: 'liquidations', label: 'Liquidations per path', unit: 'count', judged: false },
 ];
 
@@ -86,4 +91,40 @@ export function verdictLine(c: RunComparison): VerdictLine {
     sentence = `No clear difference: the change in the ${what} (${interval}) could be zero, ${onPaths}; more paths would narrow the interval.`;
   }
   return { verdict: v, metric, sentence };
+}
+
+export interface CostRow {
+  key: 'liquidations' | 'liquidatedNotional' | 'penalties' | 'idleCapital';
+  label: string;
+  baseline: string;
+  proposal: string;
+  difference: string;
+  /** Why this is a cost and who bears it. */
+  note: string;
+}
+
+/**
+ * What the proposal costs, beside what it buys: more liquidations and notional closed (traders closed out), penalties
+ * paid by liquidated traders into the fund, and capital held idle in the fund (the starting-fund difference).
+ * Liquidation and penalty differences are paired on the same paths (95 % intervals).
+ */
+export function costRows(c: RunComparison, baselineFund: number, proposalFund: number): CostRow[] {
+  const pair = (d: RunComparison['liquidations'], plainF: (v: number) => string, signedF: (v: number) => string) => ({
+    baseline: plainF(d.baselineMean),
+    proposal: plainF(d.proposalMean),
+    difference: `${signedF(d.meanDiff)} (${signedF(d.ci95[0])} to ${signedF(d.ci95[1])})`,
+  });
+  return [
+    { key: 'liquidations', label: 'Liquidations per path', ...pair(c.liquidations, formatCount, formatSignedCount), note: 'traders closed out, each paying a penalty' },
+    { key: 'liquidatedNotional', label: 'Notional liquidated, mean per path (quote)', ...pair(c.liquidatedNotional, formatQuote, formatSignedQuote), note: 'positions closed by force' },
+    { key: 'penalties', label: 'Penalties paid into the fund, mean per path (quote)', ...pair(c.fundInflow, formatQuote, formatSignedQuote), note: 'paid by liquidated traders' },
+    {
+      key: 'idleCapital',
+      label: 'Capital held in the insurance fund (quote)',
+      baseline: formatQuote(baselineFund),
+      proposal: formatQuote(proposalFund),
+      difference: formatSignedQuote(proposalFund - baselineFund),
+      note: 'idle capital: the planner prices it per year',
+    },
+  ];
 }

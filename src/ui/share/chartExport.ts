@@ -107,3 +107,76 @@ export function chartFileStem(title: string): string {
     .slice(0, 60);
   return `haircut-${slug || 'chart'}`;
 }
+
+export interface ChartExportFrame {
+  title: string;
+  caption: string;
+  /** Colour swatches with their meaning, drawn under the chart. */
+  legend: readonly { color: string; label: string }[];
+  /** What made the chart: one short "name value" line each. */
+  parameters: readonly string[];
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Greedy word wrap at `max` characters (a long word stands alone on its line). */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The chart's standalone SVG (serializeChartSvg's text) inside a frame that keeps what the page shows around it:
+ * the title above, then the chart, its legend, its caption and the parameters that made it. A file that travels
+ * without the page still says what it shows.
+ */
+export function frameChartSvg(chart: { text: string; width: number; height: number }, frame: ChartExportFrame): { text: string; width: number; height: number } {
+  const width = Math.max(chart.width, 480);
+  const chars = Math.max(40, Math.floor(width / 6.6));
+  const line = 16;
+  const pad = 12;
+  const parts: string[] = [];
+  let y = pad + 16;
+  parts.push(`<text x="${pad}" y="${y}" font-family="sans-serif" font-size="15" font-weight="bold" fill="#1d2330">${escapeXml(frame.title)}</text>`);
+  y += 10;
+  const inner = chart.text.replace(/^<\?xml[^>]*\?>\s*/, '').replace(/^<svg /, `<svg x="0" y="${y}" `);
+  parts.push(inner.trim());
+  y += chart.height + 8;
+  let x = pad;
+  for (const item of frame.legend) {
+    const label = escapeXml(item.label);
+    const itemWidth = 22 + item.label.length * 6.6;
+    if (x + itemWidth > width - pad && x > pad) {
+      x = pad;
+      y += line;
+    }
+    parts.push(`<rect x="${x}" y="${y}" width="12" height="12" fill="${escapeXml(item.color)}"/>`);
+    parts.push(`<text x="${x + 16}" y="${y + 10}" font-family="sans-serif" font-size="12" fill="#1d2330">${label}</text>`);
+    x += itemWidth + 12;
+  }
+  if (frame.legend.length > 0) y += line + 6;
+  for (const text of wrapText(frame.caption, chars)) {
+    y += line;
+    parts.push(`<text x="${pad}" y="${y}" font-family="sans-serif" font-size="12" fill="#1d2330">${escapeXml(text)}</text>`);
+  }
+  y += 6;
+  for (const text of frame.parameters.flatMap((p) => wrapText(p, chars + 10))) {
+    y += 14;
+    parts.push(`<text x="${pad}" y="${y}" font-family="monospace" font-size="10.5" fill="#5b6475">${escapeXml(text)}</text>`);
+  }
+  const height = Math.ceil(y + pad);
+  const text =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<title>${escapeXml(frame.title)}</title><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>\n`;
+  return { text, width, height };
+}

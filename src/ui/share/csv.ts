@@ -53,7 +53,8 @@ export function perPathCsv(columns: PathColumnsForCsv): string {
   for (let i = 0; i < n; i++) {
     lines.push(
       [
-        String(i),
+        // Numbered from 1, as the page numbers paths ("Path 1" is the first).
+        String(i + 1),
         unitsToQuoteText(columns.badDebtUnits[i]!),
         unitsToQuoteText(columns.fundDrawUnits[i]!),
         unitsToQuoteText(columns.socializedLossUnits[i]!),

@@ -1,7 +1,7 @@
 // The share controls' pure parts: the per-path CSV, the parameters file, chart file names.
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../engine/params/defaults';
-import { chartFileStem } from './chartExport';
+import { chartFileStem, frameChartSvg, wrapText } from './chartExport';
 import { CSV_COLUMNS, perPathCsv, unitsToQuoteText } from './csv';
 import { paramsFileText, readParamsFile } from './paramsFile';
 
@@ -30,8 +30,8 @@ describe('per-path CSV', () => {
     });
     expect(csv.split('\n')).toEqual([
       CSV_COLUMNS.join(','),
-      '0,0,0,0,0,0,3,0,false,true',
-      '1,2.5,1,1.5,0,0,12,0.1,true,true',
+      '1,0,0,0,0,0,3,0,false,true',
+      '2,2.5,1,1.5,0,0,12,0.1,true,true',
       '',
     ]);
   });
@@ -71,3 +71,44 @@ describe('chart file names', () => {
     ['', 'haircut-chart'],
   ])('%j → %s', (title, stem) => expect(chartFileStem(title)).toBe(stem));
 });
+
+describe('chart export frame', () => {
+  it('keeps title, legend, caption and parameters around the chart, escaped', () => {
+    const chart = { text: '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="500" height="200"><g/></svg>', width: 500, height: 200 };
+    const framed = frameChartSvg(chart, {
+      title: 'P(loss ≥ x) <tail>',
+      caption: 'Share of paths whose loss reached at least x & more.',
+      legend: [{ color: '#b42318', label: 'socialized loss' }, { color: '#c2410c', label: 'bad debt' }],
+      parameters: ['insuranceFund.initial 250000', 'paths 1,000 · seed 1'],
+    });
+    expect(framed.text).toContain('<title>P(loss ≥ x) &lt;tail&gt;</title>');
+    expect(framed.text).toContain('x &amp; more.');
+    expect(framed.text).toContain('fill="#b42318"');
+    expect(framed.text).toContain('>bad debt</text>');
+    expect(framed.text).toContain('insuranceFund.initial 250000');
+    expect(framed.text).toContain('<svg x="0" y="');
+    expect(framed.text.match(/<\?xml/g)).toHaveLength(1);
+    expect(framed.height).toBeGreaterThan(200);
+    expect(new DOMParserLike(framed.text).ok).toBe(true);
+  });
+
+  it('wraps words at the width', () => {
+    expect(wrapText('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+    expect(wrapText('averyverylongword x', 5)).toEqual(['averyverylongword', 'x']);
+  });
+});
+
+/** Balanced tags: a cheap well-formedness check without a DOM. */
+class DOMParserLike {
+  ok: boolean;
+  constructor(text: string) {
+    const stack: string[] = [];
+    let ok = true;
+    for (const m of text.replace(/<\?xml[^>]*\?>/, '').matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+      if (m[3] === '/') continue;
+      if (m[1] === '/') ok = ok && stack.pop() === m[2];
+      else stack.push(m[2]!);
+    }
+    this.ok = ok && stack.length === 0;
+  }
+}

@@ -1,0 +1,104 @@
+// The levers priced in one unit, money per year, and ranked (issue #21). The assumptions are stated and editable;
+// the costs are recomputed on the page from the solver's cost measures (no new simulation).
+import { useMemo, useState } from 'react';
+import type { LeverComparison, LeverKind } from '../../engine/planner/index';
+import { annualCost, costAssumptionProblems, DEFAULT_COST_ASSUMPTIONS, rankByAnnualCost, type AnnualCost, type CostAssumptions, type RankedOption } from '../../engine/planner/annualCost';
+import { formatQuote, formatSignedQuote } from '../format';
+import '../trust.css';
+
+const FIELDS: { key: keyof CostAssumptions; label: string; unit: string; scale: number; hint: string }[] = [
+  { key: 'fundCapitalRate', label: 'Cost of fund capital', unit: '% a year', scale: 100, hint: 'what the fund’s capital would earn elsewhere' },
+  { key: 'collateralRate', label: 'Traders’ cost of collateral', unit: '% a year', scale: 100, hint: 'carrying the extra collateral a higher margin asks' },
+  { key: 'openInterestElasticity', label: 'Open-interest elasticity', unit: '', scale: 1, hint: '0.5: 10 % more collateral → 5 % less open interest (an assumption)' },
+  { key: 'revenuePerOpenInterest', label: 'Fees per quote of open interest', unit: 'per year', scale: 1, hint: '0.05 % taker × volume 2× OI a day × 365' },
+  { key: 'keeperHoldMinutes', label: 'Keepers hold takeovers', unit: 'minutes', scale: 1, hint: 'before they sell them' },
+  { key: 'keeperCapitalRate', label: 'Keepers’ return on capital', unit: '% a year', scale: 100, hint: 'the incentive to stand ready' },
+];
+
+const LABELS: Record<LeverKind | 'mix', string> = {
+  fund: 'Larger insurance fund alone',
+  margin: 'Higher maintenance margin alone',
+  throughput: 'More keeper capacity alone',
+  mix: 'The combination',
+};
+
+function parts(c: AnnualCost): string {
+  const out: string[] = [];
+  if (c.fundCapital !== 0) out.push(`fund capital ${formatSignedQuote(c.fundCapital)}`);
+  if (c.collateralCarry !== 0) out.push(`traders’ collateral ${formatSignedQuote(c.collateralCarry)} (on ${formatQuote(c.extraCollateralQuote)} more collateral)`);
+  if (c.lostOpenInterestRevenue !== 0) out.push(`fees lost on ${formatQuote(c.openInterestLostQuote)} of open interest ${formatSignedQuote(c.lostOpenInterestRevenue)}`);
+  if (c.keeperIncentives !== 0) out.push(`keeper incentives ${formatSignedQuote(c.keeperIncentives)}`);
+  return out.length > 0 ? out.join(' · ') : 'nothing moves';
+}
+
+/** Options that meet the target (each lever alone, the combination), cheapest first, under the assumptions shown. */
+export function rankedOptions(c: LeverComparison, a: CostAssumptions): RankedOption[] {
+  const options: RankedOption[] = [];
+  for (const kind of ['fund', 'margin', 'throughput'] as const) {
+    const r = c.levers[kind];
+    if (r.cost && (r.status === 'solved' || r.status === 'met-at-lower-bound')) options.push({ id: kind, label: LABELS[kind], cost: annualCost(r.cost, a) });
+  }
+  if (c.combination.status === 'solved' && c.combination.cost) options.push({ id: 'mix', label: LABELS.mix, cost: annualCost(c.combination.cost, a) });
+  return rankByAnnualCost(options);
+}
+
+export function CostRanking({ c }: { c: LeverComparison }) {
+  const [text, setText] = useState<Record<keyof CostAssumptions, string>>(
+    () => Object.fromEntries(FIELDS.map((f) => [f.key, String(Number((DEFAULT_COST_ASSUMPTIONS[f.key] * f.scale).toPrecision(6)))])) as Record<keyof CostAssumptions, string>,
+  );
+  const assumptions = useMemo(() => Object.fromEntries(FIELDS.map((f) => [f.key, text[f.key].trim() === '' ? Number.NaN : Number(text[f.key]) / f.scale])) as unknown as CostAssumptions, [text]);
+  const problems = costAssumptionProblems(assumptions);
+  const ranked = useMemo(() => (problems.length === 0 ? rankedOptions(c, assumptions) : []), [c, assumptions, problems.length]);
+
+  return (
+    <div className="solve-card cost-ranking" data-testid="cost-ranking">
+      <h3>Which is cheapest? Cost per year for the same target</h3>
+      <div className="cost-assumptions">
+        {FIELDS.map((f) => {
+          const bad = problems.some((p) => p.startsWith(f.key));
+          return (
+            <div key={f.key}>
+              <label htmlFor={`cost-${f.key}`}>
+                {f.label} {f.unit && <span className="unit">({f.unit})</span>}
+              </label>
+              <input id={`cost-${f.key}`} type="text" inputMode="decimal" value={text[f.key]} aria-invalid={bad} aria-describedby={`cost-${f.key}-hint`} onChange={(e) => setText({ ...text, [f.key]: e.target.value })} />
+              <span id={`cost-${f.key}-hint`} className="small muted">
+                {f.hint}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      {problems.length > 0 && <p className="field-problem">Each assumption must be a number in its range: {problems.join('; ')}.</p>}
+      {ranked.length === 0 && problems.length === 0 && <p className="muted">No lever meets the target, so there is nothing to price.</p>}
+      {ranked.length > 0 && (
+        <table className="cost-table">
+          <caption className="visually-hidden">Options that meet the target, cheapest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Option</th>
+              <th scope="col">Cost per year (quote)</th>
+              <th scope="col">Made of</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((o, i) => (
+              <tr key={o.id} data-testid="cost-rank-row" data-option={o.id} data-total={String(o.cost.total)}>
+                <td>{i + 1}</td>
+                <th scope="row">{o.label}</th>
+                <td className="num">{formatQuote(o.cost.total)}</td>
+                <td>{parts(o.cost)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="small muted">
+        Costs are per year against today’s parameters, from what each option asks at the initial price: fund capital × its rate; the extra collateral that keeps every
+        liquidation price where it is × the traders’ rate, plus the fees on the open interest that would leave; extra keeper capacity × minutes held × their rate. None of
+        these is simulated: change an assumption and the ranking follows.
+      </p>
+    </div>
+  );
+}
