@@ -9,6 +9,8 @@ import { populationBatchPlan, POPULATION_BATCHES } from '../src/engine/sim/popul
 import { within, type EngineEndpoint, type SpawnEngine } from './engineEndpoint';
 
 export type { PopulationInterval };
+/** The batch split the page shows before running (null: no population interval for this request). */
+export { populationBatchPlan as populationCiPlan };
 
 const BATCH_DEADLINE_MS = 10 * 60_000;
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RunSummary } from '../../engine/metrics/summarizeRun';
 import { selectParams, selectShowTailStats, selectStale, selectStatus, selectSummary } from '../../state/selectors';
 import { appStore, useAppStore } from '../../state/useAppStore';
+import { PopulationIntervalPanel } from './PopulationIntervalPanel';
 import { formatCount, formatHorizon, formatPaths, formatPercent, formatQuote } from '../format';
 
 interface MetricProps {
@@ -67,8 +68,9 @@ export function HeadlineMetrics() {
         <Metric testId="metric-pSocialized" label="Paths with socialized loss" raw={s ? s.pSocialized : null} value={s ? formatPercent(s.pSocialized) : NONE}>
           {s && (
             <>
-              95 % interval {formatPercent(s.pSocializedCI[0])} – {formatPercent(s.pSocializedCI[1])}.{' '}
-              <span className="plain">Share of simulated {horizon === 'one day' ? 'days' : 'paths'} on which traders who were not liquidated lost money to cover others.</span>
+              Path-only 95 % interval (Wilson) {formatPercent(s.pSocializedCI[0])} – {formatPercent(s.pSocializedCI[1])}.{' '}
+              <span className="plain">Share of simulated {horizon === 'one day' ? 'days' : 'paths'} on which traders who were not liquidated lost money to cover others.</span>{' '}
+              <PopulationIntervalPanel />
             </>
           )}
         </Metric>
