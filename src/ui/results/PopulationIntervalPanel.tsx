@@ -75,9 +75,9 @@ export function PopulationIntervalPanel() {
       {current?.kind === 'done' ? (
         <span data-testid="population-ci-result" data-lo={String(current.result.interval[0])} data-hi={String(current.result.interval[1])}>
           Including population resampling: 95 % interval {formatPercent(current.result.interval[0])} – {formatPercent(current.result.interval[1])}{' '}
-          <span className="plain">
+          <span className="plain" title={`Per population: ${current.result.perPopulation.map((p) => formatPercent(p)).join(', ')}`}>
             (batch means over {current.result.populations} generated populations of {current.result.pathsPerPopulation.toLocaleString('en-US')} paths each;
-            per population {current.result.perPopulation.map((p) => formatPercent(p)).join(', ')}).
+            pooled {formatPercent(current.result.pSocialized)}, on other paths than the run above).
           </span>
         </span>
       ) : current?.kind === 'running' ? (
