@@ -5,6 +5,7 @@
 import { transfer } from 'comlink';
 import { createAggregator } from './aggregator';
 import type { AggregateRunSpec, PrepareRequest, RangeJob, RangeResult, Side } from './protocol';
+import { populationBatchJob, type PopulationBatchRequest } from './populationBatchJob';
 import { buffersOf } from './rangeTransfer';
 import { createSimulatorCache } from './simulatorCache';
 import { tracePathJob, type TraceRequest } from './traceJob';
@@ -31,6 +32,8 @@ export function createEngineApi() {
     closeRun: (runId: number) => aggregator.closeRun(runId),
     /** Learn mode: one path with its events; typed arrays transferred. */
     tracePath: (request: TraceRequest) => tracePathJob(request),
+    /** One batch of the population-inclusive interval: socialized paths on that batch's own population. */
+    populationBatch: (request: PopulationBatchRequest) => populationBatchJob(request),
   };
 }
 

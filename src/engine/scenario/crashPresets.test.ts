@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRASH_PRESET_IDS } from '../params/riskParams';
-import { CRASH_PRESETS, CRASH_PRESETS_BY_ID, crashPresetScenario } from './crashPresets';
+import { CRASH_PRESETS, CRASH_PRESETS_BY_ID, NO_MINUTE_SOURCE, citedUrls, crashPresetScenario } from './crashPresets';
 import { drawPricePath } from './drawPricePath';
 import { prepareScenario } from './prepareScenario';
 
@@ -39,6 +39,26 @@ describe('CRASH_PRESETS', () => {
     expect(shape[59]).toBe(1);
     const { startMinute, crashMinutes, recoveryMinutes } = preset.scenario;
     expect(preset.steps).toBeGreaterThan(startMinute + crashMinutes + recoveryMinutes);
+  });
+
+  // The record as found (research notes and public pages, Dec 2026): no source gives a per-minute price move for
+  // any of the five events, so none carries gaps, and each record says so instead of inventing a size.
+  it.each(CRASH_PRESETS.map((p) => [p.id, p] as const))('%s: stylized after a cited source, the record noted with URLs', (_id, preset) => {
+    expect(preset.stylizedAfter).toMatch(/^Stylized after .+: https:\/\/\S+$/);
+    expect(preset.sourceUrls.length).toBeGreaterThanOrEqual(2);
+    for (const url of preset.sourceUrls) expect(url).toMatch(/^https:\/\/[^\s]+[^\s).,;]$/);
+    const { worstMinute, liquidityVacuum, keeperBacklog } = preset.record;
+    for (const note of [worstMinute, liquidityVacuum, keeperBacklog]) expect(note.length).toBeGreaterThan(20);
+    expect(citedUrls(worstMinute).length).toBeGreaterThan(0);
+    expect(worstMinute.startsWith(NO_MINUTE_SOURCE)).toBe(true);
+    expect('gaps' in preset.scenario).toBe(false);
+  });
+
+  it('citedUrls keeps each https URL once, without the punctuation that closes its sentence', () => {
+    expect(citedUrls('see (https://a.example/x). Also https://b.example/y, and https://a.example/x', 'http://old.example')).toEqual([
+      'https://a.example/x',
+      'https://b.example/y',
+    ]);
   });
 
   it('draws finite prices > 0 for every preset over its horizon, even the −99 % one with noise', () => {

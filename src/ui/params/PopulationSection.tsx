@@ -6,6 +6,7 @@ import { appStore } from '../../state/useAppStore';
 import { formatInteger, formatQuote } from '../format';
 import { GENERATED_POPULATION_FIELDS } from './fieldSpecs';
 import { ParamField, SelectField } from './ParamField';
+import { PopulationSeedField } from './PopulationSeedField';
 import { EXAMPLE_POSITIONS_CSV } from './replayPrices';
 import { Section } from './Section';
 import { useDraftValue } from './useDraftValue';
@@ -183,6 +184,7 @@ export function PopulationSection() {
         }}
       />
       {kind === 'generated' && GENERATED_POPULATION_FIELDS.map((spec) => <ParamField key={spec.path.join('.')} spec={spec} />)}
+      {kind === 'generated' && <PopulationSeedField />}
       {kind === 'explicit' && <PositionsImport accounts={accounts} />}
     </Section>
   );

@@ -112,6 +112,12 @@ export function ScenarioSection() {
                 <strong>{presetInfo.label}</strong>
               </p>
               <p>{presetInfo.facts}</p>
+              <p data-testid="crash-preset-stylized-after">{presetInfo.stylizedAfter}</p>
+              <ul className="preset-record" data-testid="crash-preset-record">
+                <li>Worst minute: {presetInfo.record.worstMinute}</li>
+                <li>Liquidity: {presetInfo.record.liquidityVacuum}</li>
+                <li>Liquidation backlog: {presetInfo.record.keeperBacklog}</li>
+              </ul>
               <p className="muted">
                 Horizon {formatHorizon(presetInfo.steps, 60)} ({presetInfo.steps.toLocaleString('en-US')} one-minute steps). Sources:{' '}
                 {presetInfo.sources} in the project’s research notes (mechanisms.md §11, §13). Stylized, not a replay.

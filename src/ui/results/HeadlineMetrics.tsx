@@ -3,6 +3,7 @@ import type { RunSummary } from '../../engine/metrics/summarizeRun';
 import { selectParams, selectProgress, selectShowTailStats, selectStale, selectStatus, selectSummary } from '../../state/selectors';
 import type { Interval } from '../../engine/metrics/tailSummary';
 import { appStore, useAppStore } from '../../state/useAppStore';
+import { PopulationIntervalPanel } from './PopulationIntervalPanel';
 import { formatCount, formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
 
 interface MetricProps {
@@ -87,8 +88,9 @@ export function HeadlineMetrics() {
         <Metric testId="metric-pSocialized" label="Paths with socialized loss" raw={s ? s.pSocialized : null} value={s ? formatPercent(s.pSocialized) : NONE}>
           {s && (
             <>
-              95 % interval {formatPercent(s.pSocializedCI[0])} – {formatPercent(s.pSocializedCI[1])}.{' '}
-              <span className="plain">Share of simulated {horizon === 'one day' ? 'days' : 'paths'} on which traders who were not liquidated lost money to cover others.</span>
+              Path-only 95 % interval (Wilson) {formatPercent(s.pSocializedCI[0])} – {formatPercent(s.pSocializedCI[1])}.{' '}
+              <span className="plain">Share of simulated {horizon === 'one day' ? 'days' : 'paths'} on which traders who were not liquidated lost money to cover others.</span>{' '}
+              <PopulationIntervalPanel />
             </>
           )}
         </Metric>

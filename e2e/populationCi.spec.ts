@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures';
+
+test('population seed field and the interval that includes population resampling', async ({ page }) => {
+  test.setTimeout(300_000); // several runs on a shared machine
+  await page.goto('/');
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  const paths = page.getByLabel('Paths (paths)', { exact: true });
+  await paths.fill('100');
+  await paths.press('Tab');
+  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
+
+  // population.seed: refused with the field named, accepted as a whole number, and empty again removes it.
+  await page.locator('#section-population > summary').click();
+  const seedField = page.getByLabel('Population seed (optional integer)');
+  await seedField.fill('1.5');
+  await seedField.press('Tab');
+  await expect(page.locator('#param-population-seed-problem')).toBeVisible();
+  await seedField.fill('42');
+  await seedField.press('Tab');
+  await expect(page.locator('#param-population-seed-problem')).toHaveCount(0);
+  await expect(status).toHaveText('done', { timeout: 120_000 });
+
+  // The path-only interval is labelled as such; the population-inclusive one runs on demand, with progress.
+  await expect(page.getByText(/Path-only 95 % interval \(Wilson\)/)).toBeVisible();
+  const run = page.getByTestId('population-ci-run');
+  await expect(run).toBeEnabled();
+  await run.click();
+  const result = page.getByTestId('population-ci-result');
+  await expect(result).toContainText('Including population resampling: 95 % interval', { timeout: 180_000 });
+  await expect(result).toContainText('batch means over 10 generated populations of 10 paths each');
+  const p = Number(await page.getByTestId('metric-pSocialized').getAttribute('data-value'));
+  const lo = Number(await result.getAttribute('data-lo'));
+  const hi = Number(await result.getAttribute('data-hi'));
+  expect(lo).toBeGreaterThanOrEqual(0);
+  expect(hi).toBeLessThanOrEqual(1);
+  expect(hi).toBeGreaterThan(lo);
+  expect(Number.isFinite(p)).toBe(true);
+  await page.getByTestId('metric-pSocialized').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/population-ci.png', fullPage: true });
+
+  // Another population seed makes it refer to another run: the interval is withdrawn, the action offered again.
+  await seedField.fill('');
+  await seedField.press('Tab');
+  await expect(result).toHaveCount(0);
+  await expect(status).toHaveText('done', { timeout: 120_000 });
+  await expect(run).toBeEnabled();
+});
+
+test('a crash preset shows what the record documents, with its sources', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await page.locator('#param-scenario-kind').selectOption('crash');
+  await expect(page.getByTestId('crash-preset-stylized-after')).toContainText(/^Stylized after .+https:\/\//);
+  await expect(page.getByTestId('crash-preset-record')).toContainText('Worst minute: No per-minute price source found');
+  await expect(page.getByTestId('crash-preset-record')).toContainText('Liquidation backlog:');
+});
