@@ -36,11 +36,23 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The default market's account count: the rows at other counts scale its sizes from here. */
+const DEFAULT_ACCOUNTS = 10_000;
+
 function paramsFor(accounts: number, scenario: 'gbm' | 'crash'): RiskParams {
   const p = defaultParams();
   if (p.population.kind !== 'generated') throw new Error('default population must be generated');
-  // Open interest grows with the account count so the average position stays the same size.
+  // Open interest grows with the account count so the average position stays the same size; the book's depth,
+  // the keeper capacity and the slicing floor grow with it, so every row is the same market at a finer grain
+  // (a 100k-account book behind a 10k-account market's keepers would be a different, jammed market).
+  const scale = accounts / DEFAULT_ACCOUNTS;
   p.population = { ...p.population, accounts, openInterest: String(5000 * accounts) };
+  const liq = p.liquidation;
+  p.liquidation = {
+    ...liq,
+    maxNotionalPerStep: liq.maxNotionalPerStep === null ? null : String(Number(liq.maxNotionalPerStep) * scale),
+    impact: { ...liq.impact, depth: String(Number(liq.impact.depth) * scale) },
+  };
   p.market = { ...p.market, steps: STEPS };
   // Calm GBM (no gaps) for the speed rows; the May 2021 stylized crash for the stress rows.
   p.scenario = scenario === 'crash' ? crashPresetScenario('may-2021') : { kind: 'gbm', driftAnnual: 0, volAnnual: 0.8 };
