@@ -108,6 +108,20 @@ export function HeadlineMetrics() {
             </>
           )}
         </Metric>
+        {s && params.lossMechanism.kind === 'backstop' && (
+          <Metric testId="metric-vaultPnl-mean" label="Backstop vault result, mean per path" raw={s.vaultPnl.mean} value={formatQuote(s.vaultPnl.mean)} unit="quote">
+            <span className="plain">
+              What the vault made (+) or lost (−) on the positions it took over, deficits included, inventory marked at the end of {horizon}.
+            </span>
+            {showTail && <span className="tail"> {tail(s.vaultPnl)}</span>}
+          </Metric>
+        )}
+        {s && params.lossMechanism.kind === 'adl' && (
+          <Metric testId="metric-adlOvershoot-mean" label="ADL overshoot, mean per path" raw={s.adlOvershoot.mean} value={formatQuote(s.adlOvershoot.mean)} unit="quote">
+            <span className="plain">Profit that ADL took from winners beyond what was needed to cover the bankrupt positions (full-size or mark-price closes).</span>
+            {showTail && <span className="tail"> {tail(s.adlOvershoot)}</span>}
+          </Metric>
+        )}
       </dl>
       {s && (
         <p className={`ledger ${s.ledgerBalanced ? 'ok' : 'broken'}${dim ? ' stale' : ''}`} data-testid="ledger-check">
