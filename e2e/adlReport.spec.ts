@@ -1,6 +1,7 @@
 // The planner's ADL report (issue #14): the published range of overshoot estimates with their sources, the method
 // in words, and queue vs pro-rata vs full-size on the wave books, for all waves and for one wave.
 // Screenshot: e2e/screenshots/planner-adl-compare.png (look at it).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 test('the ADL report shows the published range with sources and compares queue, pro-rata and full-size', async ({ page }) => {
@@ -29,5 +30,8 @@ test('the ADL report shows the published range with sources and compares queue, 
   await expect(page.getByTestId('adl-compare-full-size-overshoot')).toHaveText('—');
   await expect(page.getByTestId('adl-compare-pro-rata')).toContainText('0.9 %');
   await page.getByTestId('adl-scope').selectOption('all');
+  const axe = await new AxeBuilder({ page }).include('.adl-comparison').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.locator('.adl-comparison').screenshot({ path: 'e2e/screenshots/planner-adl-compare.png' });
 });
