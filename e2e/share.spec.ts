@@ -31,7 +31,7 @@ test('per-path CSV: one row per path, columns in quote, agreeing with the headli
   const { download, text } = await downloaded(page, () => page.getByTestId('export-csv').click());
   expect(download.suggestedFilename()).toBe('haircut-paths-seed1-1000.csv');
   const lines = text.trim().split('\n');
-  expect(lines[0]).toBe('path,badDebt,fundDraw,socializedLoss,vaultLoss,uncovered,liquidations,adlNotional,fundDepleted,ledgerBalanced');
+  expect(lines[0]).toBe('path,badDebt,fundDraw,socializedLoss,vaultLoss,uncovered,liquidations,adlNotional,fundDepleted,ledgerBalanced,vaultPnl,adlNeeded,adlProfitClosed,openDeficit');
   expect(lines).toHaveLength(1001);
   const rows = lines.slice(1).map((l) => l.split(','));
   expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 1000 }, (_, i) => String(i + 1))); // numbered from 1, as on the page

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWaveReport } from '../engine/reports/adlWaves';
+import { ADL_OVERSHOOT_ESTIMATES, adlPolicyComparison } from '../engine/reports/adlPolicies';
+import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWave, type AdlWaveReport } from '../engine/reports/adlWaves';
 import { parseFlags, UsageError } from './args';
 import { readInputFile } from './inputFile';
 import { writeError } from './printable';
@@ -17,7 +18,7 @@ const millions = (x: number) => `$${(x / 1e6).toFixed(2)}M`;
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
 /** The human-readable report for the terminal. */
-function formatAdlReport(report: AdlWaveReport, file: string): string {
+function formatAdlReport(report: AdlWaveReport, waves: readonly AdlWave[], file: string): string {
   const head = ['wave', 'start (UTC)', 'needed', 'production', 'pro-rata', 'overshoot', 'max haircut prod', 'max haircut pro-rata'];
   const body = report.waves.map((w) => [
     String(w.wave),
@@ -45,6 +46,14 @@ function formatAdlReport(report: AdlWaveReport, file: string): string {
     `needed ${millions(t.needed)}, production ADL took ${millions(t.production)}, overshoot ${millions(t.overshootProduction)}; pro-rata would take ${millions(t.proRata)}.`,
     'Data: Chitra, Xu, Thogiti, Trujillo (2025), pluriholonomic/autodeleveraging-analysis @ aae0be8, MIT.',
     '',
+    'Policies on the wave books (all waves; full-size from the authors\' per-coin replay, event total only):',
+    ...adlPolicyComparison(waves, 'all').results.map(
+      (r) => `  ${r.policy.padEnd(13)} taken ${r.taken === null ? '—' : millions(r.taken)}, overshoot ${r.overshoot === null ? '—' : millions(Math.abs(r.overshoot) < 0.5 ? 0 : r.overshoot)}`,
+    ),
+    '',
+    'Published overshoot estimates (a range: they measure different things):',
+    ...ADL_OVERSHOOT_ESTIMATES.map((e) => `  ${e.low === e.high ? millions(e.low) : `${millions(e.low)}–${millions(e.high)}`}  ${e.source} <${e.url}>`),
+    '',
   ].join('\n');
 }
 
@@ -69,7 +78,7 @@ function main(argv: string[]): number {
     return 1;
   }
   const report = adlWaveReport(parsed.waves);
-  process.stdout.write(flags.json ? `${finiteJson(report)}\n` : formatAdlReport(report, file));
+  process.stdout.write(flags.json ? `${finiteJson(report)}\n` : formatAdlReport(report, parsed.waves, file));
   return 0;
 }
 

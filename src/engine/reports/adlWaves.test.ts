@@ -35,6 +35,7 @@ describe('parseAdlWaves', () => {
         overshootProRataPublished: 0,
         maxHaircutProduction: 1,
         maxHaircutProRata: 0.00867329682886033,
+        winnerCapacity: null,
       },
       expect.objectContaining({ wave: 8, tStartMs: Date.UTC(2025, 9, 10, 21, 18, 27, 44), budgetProduction: 11415047.961084992 }),
     ]);

@@ -26,6 +26,8 @@ export interface AdlWave {
   /** max_pct_prod / max_pct_pr: the largest single-winner haircut as a share of that winner's equity, 0..1. */
   maxHaircutProduction: number;
   maxHaircutProRata: number;
+  /** total_cap: the wave's winner capacity U = Σ winners' positive PnL, USD; null when the file has no such column. */
+  winnerCapacity: number | null;
 }
 
 export interface CsvProblem {
@@ -50,6 +52,9 @@ const NUMBER_COLUMNS = {
 
 /** The columns the report reads; the header must name each exactly once (other columns are allowed). */
 export const ADL_WAVE_COLUMNS: readonly string[] = ['wave', 't_start', ...Object.values(NUMBER_COLUMNS)];
+
+/** Optional column: the winners' capacity, needed for the pro-rata haircut share of the policy comparison. */
+export const CAPACITY_COLUMN = 'total_cap';
 
 export const MAX_ADL_PROBLEMS = 50;
 /** The published file has 16 waves; anything near this many rows is not that file. */
@@ -137,7 +142,13 @@ export function parseAdlWaves(csvText: string): AdlWavesResult {
       else if (column.startsWith('budget_') && n < 0) fail(column, `must be at least 0, got ${raw}`);
       else if (column.startsWith('max_pct_') && !(n >= 0 && n <= 1)) fail(column, `must be a share from 0 to 1, got ${raw}`);
     }
-    if (rowOk) waves.push({ wave, tStart, tStartMs: tStartMs as number, ...numbers });
+    let winnerCapacity: number | null = null;
+    if (index.has(CAPACITY_COLUMN)) {
+      const raw = cell(CAPACITY_COLUMN);
+      winnerCapacity = NUMBER.test(raw) ? Number(raw) : NaN;
+      if (!(Number.isFinite(winnerCapacity) && winnerCapacity > 0)) fail(CAPACITY_COLUMN, `must be a finite number above 0, got ${show(raw)}`);
+    }
+    if (rowOk) waves.push({ wave, tStart, tStartMs: tStartMs as number, ...numbers, winnerCapacity });
   }
   if (problems.length === 0 && waves.length === 0) add(2, '', 'no waves: the header is not followed by any rows');
   return problems.length > 0 ? { ok: false, problems } : { ok: true, waves };

@@ -29,7 +29,23 @@ export type PathEvent =
       largestAccount: number;
       largestQuote: number;
     }
-  | { kind: 'adl'; step: number; account: number; bankruptAccount: number; contracts: number; bankruptcyPrice: number; markPrice: number; lossQuote: number }
+  /**
+   * profitClosedQuote: the winner's profit realized at the mark on the contracts closed (what adlProfitClosedUnits
+   * sums); coveredQuote: the part of the deficit this close covers (taken as money at the bankruptcy price, or not at
+   * the mark). profitClosedQuote − coveredQuote is this close's share of the ADL overshoot, in money.
+   */
+  | {
+      kind: 'adl';
+      step: number;
+      account: number;
+      bankruptAccount: number;
+      contracts: number;
+      bankruptcyPrice: number;
+      markPrice: number;
+      lossQuote: number;
+      profitClosedQuote: number;
+      coveredQuote: number;
+    }
   | { kind: 'vault'; step: number; quote: number }
   /** The backstop vault took the position over at the mark with its remaining margin (negative: a deficit). */
   | { kind: 'takeover'; step: number; account: number; side: number; sizeBase: number; markPrice: number; marginQuote: number }

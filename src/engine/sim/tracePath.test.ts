@@ -19,6 +19,9 @@ describe('tracePath', () => {
     const adl = trace.events[2]!;
     expect(adl).toMatchObject({ kind: 'adl', step: 1, account: 0, bankruptAccount: 1, contracts: 500, lossQuote: 400 });
     expect(adl.kind === 'adl' && adl.bankruptcyPrice).toBeCloseTo(1.2, 12);
+    // In money: A's 500 contracts realize 500 × ($2 − $1) = 500 of profit at the mark, of which 400 covers B's
+    // deficit: the other 100 is the overshoot of closing A's whole profit.
+    expect(adl).toMatchObject({ profitClosedQuote: 500, coveredQuote: 400 });
     expect(Array.from(trace.cumSocializedLossQuote)).toEqual([0, 400]);
     expect(trace.shown.count).toBe(2);
     // At step 1 both are closed; A keeps 200 (100 + 100 gained at $1.20), B nothing.

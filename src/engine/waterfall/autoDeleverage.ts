@@ -124,7 +124,18 @@ export class AdlQueue {
         borne += loss;
       }
       tally.adlNotionalQuote += contracts * mark;
-      onEvent?.({ kind: 'adl', step, account: j, bankruptAccount, contracts, bankruptcyPrice: deficit.bankruptcyPrice, markPrice: mark, lossQuote: atMark ? 0 : loss / UNITS_PER_QUOTE });
+      onEvent?.({
+        kind: 'adl',
+        step,
+        account: j,
+        bankruptAccount,
+        contracts,
+        bankruptcyPrice: deficit.bankruptcyPrice,
+        markPrice: mark,
+        lossQuote: atMark ? 0 : loss / UNITS_PER_QUOTE,
+        profitClosedQuote: Math.max(0, realizedUnits) / UNITS_PER_QUOTE,
+        coveredQuote: loss / UNITS_PER_QUOTE,
+      });
       remaining -= loss;
       if (contracts === size) {
         book.open[j] = 0;

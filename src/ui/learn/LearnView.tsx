@@ -6,7 +6,7 @@ import { selectBaseline, selectParams, selectPaths, selectSeed } from '../../sta
 import { useAppStore } from '../../state/useAppStore';
 import { AccountsGrid } from './AccountsGrid';
 import { EventLog } from './EventLog';
-import { eventSteps } from './eventText';
+import { adlOvershootOfEvents, eventSteps, money } from './eventText';
 import { FundWaterfall } from './FundWaterfall';
 import './learn.css';
 import '../trust.css';
@@ -29,6 +29,7 @@ export function LearnView() {
   const trace = traced?.trace ?? null;
   const step = trace ? Math.min(rawStep, trace.steps - 1) : 0;
   const stepsWithEvents = useMemo(() => (trace ? eventSteps(trace.events) : []), [trace]);
+  const adlMoney = useMemo(() => (trace ? adlOvershootOfEvents(trace.events) : null), [trace]);
   const baselineTrace = baselineTraced?.status === 'ready' && baselineTraced.trace.steps === trace?.steps ? baselineTraced.trace : null;
   const search = useFirstPathWithEvents(traced, pathIndex, paths, setPathIndex);
 
@@ -69,6 +70,12 @@ export function LearnView() {
         {search.note && (
           <p className="muted small" data-testid="learn-path-note">
             {search.note}
+          </p>
+        )}
+        {adlMoney && (
+          <p className="learn-adl-overshoot" data-testid="learn-adl-overshoot" data-value={String(adlMoney.overshootQuote)}>
+            ADL on this path closed out {money(adlMoney.profitClosedQuote)} of winners’ profit to cover {money(adlMoney.coveredQuote)} of deficits: an overshoot of{' '}
+            <strong>{money(adlMoney.overshootQuote)}</strong> quote.
           </p>
         )}
         {traced?.status === 'error' && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, eventSteps } from './eventText';
+import { adlOvershootOfEvents, describeEvent, eventSteps } from './eventText';
 
 const ids = ['t1', 't2', 't17'];
 
@@ -15,10 +15,20 @@ describe('describeEvent', () => {
     expect(describeEvent({ kind: 'haircut', step: 3, takenQuote: 2.4, profitQuote: 184.6, accounts: 214, largestAccount: -1, largestQuote: 0 }, ids)).toBe(
       '2.40 socialized: haircut 1.3% on 214 profitable accounts',
     );
-    expect(describeEvent({ kind: 'adl', step: 3, account: 1, bankruptAccount: 0, contracts: 3, bankruptcyPrice: 90, markPrice: 89.2, lossQuote: 2.4 }, ids)).toBe(
-      'ADL of account t2 at the bankruptcy price 90.00: 3.00 contracts, loss 2.40',
+    expect(describeEvent({ kind: 'adl', step: 3, account: 1, bankruptAccount: 0, contracts: 3, bankruptcyPrice: 90, markPrice: 89.2, lossQuote: 2.4, profitClosedQuote: 6.6, coveredQuote: 2.4 }, ids)).toBe(
+      'ADL of account t2 at the bankruptcy price 90.00: 3.00 contracts, loss 2.40; profit closed out 6.60, 4.20 beyond the 2.40 it covers (overshoot)',
+    );
+    expect(describeEvent({ kind: 'adl', step: 3, account: 1, bankruptAccount: 0, contracts: 5, bankruptcyPrice: 90, markPrice: 89.2, lossQuote: 0, profitClosedQuote: 1, coveredQuote: 4 }, ids)).toBe(
+      'ADL of account t2 at the mark 89.20: 5.00 contracts closed, no money taken; profit closed out 1.00',
     );
     expect(describeEvent({ kind: 'uncovered', step: 3, quote: 1 }, ids)).toMatch(/^1\.00 uncovered/);
+  });
+
+  it('sums the ADL overshoot of a path in money: profit closed out − what it covered', () => {
+    const adl = (profitClosedQuote: number, coveredQuote: number) =>
+      ({ kind: 'adl', step: 1, account: 1, bankruptAccount: 0, contracts: 1, bankruptcyPrice: 90, markPrice: 89, lossQuote: coveredQuote, profitClosedQuote, coveredQuote }) as const;
+    expect(adlOvershootOfEvents([{ kind: 'vault', step: 1, quote: 1 }])).toBeNull();
+    expect(adlOvershootOfEvents([adl(500, 400), { kind: 'vault', step: 2, quote: 1 }, adl(30, 30)])).toEqual({ profitClosedQuote: 530, coveredQuote: 430, overshootQuote: 100 });
   });
 
   it('lists each step with events once, in order', () => {

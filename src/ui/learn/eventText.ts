@@ -34,10 +34,13 @@ export function describeEvent(event: PathEvent, ids: readonly string[]): string 
       const largest = event.largestAccount >= 0 ? `; largest: ${ids[event.largestAccount] ?? `#${event.largestAccount}`} lost ${money(event.largestQuote)}` : '';
       return `${money(event.takenQuote)} socialized: haircut ${pct.format(rate * 100)}% on ${event.accounts} profitable account${event.accounts === 1 ? '' : 's'}${largest}`;
     }
-    case 'adl':
-      return event.lossQuote === 0 && event.contracts > 0
+    case 'adl': {
+      const closed = event.lossQuote === 0 && event.contracts > 0
         ? `ADL of ${who(event.account)} at the mark ${money(event.markPrice)}: ${money(event.contracts)} contracts closed, no money taken`
         : `ADL of ${who(event.account)} at the bankruptcy price ${money(event.bankruptcyPrice)}: ${money(event.contracts)} contracts, loss ${money(event.lossQuote)}`;
+      const overshoot = event.profitClosedQuote - event.coveredQuote;
+      return `${closed}; profit closed out ${money(event.profitClosedQuote)}${overshoot > 0 ? `, ${money(overshoot)} beyond the ${money(event.coveredQuote)} it covers (overshoot)` : ''}`;
+    }
     case 'vault':
       return `the backstop vault bears ${money(event.quote)} the fund could not pay: its depositors lose it`;
     case 'takeover': {
@@ -53,4 +56,25 @@ export function describeEvent(event: PathEvent, ids: readonly string[]): string 
 /** Steps that have at least one event, ascending (each once). */
 export function eventSteps(events: readonly PathEvent[]): number[] {
   return [...new Set(events.map((e) => e.step))].sort((a, b) => a - b);
+}
+
+/** A path's ADL in money: profit closed out of winners, the part of the deficits it covered, the overshoot. */
+export interface AdlOvershootQuote {
+  profitClosedQuote: number;
+  coveredQuote: number;
+  overshootQuote: number;
+}
+
+/** Sums the path's ADL events; null when ADL never ran on it. */
+export function adlOvershootOfEvents(events: readonly PathEvent[]): AdlOvershootQuote | null {
+  let profitClosedQuote = 0;
+  let coveredQuote = 0;
+  let any = false;
+  for (const e of events) {
+    if (e.kind !== 'adl') continue;
+    any = true;
+    profitClosedQuote += e.profitClosedQuote;
+    coveredQuote += e.coveredQuote;
+  }
+  return any ? { profitClosedQuote, coveredQuote, overshootQuote: profitClosedQuote - coveredQuote } : null;
 }

@@ -4,7 +4,7 @@ import { tracePath, type PathEvent } from '../../engine/index';
 import { validateParams } from '../../engine/params/validateParams';
 import { decodeShareState, encodeShareState } from '../../share/codec';
 import type { RiskParams } from '../../engine/params/riskParams';
-import { describeEvent } from './eventText';
+import { adlOvershootOfEvents, describeEvent } from './eventText';
 import { LEARN_PRESETS } from './presets';
 
 const preset = (id: string) => LEARN_PRESETS.find((p) => p.id === id)!;
@@ -66,6 +66,12 @@ describe('learn presets', () => {
     const contracts = (events: typeof full.events) => events.filter((e) => e.kind === 'adl').reduce((sum, e) => sum + (e.kind === 'adl' ? e.contracts : 0), 0);
     expect(contracts(full.events)).toBeGreaterThan(contracts(needed.events));
     expect(last(full.cumSocializedLossQuote)).toBeCloseTo(last(needed.cumSocializedLossQuote), 6);
+    // In money: the same deficit is covered, but full ADL closes out more of the winners' profit (the overshoot).
+    const fullMoney = adlOvershootOfEvents(full.events)!;
+    const neededMoney = adlOvershootOfEvents(needed.events)!;
+    expect(fullMoney.coveredQuote).toBeCloseTo(neededMoney.coveredQuote, 6);
+    expect(fullMoney.overshootQuote).toBeGreaterThan(neededMoney.overshootQuote);
+    expect(fullMoney.profitClosedQuote).toBeCloseTo(fullMoney.coveredQuote + fullMoney.overshootQuote, 9);
   });
 
   it('ADL hits the most leveraged winner (t11, the 8× short) after the fund is empty', () => {
@@ -74,7 +80,7 @@ describe('learn presets', () => {
     expect(adl.length).toBeGreaterThan(0);
     expect(t.ids[adl[0]!.account]).toBe('t11');
     expect(kinds(t.events).indexOf('fund-draw')).toBeLessThan(kinds(t.events).indexOf('adl'));
-    expect(describeEvent(adl[0]!, t.ids)).toMatch(/^ADL of account t11 at the bankruptcy price 90\.00: \d+\.\d\d contracts, loss \d+\.\d\d$/);
+    expect(describeEvent(adl[0]!, t.ids)).toMatch(/^ADL of account t11 at the bankruptcy price 90\.00: \d+\.\d\d contracts, loss \d+\.\d\d; profit closed out \d+\.\d\d/);
   });
 
   it('a thin book: one step holds a cascade of three or more liquidations, bad debt and a haircut', () => {

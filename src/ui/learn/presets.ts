@@ -178,7 +178,7 @@ export const LEARN_PRESETS: readonly LearnPreset[] = [
     id: 'adl-full-vs-needed',
     title: 'Full or needed ADL: who loses what',
     story:
-      'The ADL story again, pinned against dYdX v4’s rule of closing each counterparty’s whole position. The money taken is the same deficit, but the 8× short t11 loses its whole position, not only the contracts needed: profit closed beyond what had to be covered is the overshoot (shown in the ADL events’ contracts).',
+      'The ADL story again, pinned against dYdX v4’s rule of closing each counterparty’s whole position. The money taken is the same deficit, but the 8× short t11 loses its whole position, not only the contracts needed: profit closed beyond what had to be covered is the overshoot, shown in money in each ADL event and summed for the path above the charts.',
     state: learnState(fullAdlStory(), adlStory()),
   },
   {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWaveReport } from '../../engine/reports/adlWaves';
+import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWave, type AdlWaveReport } from '../../engine/reports/adlWaves';
 import { AXIS_TICK, ChartCard, COLORS } from '../charts/ChartCard';
 import { formatPercent } from '../format';
+import { AdlComparison } from './AdlComparison';
 import { adlChartRows, formatUsdMillions, type AdlChartRow } from './plannerRows';
 
 const CSV_URL = `${import.meta.env.BASE_URL}data/chitra-adl/policy_per_wave_metrics.csv`;
@@ -27,7 +28,7 @@ function AdlTooltip({ active, payload }: TooltipContentProps) {
   );
 }
 
-type Loaded = { ok: true; report: AdlWaveReport } | { ok: false; message: string } | null;
+type Loaded = { ok: true; report: AdlWaveReport; waves: AdlWave[] } | { ok: false; message: string } | null;
 
 /** Hyperliquid, 10 Oct 2025: per ADL wave, what had to be covered against what production ADL and pro-rata take. */
 export function AdlReport() {
@@ -42,7 +43,7 @@ export function AdlReport() {
       .then((text) => {
         const parsed = parseAdlWaves(text);
         if (!live) return;
-        setLoaded(parsed.ok ? { ok: true, report: adlWaveReport(parsed.waves) } : { ok: false, message: formatAdlProblems(parsed.problems) });
+        setLoaded(parsed.ok ? { ok: true, report: adlWaveReport(parsed.waves), waves: parsed.waves } : { ok: false, message: formatAdlProblems(parsed.problems) });
       })
       .catch((error: unknown) => live && setLoaded({ ok: false, message: `the data file could not be loaded (${error instanceof Error ? error.message : String(error)})` }));
     return () => {
@@ -107,6 +108,7 @@ export function AdlReport() {
           <Line dataKey="overshoot" name="overshoot (production − needed)" stroke={COLORS.badDebt} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </ComposedChart>
       </ChartCard>
+      {loaded?.ok ? <AdlComparison waves={loaded.waves} /> : null}
     </section>
   );
 }

@@ -43,6 +43,11 @@ function tail(s: RunSummary, key: Stat): string {
   return `VaR 99 % ${formatQuote(stats.var99)}${range(ci?.var99)} · ES 95 % ${formatQuote(stats.es95)}${range(ci?.es95)} · max ${formatQuote(stats.max)}`;
 }
 
+/** VaR, ES and max of a per-path result the bootstrap does not cover (open deficit, vault result, overshoot). */
+function plainTail(stats: { var99: number; es95: number; max: number }): string {
+  return `VaR 99 % ${formatQuote(stats.var99)} · ES 95 % ${formatQuote(stats.es95)} · max ${formatQuote(stats.max)}`;
+}
+
 /** The 95 % interval of a headline mean, on its own line under the number (data-lo / data-hi for tests). */
 function MeanInterval({ testId, interval, format = formatQuote }: { testId: string; interval: Interval | undefined; format?: (v: number) => string }) {
   if (!interval) return null;
@@ -119,7 +124,7 @@ export function HeadlineMetrics() {
           {s && (
             <>
               <span className="plain">Negative equity of accounts still open at the last step (waiting for keepers, a slice or a lagging oracle): a deficit not yet settled, not in bad debt.</span>
-              {showTail && <span className="tail"> VaR 99 % {formatQuote(s.openDeficit.var99)} · ES 95 % {formatQuote(s.openDeficit.es95)} · max {formatQuote(s.openDeficit.max)}</span>}
+              {showTail && <span className="tail"> {plainTail(s.openDeficit)}</span>}
             </>
           )}
         </Metric>
@@ -160,6 +165,20 @@ export function HeadlineMetrics() {
             </>
           )}
         </Metric>
+        {s && params.lossMechanism.kind === 'backstop' && (
+          <Metric testId="metric-vaultPnl-mean" label="Backstop vault result, mean per path" raw={s.vaultPnl.mean} value={formatQuote(s.vaultPnl.mean)} unit="quote">
+            <span className="plain">
+              What the vault made (+) or lost (−) on the positions it took over, deficits included, inventory marked at the end of {horizon}.
+            </span>
+            {showTail && <span className="tail"> {plainTail(s.vaultPnl)}</span>}
+          </Metric>
+        )}
+        {s && params.lossMechanism.kind === 'adl' && (
+          <Metric testId="metric-adlOvershoot-mean" label="ADL overshoot, mean per path" raw={s.adlOvershoot.mean} value={formatQuote(s.adlOvershoot.mean)} unit="quote">
+            <span className="plain">Profit that ADL took from winners beyond what was needed to cover the bankrupt positions (full-size or mark-price closes).</span>
+            {showTail && <span className="tail"> {plainTail(s.adlOvershoot)}</span>}
+          </Metric>
+        )}
       </dl>
       {s && (
         <p className={`ledger ${s.ledgerBalanced ? 'ok' : 'broken'}${dim ? ' stale' : ''}`} data-testid="ledger-check">

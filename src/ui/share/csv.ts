@@ -13,6 +13,11 @@ export interface PathColumnsForCsv {
   adlNotionalQuote: ArrayLike<number>;
   fundDepletedStep: ArrayLike<number>;
   ledgerBalanced: ArrayLike<number>;
+  /** Round two (issue #14): the backstop vault's trading result, ADL's needed vs closed profit, the deficit still open at the horizon. */
+  vaultPnlUnits: ArrayLike<number>;
+  adlNeededUnits: ArrayLike<number>;
+  adlProfitClosedUnits: ArrayLike<number>;
+  openDeficitUnits: ArrayLike<number>;
 }
 
 export const CSV_COLUMNS = [
@@ -26,6 +31,10 @@ export const CSV_COLUMNS = [
   'adlNotional',
   'fundDepleted',
   'ledgerBalanced',
+  'vaultPnl',
+  'adlNeeded',
+  'adlProfitClosed',
+  'openDeficit',
 ] as const;
 
 const DIGITS = Math.round(Math.log10(UNITS_PER_QUOTE));
@@ -64,6 +73,10 @@ export function perPathCsv(columns: PathColumnsForCsv): string {
         numberText(columns.adlNotionalQuote[i]!),
         columns.fundDepletedStep[i]! >= 0 ? 'true' : 'false',
         columns.ledgerBalanced[i] === 1 ? 'true' : 'false',
+        unitsToQuoteText(columns.vaultPnlUnits[i]!),
+        unitsToQuoteText(columns.adlNeededUnits[i]!),
+        unitsToQuoteText(columns.adlProfitClosedUnits[i]!),
+        unitsToQuoteText(columns.openDeficitUnits[i]!),
       ].join(','),
     );
   }

@@ -27,11 +27,16 @@ describe('per-path CSV', () => {
       adlNotionalQuote: f(0, 0.1),
       fundDepletedStep: Int32Array.from([-1, 40]),
       ledgerBalanced: Uint8Array.from([1, 1]),
+      vaultPnlUnits: f(-750_000, 4_000_001),
+      adlNeededUnits: f(0, 1_500_000),
+      adlProfitClosedUnits: f(0, 2_250_000),
+      openDeficitUnits: f(125, 0),
     });
+    expect(CSV_COLUMNS.slice(-4)).toEqual(['vaultPnl', 'adlNeeded', 'adlProfitClosed', 'openDeficit']);
     expect(csv.split('\n')).toEqual([
       CSV_COLUMNS.join(','),
-      '1,0,0,0,0,0,3,0,false,true',
-      '2,2.5,1,1.5,0,0,12,0.1,true,true',
+      '1,0,0,0,0,0,3,0,false,true,-0.75,0,0,0.000125',
+      '2,2.5,1,1.5,0,0,12,0.1,true,true,4.000001,1.5,2.25,0',
       '',
     ]);
   });
