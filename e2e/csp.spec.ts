@@ -108,10 +108,16 @@ test('under the shipped CSP header: a run, Learn, Planner, every export and a ho
   let pngs = 0;
   for (let i = 0; i < count; i++) {
     const card = cards.nth(i);
-    const svgButton = card.getByRole('button', { name: /as SVG$/ });
-    if ((await svgButton.count()) === 0 || !(await svgButton.isEnabled())) continue;
-    await download(page, () => svgButton.click());
-    const png = await download(page, () => card.getByRole('button', { name: /as PNG$/ }).click());
+    const toggle = card.getByRole('button', { name: /^Save “.*”…$/ });
+    if ((await toggle.count()) === 0 || !(await toggle.isEnabled())) continue;
+    // The Save button opens the formats; each format button saves and may close the menu again.
+    const format = async (name: RegExp) => {
+      const button = card.getByRole('button', { name });
+      if (!(await button.isVisible())) await toggle.click();
+      return button;
+    };
+    await download(page, async () => (await format(/as SVG$/)).click());
+    const png = await download(page, async () => (await format(/as PNG$/)).click());
     const bytes = readFileSync(await png.path());
     expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     pngs++;

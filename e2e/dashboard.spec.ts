@@ -198,8 +198,9 @@ test('tiers, ADL, keeper capacity, replay and the log-scale histogram', async ({
   await page.getByLabel('After the insurance fund').selectOption('adl');
   await page.getByLabel('ADL order').selectOption('random');
   await page.locator('#section-liquidation > summary').click();
-  await page.getByRole('checkbox', { name: 'Unlimited' }).uncheck();
-  await expect(page.getByLabel('Keeper capacity (quote per step)', { exact: true })).toHaveValue('1000000');
+  // Keepers are finite by default (dYdX v4's per-block limits, scaled): the box is unchecked and shows the cap.
+  await expect(page.getByRole('checkbox', { name: 'Unlimited' })).not.toBeChecked();
+  await expect(page.getByLabel('Keeper capacity (quote per step)', { exact: true })).toHaveValue('5000000');
   await runDone(page);
   await page.getByRole('checkbox', { name: 'Log scale' }).check();
   await expect(page.getByTestId('chart-waterfall')).toContainText('ADL losses');

@@ -17,7 +17,7 @@ test('ADL options: inputs, carried by the link through a reload', async ({ page 
   await expect(page.getByLabel(/^ADL after a fund drawdown of/)).toHaveValue('30');
   await expect(page.getByLabel(/^Drawdown window/)).toHaveValue('480');
   await page.locator('#section-mechanism').screenshot({ path: 'e2e/screenshots/loss-mechanism-adl.png' });
-  await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('#v=1&s=');
+  await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#v=2&s=.+&c=[0-9a-f]{12}/);
   const link = page.url();
   await page.goto('about:blank');
   await page.goto(link);

@@ -128,12 +128,19 @@ test('each chart saves as SVG (styles inlined) and PNG', async ({ page }) => {
   await runDone(page);
   const card = page.locator('figure.chart-card').first();
   await expect(card.locator('.recharts-wrapper > svg')).toBeVisible({ timeout: 30_000 });
-  const svg = await downloaded(page, () => card.getByRole('button', { name: /as SVG$/ }).click());
+  const toggle = card.getByRole('button', { name: /^Save “.*”…$/ });
+  const format = async (name: RegExp) => {
+    const button = card.getByRole('button', { name });
+    if (!(await button.isVisible())) await toggle.click();
+    return button;
+  };
+  const svg = await downloaded(page, async () => (await format(/as SVG$/)).click());
   expect(svg.download.suggestedFilename()).toMatch(/^haircut-.+\.svg$/);
   expect(svg.text).toMatch(/^<\?xml/);
   expect(svg.text).toContain('xmlns="http://www.w3.org/2000/svg"');
   expect(svg.text).toMatch(/style="fill:/);
-  const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /as PNG$/ }).click()]);
+  const pngButton = await format(/as PNG$/);
+  const [png] = await Promise.all([page.waitForEvent('download'), pngButton.click()]);
   expect(png.suggestedFilename()).toMatch(/^haircut-.+\.png$/);
   const bytes = readFileSync(await png.path());
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

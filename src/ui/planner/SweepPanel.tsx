@@ -169,7 +169,7 @@ export function SweepPanel() {
       {run && rows.length > 0 && (
         <details className="planner-table">
           <summary>The points as a table</summary>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Sweep points" tabIndex={0}>
             <table data-testid="sweep-table">
               <thead>
                 <tr>

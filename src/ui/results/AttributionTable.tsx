@@ -54,7 +54,7 @@ export function AttributionTable({ baseline, proposal }: { baseline: RiskParams;
       {current?.status === 'running' && <p aria-live="polite">Running {fields.length + 2} parameter sets on the same paths…</p>}
       {current?.status === 'error' && <p className="field-problem">The attribution failed: {current.message}</p>}
       {current?.status === 'done' && (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Which change does what" tabIndex={0}>
           <table className="attribution-table" data-testid="attribution-table">
             <caption className="visually-hidden">Each change alone and all together, against the baseline</caption>
             <thead>

@@ -116,7 +116,7 @@ export function ComparisonPanel() {
                 draw: a larger fund pays more of the bad debt, so a larger draw can be what keeps traders from a haircut.
               </p>
               <h3>What the proposal costs</h3>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label="What the proposal costs" tabIndex={0}>
                 <table className="cost-table" data-testid="comparison-costs">
                   <caption className="visually-hidden">Costs of the proposal against the baseline</caption>
                   <thead>
