@@ -153,6 +153,9 @@ test('crash presets fill the crash fields and show their stylized facts', async 
   await expect(page.getByLabel('Drawdown (%)', { exact: true })).toHaveValue('50');
   await expect(page.getByRole('complementary', { name: 'What this preset is based on' })).toContainText('Black Thursday');
   await expect(page.getByLabel('Horizon (steps)', { exact: true })).toHaveValue('1800');
+  // A crash under finite keepers and a thinning book costs several times a calm day per path: this test is about
+  // the preset's fields, so it runs 100 paths.
+  await setField(page, 'Paths (paths)', '100');
   await runDone(page);
   await expect(page.getByTestId('metrics-horizon')).toContainText('over 30 hours');
   await page.screenshot({ path: 'e2e/screenshots/dashboard-crash.png', fullPage: true });

@@ -65,7 +65,7 @@ test('importing a parameters file: errors listed by field and nothing applied; a
   await expect(problems).toBeHidden();
   await expect(page.getByText('Imported the parameters from good.json.')).toBeVisible();
   await expect(page.getByLabel('Maintenance margin (%)', { exact: true })).toHaveValue('7');
-  await expect.poll(async () => (await headline(page))['metric-liquidations']).not.toBe(before['metric-liquidations']);
+  await expect.poll(async () => (await headline(page))['metric-liquidations'], { timeout: 60_000 }).not.toBe(before['metric-liquidations']);
 });
 
 test('saved proposals: save, survive a reload, open, rename, delete', async ({ page }) => {
