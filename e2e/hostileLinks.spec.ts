@@ -136,6 +136,8 @@ test('a link opened in a fresh browser context reproduces the same headline numb
 });
 
 test('back and forward restore earlier states', async ({ page }) => {
+  // Four full default runs (seed 1, 7, 8, then back): allow for a slow machine.
+  test.setTimeout(240_000);
   await page.goto('/');
   const first = await headline(page);
   await setSeed(page, 7);
