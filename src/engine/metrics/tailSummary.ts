@@ -13,6 +13,7 @@
  *   unconditional bands stay at zero whenever fewer than 1 path in 20 socializes.
  * Pure and deterministic.
  */
+import { fdlibmCos } from '../rng/fdlibmTrig';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { RangeResult } from '../sim/pathResults';
 import { fanBands } from './fanBands';
@@ -122,7 +123,7 @@ function poisson(lambda: number, next: () => number): number {
     }
     return k;
   }
-  const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const z = Math.sqrt(-2 * Math.log(1 - next())) * fdlibmCos(2 * Math.PI * next());
   return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
 }
 

@@ -4,6 +4,7 @@
  * (Chris Doty-Humphrey's small fast counting RNG: 128-bit state, passes PractRand to 2^40+ bytes), seeded by a
  * murmur3-style avalanche of the inputs and warmed up 12 rounds.
  */
+import { fdlibmCos, fdlibmSin } from './fdlibmTrig';
 
 /** Independent random streams of one path, so adding draws to one (e.g. ADL) never shifts another (prices). */
 export const RNG_STREAM = { price: 1, adl: 2, population: 3, importance: 4 } as const;
@@ -66,7 +67,10 @@ export class PathRng {
     return x % n;
   }
 
-  /** Standard normal by the Box–Muller transform; the second value of each pair is kept for the next call. */
+  /**
+   * Standard normal by the Box–Muller transform; the second value of each pair is kept for the next call. sin and
+   * cos are fdlibm's in plain arithmetic, not Math's (whose last bit differs between engines: page vs CLI).
+   */
   nextNormal(): number {
     if (this.hasSpareNormal) {
       this.hasSpareNormal = false;
@@ -74,8 +78,8 @@ export class PathRng {
     }
     const radius = Math.sqrt(-2 * Math.log(this.nextFloat()));
     const angle = 2 * Math.PI * this.nextFloat();
-    this.spareNormal = radius * Math.sin(angle);
+    this.spareNormal = radius * fdlibmSin(angle);
     this.hasSpareNormal = true;
-    return radius * Math.cos(angle);
+    return radius * fdlibmCos(angle);
   }
 }

@@ -1,0 +1,156 @@
+// Math.sin and Math.cos are "implementation-approximated" in ECMAScript: engines may differ in the last bit, and
+// they do (Chromium's V8 uses libm-derived trig functions, Node 20's V8 the fdlibm port), so a normal draw by
+// Box–Muller could differ between the page and the command line and move a path's money by a unit. These are
+// the fdlibm algorithms (as in V8's ieee754.cc) in plain float64 arithmetic, which every engine evaluates
+// identically: the same bits everywhere. Written for the arguments the engine uses (|x| < 2^19·π/2); larger
+// ones throw rather than lose determinism silently.
+
+const buffer = new DataView(new ArrayBuffer(8));
+
+function highWord(x: number): number {
+  buffer.setFloat64(0, x);
+  return buffer.getInt32(0);
+}
+
+function fromHighWord(high: number): number {
+  buffer.setInt32(0, high);
+  buffer.setInt32(4, 0);
+  return buffer.getFloat64(0);
+}
+
+const S1 = -1.66666666666666324348e-1;
+const S2 = 8.33333333332248946124e-3;
+const S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6;
+const S5 = -2.50507602534068634195e-8;
+const S6 = 1.58969099521155010221e-10;
+
+function kernelSin(x: number, y: number, iy: 0 | 1): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix < 0x3e400000 && Math.trunc(x) === 0) return x;
+  const z = x * x;
+  const v = z * x;
+  const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+  if (iy === 0) return x + v * (S1 + z * r);
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
+}
+
+const C1 = 4.16666666666666019037e-2;
+const C2 = -1.38888888888741095749e-3;
+const C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7;
+const C5 = 2.0875723212981748279e-9;
+const C6 = -1.13596475577881948265e-11;
+
+function kernelCos(x: number, y: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix < 0x3e400000 && Math.trunc(x) === 0) return 1;
+  const z = x * x;
+  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+  if (ix < 0x3fd33333) return 1 - (0.5 * z - (z * r - x * y));
+  const qx = ix > 0x3fe90000 ? 0.28125 : fromHighWord(ix - 0x00200000);
+  const hz = 0.5 * z - qx;
+  const a = 1 - qx;
+  return a - (hz - (z * r - x * y));
+}
+
+const INV_PIO2 = 6.36619772367581382433e-1;
+const PIO2_1 = 1.57079632673412561417;
+const PIO2_1T = 6.07710050650619224932e-11;
+const PIO2_2 = 6.0771005063039659766e-11;
+const PIO2_2T = 2.02226624879595063154e-21;
+const PIO2_3 = 2.0222662487111664558e-21;
+const PIO2_3T = 8.47842766036889956997e-32;
+
+/** x reduced modulo π/2: returns n with x = n·π/2 + (y0 + y1), |y0 + y1| ≤ π/4 (fdlibm's medium-size path). */
+function remPio2(x: number, y: [number, number]): number {
+  const hx = highWord(x);
+  const ix = hx & 0x7fffffff;
+  if (ix < 0x4002d97c) {
+    // |x| < 3π/4: n = ±1
+    const sign = hx > 0 ? 1 : -1;
+    let z = x - sign * PIO2_1;
+    if (ix !== 0x3ff921fb) {
+      y[0] = z - sign * PIO2_1T;
+      y[1] = z - y[0] - sign * PIO2_1T;
+    } else {
+      z -= sign * PIO2_2;
+      y[0] = z - sign * PIO2_2T;
+      y[1] = z - y[0] - sign * PIO2_2T;
+    }
+    return sign;
+  }
+  if (ix > 0x413921fb) throw new RangeError(`fdlibm trig: argument ${x} is outside the supported range`);
+  const t0 = Math.abs(x);
+  const n = Math.trunc(t0 * INV_PIO2 + 0.5);
+  const fn = n;
+  let r = t0 - fn * PIO2_1;
+  let w = fn * PIO2_1T;
+  // fdlibm skips the refinement when cancellation is impossible; the check below then never fires, so always
+  // running it gives the same bits.
+  const j = ix >> 20;
+  y[0] = r - w;
+  let i = j - ((highWord(y[0]) >> 20) & 0x7ff);
+  if (i > 16) {
+    let t = r;
+    w = fn * PIO2_2;
+    r = t - w;
+    w = fn * PIO2_2T - (t - r - w);
+    y[0] = r - w;
+    i = j - ((highWord(y[0]) >> 20) & 0x7ff);
+    if (i > 49) {
+      t = r;
+      w = fn * PIO2_3;
+      r = t - w;
+      w = fn * PIO2_3T - (t - r - w);
+      y[0] = r - w;
+    }
+  }
+  y[1] = r - y[0] - w;
+  if (hx < 0) {
+    y[0] = -y[0];
+    y[1] = -y[1];
+    return -n;
+  }
+  return n;
+}
+
+const reduced: [number, number] = [0, 0];
+
+/** sin(x), bit-identical on every JavaScript engine (fdlibm). */
+export function fdlibmSin(x: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix <= 0x3fe921fb) return kernelSin(x, 0, 0);
+  if (ix >= 0x7ff00000) return NaN;
+  const n = remPio2(x, reduced);
+  const [y0, y1] = reduced;
+  switch (n & 3) {
+    case 0:
+      return kernelSin(y0, y1, 1);
+    case 1:
+      return kernelCos(y0, y1);
+    case 2:
+      return -kernelSin(y0, y1, 1);
+    default:
+      return -kernelCos(y0, y1);
+  }
+}
+
+/** cos(x), bit-identical on every JavaScript engine (fdlibm). */
+export function fdlibmCos(x: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix <= 0x3fe921fb) return kernelCos(x, 0);
+  if (ix >= 0x7ff00000) return NaN;
+  const n = remPio2(x, reduced);
+  const [y0, y1] = reduced;
+  switch (n & 3) {
+    case 0:
+      return kernelCos(y0, y1);
+    case 1:
+      return -kernelSin(y0, y1, 1);
+    case 2:
+      return -kernelCos(y0, y1);
+    default:
+      return kernelSin(y0, y1, 1);
+  }
+}
