@@ -16,6 +16,7 @@
 import type { GbmScenario, JumpScenario } from '../params/riskParams';
 import { SECONDS_PER_YEAR } from '../scenario/pathBase';
 import { invert, nelderMead, numericHessian } from './nelderMead';
+import { exp, log } from '../rng/fdlibmExpLog';
 
 /** An estimate and its standard error (null when the likelihood is flat or singular in that direction). */
 export interface Estimate {
@@ -50,7 +51,7 @@ export function logReturns(prices: ArrayLike<number>): Float64Array {
     const a = prices[i - 1]!;
     const b = prices[i]!;
     if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) throw new RangeError(`price ${i} must be finite and > 0`);
-    out[i - 1] = Math.log(b / a);
+    out[i - 1] = log(b / a);
   }
   return out;
 }
@@ -64,7 +65,7 @@ function meanAndVariance(r: Float64Array): { m: number; s2: number } {
   return { m, s2: ss / r.length };
 }
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = log(2 * Math.PI);
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** Maximum likelihood GBM with standard errors. @param stepSeconds seconds between two prices */
@@ -74,7 +75,7 @@ export function fitGbm(prices: ArrayLike<number>, stepSeconds: number): GbmFit {
   const dt = stepSeconds / SECONDS_PER_YEAR;
   const { m, s2 } = meanAndVariance(r);
   const sigma = Math.sqrt(s2 / dt);
-  const logLikelihood = s2 > 0 ? -0.5 * n * (LOG_2PI + Math.log(s2) + 1) : Infinity;
+  const logLikelihood = s2 > 0 ? -0.5 * n * (LOG_2PI + log(s2) + 1) : Infinity;
   return {
     kind: 'gbm',
     driftAnnual: { value: (m + s2 / 2) / dt, se: finiteOrNull(Math.sqrt(s2 / n + (s2 * s2) / (2 * n)) / dt) },
@@ -89,23 +90,23 @@ const MAX_JUMPS = 30;
 /** Negative log-likelihood of standardised returns z under the mixture with parameters θ. */
 function jumpNegLogLik(z: Float64Array, theta: number[]): number {
   const [a, logB, logLam, mJ, logSJ] = theta as [number, number, number, number, number];
-  const b2 = Math.exp(2 * logB);
-  const lam = Math.exp(logLam);
-  const sJ2 = Math.exp(2 * logSJ);
+  const b2 = exp(2 * logB);
+  const lam = exp(logLam);
+  const sJ2 = exp(2 * logSJ);
   if (!(b2 > 1e-12 && lam < 50 && sJ2 < 1e6 && Number.isFinite(a + mJ))) return Infinity;
   // Poisson weights up to where the tail no longer matters.
   const logW: number[] = [];
   const means: number[] = [];
   const variances: number[] = [];
   let logP = -lam;
-  let tail = 1 - Math.exp(logP);
+  let tail = 1 - exp(logP);
   for (let k = 0; k <= MAX_JUMPS; k++) {
     if (k > 0) {
-      logP += Math.log(lam) - Math.log(k);
-      tail -= Math.exp(logP);
+      logP += log(lam) - log(k);
+      tail -= exp(logP);
     }
     const v = b2 + k * sJ2;
-    logW.push(logP - 0.5 * (LOG_2PI + Math.log(v)));
+    logW.push(logP - 0.5 * (LOG_2PI + log(v)));
     means.push(a + k * mJ);
     variances.push(v);
     if (k >= 1 && tail < 1e-12) break;
@@ -118,8 +119,8 @@ function jumpNegLogLik(z: Float64Array, theta: number[]): number {
       if (e > best) best = e;
     }
     let sum = 0;
-    for (let k = 0; k < logW.length; k++) sum += Math.exp(logW[k]! - ((x - means[k]!) ** 2) / (2 * variances[k]!) - best);
-    total -= best + Math.log(sum);
+    for (let k = 0; k < logW.length; k++) sum += exp(logW[k]! - ((x - means[k]!) ** 2) / (2 * variances[k]!) - best);
+    total -= best + log(sum);
   }
   return total;
 }
@@ -139,7 +140,7 @@ function jumpStart(z: Float64Array): number[] {
   const count = Math.max(1, outliers.length);
   const mJ = outliers.length ? outliers.reduce((s, x) => s + x, 0) / outliers.length : 0;
   const sJ = outliers.length > 1 ? Math.sqrt(outliers.reduce((s, x) => s + (x - mJ) ** 2, 0) / outliers.length) : 3 * scale;
-  return [centre, Math.log(scale), Math.log(count / zs.length), mJ - centre, Math.log(Math.max(sJ, scale))];
+  return [centre, log(scale), log(count / zs.length), mJ - centre, log(Math.max(sJ, scale))];
 }
 
 /** Merton jump diffusion by maximum likelihood, with standard errors. @param stepSeconds seconds between prices */
@@ -165,10 +166,10 @@ export function fitJump(prices: ArrayLike<number>, stepSeconds: number): JumpFit
   const natural = (t: number[]): number[] => {
     const [a, logB, logLam, mJz, logSJ] = t as [number, number, number, number, number];
     const aStep = m + s * a;
-    const b = s * Math.exp(logB);
-    const lambda = Math.exp(logLam) / dt;
+    const b = s * exp(logB);
+    const lambda = exp(logLam) / dt;
     const jumpMean = s * mJz;
-    const jumpStdev = s * Math.exp(logSJ);
+    const jumpStdev = s * exp(logSJ);
     const sigma = b / Math.sqrt(dt);
     const k = Math.expm1(jumpMean + 0.5 * jumpStdev * jumpStdev);
     return [aStep / dt + lambda * k + 0.5 * sigma * sigma, sigma, lambda, jumpMean, jumpStdev];
@@ -201,7 +202,7 @@ export function fitJump(prices: ArrayLike<number>, stepSeconds: number): JumpFit
     jumpIntensityAnnual: est(2),
     jumpMean: est(3),
     jumpStdev: est(4),
-    logLikelihood: -(value + n * Math.log(s)),
+    logLikelihood: -(value + n * log(s)),
     returns: n,
   };
 }

@@ -1,4 +1,5 @@
 import type { ImpactModel } from '../params/riskParams';
+import { exp } from '../rng/fdlibmExpLog';
 
 /**
  * Price displacement (a fraction of the undisturbed price) caused by a signed liquidation flow, in quote
@@ -36,7 +37,7 @@ export function averageImpactDisplacement(model: ImpactModel, fromQuote: number,
  */
 export function thinnedDepth(depthQuote: number, thinning: number, index: number, peakIndex: number): number {
   if (thinning === 0 || index >= peakIndex) return depthQuote;
-  return depthQuote * Math.exp(-thinning * (1 - index / peakIndex));
+  return depthQuote * exp(-thinning * (1 - index / peakIndex));
 }
 
 /**

@@ -19,6 +19,7 @@ import type { RangeResult } from '../sim/pathResults';
 import { fanBands } from './fanBands';
 import { tailCount } from './riskStats';
 import { wilsonInterval } from './wilson';
+import { exp, log } from '../rng/fdlibmExpLog';
 
 export const BOOTSTRAP_RESAMPLES = 200;
 /** Seed of the bootstrap's random stream: fixed, so an interval depends only on the paths. */
@@ -92,7 +93,7 @@ function mulberry32(seed: number): () => number {
 /** Cumulative Poisson(1) probabilities P(N ≤ k), k = 0..12 (beyond, the remaining mass is below 1e-10). */
 const POISSON1_CDF = (() => {
   const out: number[] = [];
-  let p = Math.exp(-1);
+  let p = exp(-1);
   let c = 0;
   for (let k = 0; k <= 12; k++) {
     c += p;
@@ -113,7 +114,7 @@ function poisson(lambda: number, next: () => number): number {
   if (lambda === 0) return 0;
   if (lambda < 30) {
     let k = 0;
-    let p = Math.exp(-lambda);
+    let p = exp(-lambda);
     let c = p;
     const u = next();
     while (u > c && k < 1000) {
@@ -123,7 +124,7 @@ function poisson(lambda: number, next: () => number): number {
     }
     return k;
   }
-  const z = Math.sqrt(-2 * Math.log(1 - next())) * fdlibmCos(2 * Math.PI * next());
+  const z = Math.sqrt(-2 * log(1 - next())) * fdlibmCos(2 * Math.PI * next());
   return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
 }
 
@@ -220,8 +221,8 @@ export function exceedanceCurve(values: ArrayLike<number>, scale = 1, levels = 4
   const xs: number[] = [];
   if (hi <= lo) xs.push(lo);
   else {
-    const ratio = Math.log(hi / lo);
-    for (let i = 1; i < levels - 1; i++) xs.push(lo * Math.exp((ratio * i) / (levels - 1)));
+    const ratio = log(hi / lo);
+    for (let i = 1; i < levels - 1; i++) xs.push(lo * exp((ratio * i) / (levels - 1)));
     xs.unshift(lo);
     xs.push(hi);
   }

@@ -4,6 +4,7 @@ import { openingCollateral } from './openingCollateral';
 import type { Population } from './population';
 import { sizeDeciles } from './sizeDeciles';
 import { tierRatiosFor } from './tierRatios';
+import { exp } from '../rng/fdlibmExpLog';
 
 /** A market-maker residual below this share of open interest is float dust from equal sides: no account. */
 const DUST_SHARE = 1e-9;
@@ -91,9 +92,9 @@ export function generatePopulation(spec: GeneratedPopulation, initialPrice: numb
     const size = ((isLong ? longTarget / longWeight : shortTarget / shortWeight) * (weight[i] as number)) / p0;
     const notional = size * p0;
     const ratios = ratiosAt(notional);
-    const leverage = Math.min(1 / ratios.initialMarginRatio, Math.max(1, spec.leverageMedian * Math.exp(spec.leverageSigma * rng.nextNormal())));
+    const leverage = Math.min(1 / ratios.initialMarginRatio, Math.max(1, spec.leverageMedian * exp(spec.leverageSigma * rng.nextNormal())));
     const z = Math.min(ENTRY_Z_CLAMP, Math.max(-ENTRY_Z_CLAMP, rng.nextNormal()));
-    const opening = openingCollateral(side[i] as number, size, p0 * Math.exp(spec.entrySpread * z), leverage, ratios.maintenanceMarginRatio, p0);
+    const opening = openingCollateral(side[i] as number, size, p0 * exp(spec.entrySpread * z), leverage, ratios.maintenanceMarginRatio, p0);
     sizeBase[i] = size;
     entryPrice[i] = opening.entryPrice;
     collateralUnits[i] = opening.collateralUnits;

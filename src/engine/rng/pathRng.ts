@@ -5,6 +5,7 @@
  * murmur3-style avalanche of the inputs and warmed up 12 rounds.
  */
 import { fdlibmCos, fdlibmSin } from './fdlibmTrig';
+import { log } from './fdlibmExpLog';
 
 /** Independent random streams of one path, so adding draws to one (e.g. ADL) never shifts another (prices). */
 export const RNG_STREAM = { price: 1, adl: 2, population: 3, importance: 4 } as const;
@@ -76,7 +77,7 @@ export class PathRng {
       this.hasSpareNormal = false;
       return this.spareNormal;
     }
-    const radius = Math.sqrt(-2 * Math.log(this.nextFloat()));
+    const radius = Math.sqrt(-2 * log(this.nextFloat()));
     const angle = 2 * Math.PI * this.nextFloat();
     this.spareNormal = radius * fdlibmSin(angle);
     this.hasSpareNormal = true;

@@ -1,6 +1,7 @@
 import type { BootstrapScenario } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import { clampPrice, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
+import { exp, log } from '../rng/fdlibmExpLog';
 
 export interface PreparedBootstrap extends PreparedPathBase {
   readonly kind: 'bootstrap';
@@ -25,7 +26,7 @@ export function prepareBootstrap(scenario: BootstrapScenario, market: ScenarioMa
     const a = prices[i - 1]!;
     const b = prices[i]!;
     if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) throw new RangeError(`bootstrap prices[${i}] must be finite and > 0`);
-    logReturns[i - 1] = Math.log(b / a);
+    logReturns[i - 1] = log(b / a);
   }
   return { ...base, kind: 'bootstrap', logReturns, blockSteps };
 }
@@ -46,7 +47,7 @@ export function drawBootstrap(prepared: PreparedBootstrap, rng: PathRng, out: Fl
     const start = rng.nextInt(starts);
     for (let j = 0; j < blockSteps && t < steps; j++, t++) {
       logRatio += logReturns[start + j]!;
-      out[t] = clampPrice(initialPrice * Math.exp(logRatio), minPrice, maxPrice);
+      out[t] = clampPrice(initialPrice * exp(logRatio), minPrice, maxPrice);
     }
   }
 }

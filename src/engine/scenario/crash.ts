@@ -2,6 +2,7 @@ import type { CrashScenario } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import { drawNoisyBase, noiseStep, type NoiseStep } from './driftlessNoise';
 import { clampPrice, MIN_PRICE_RATIO, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
+import { exp, log } from '../rng/fdlibmExpLog';
 
 export interface PreparedCrash extends PreparedPathBase {
   readonly kind: 'crash';
@@ -15,7 +16,7 @@ export interface PreparedCrash extends PreparedPathBase {
 /** The shape's parameters: the crash scenario without its noise. */
 type CrashShape = Pick<CrashScenario, 'drawdown' | 'startMinute' | 'crashMinutes' | 'recovery' | 'recoveryMinutes' | 'gaps'>;
 
-const FLOOR_LOG = Math.log(MIN_PRICE_RATIO);
+const FLOOR_LOG = log(MIN_PRICE_RATIO);
 
 /** A drawdown ≥ 1 (refused by validation) would give −Infinity or NaN; the shape stops at the price floor. */
 function atLeastFloorLog(level: number): number {
@@ -67,7 +68,7 @@ export function prepareCrash(scenario: CrashScenario, market: ScenarioMarket): P
   for (let t = 0; t < base.steps; t++) {
     const level = crashLogLevel(scenario, (t * base.stepSeconds) / 60);
     logSkeleton[t] = level;
-    skeletonPrices[t] = clampPrice(base.initialPrice * Math.exp(level), base.minPrice, base.maxPrice);
+    skeletonPrices[t] = clampPrice(base.initialPrice * exp(level), base.minPrice, base.maxPrice);
   }
   return { ...base, kind: 'crash', logSkeleton, skeletonPrices, noise: noiseStep(scenario.volAnnual, base.stepYears) };
 }

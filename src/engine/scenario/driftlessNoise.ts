@@ -1,5 +1,6 @@
 import type { PathRng } from '../rng/pathRng';
 import { clampPrice } from './pathBase';
+import { exp } from '../rng/fdlibmExpLog';
 
 /** Per-step constants of a driftless-in-expectation GBM factor: E[exp(noise_t)] = 1 at every step. */
 export interface NoiseStep {
@@ -39,6 +40,6 @@ export function drawNoisyBase(
   let logNoise = 0;
   for (let t = 1; t < steps; t++) {
     logNoise += logDriftPerStep + volPerStep * rng.nextNormal();
-    out[t] = clampPrice(base[t]! * Math.exp(logNoise), minPrice, maxPrice);
+    out[t] = clampPrice(base[t]! * exp(logNoise), minPrice, maxPrice);
   }
 }

@@ -1,6 +1,7 @@
 import type { GbmScenario } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import { clampPrice, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
+import { exp } from '../rng/fdlibmExpLog';
 
 export interface PreparedGbm extends PreparedPathBase {
   readonly kind: 'gbm';
@@ -33,6 +34,6 @@ export function drawGbm(prepared: PreparedGbm, rng: PathRng, out: Float64Array):
   let logRatio = 0;
   for (let t = 1; t < steps; t++) {
     logRatio += logDriftPerStep + volPerStep * rng.nextNormal();
-    out[t] = clampPrice(initialPrice * Math.exp(logRatio), minPrice, maxPrice);
+    out[t] = clampPrice(initialPrice * exp(logRatio), minPrice, maxPrice);
   }
 }

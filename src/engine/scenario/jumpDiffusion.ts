@@ -2,6 +2,7 @@ import type { JumpScenario } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import { clampPrice, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
 import { poissonCdfTable, poissonFromUniform } from './poissonTable';
+import { exp } from '../rng/fdlibmExpLog';
 
 export interface PreparedJump extends PreparedPathBase {
   readonly kind: 'jump';
@@ -50,6 +51,6 @@ export function drawJump(prepared: PreparedJump, rng: PathRng, out: Float64Array
     logRatio += logDriftPerStep + volPerStep * rng.nextNormal();
     const jumps = poissonFromUniform(jumpCountCdf, rng.nextFloat());
     if (jumps > 0) logRatio += jumps * jumpMean + jumpStdev * Math.sqrt(jumps) * rng.nextNormal();
-    out[t] = clampPrice(initialPrice * Math.exp(logRatio), minPrice, maxPrice);
+    out[t] = clampPrice(initialPrice * exp(logRatio), minPrice, maxPrice);
   }
 }

@@ -2,6 +2,7 @@
  * Poisson counts by inversion against a table built once per run: the jump intensity is the same at every
  * step, so the CDF is too, and a step costs one uniform and (almost always) one comparison.
  */
+import { exp, log } from '../rng/fdlibmExpLog';
 
 /**
  * Most jumps one step can draw. Beyond about 4,000 expected jumps per step the table is cut here and the
@@ -21,13 +22,13 @@ const TAIL_PMF = 2 ** -60;
  */
 export function poissonCdfTable(mean: number): Float64Array {
   if (!(mean > 0)) return Float64Array.of(1);
-  const logMean = Math.log(mean);
+  const logMean = log(mean);
   const cdf: number[] = [];
   let logFactorial = 0;
   let sum = 0;
   for (let k = 0; k <= MAX_JUMPS_PER_STEP; k++) {
-    if (k > 0) logFactorial += Math.log(k);
-    const pmf = Math.exp(k * logMean - mean - logFactorial);
+    if (k > 0) logFactorial += log(k);
+    const pmf = exp(k * logMean - mean - logFactorial);
     // Rounding can carry the running sum a few ulps past 1; capped, the table stays non-decreasing, and once
     // it is 1 no later count is reachable (u < 1).
     sum = Math.min(sum + pmf, 1);
