@@ -53,7 +53,7 @@ test('copy the post: both changes and the link; the link reproduces the numbers 
   expect(post).toContain(`Run id (proposal): \`${runId}\``);
   const link = linkIn(post);
   expect(link).toContain(`run=${runId}`);
-  expect(link).toMatch(/#v=1&s=/);
+  expect(link).toMatch(/#v=2&s=.+&c=[0-9a-f]{12}/);
   expect(post).toContain(`npm run report -- --link '${link}'`);
 
   // A new browser context: same numbers, same run id, no notice; the address loses engine= and run=.
