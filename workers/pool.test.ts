@@ -3,7 +3,7 @@
 // delay, hang, throw or kill a fake worker; terminate() closes its channel, so it can never answer again.
 import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareRuns, createSimulator, defaultParams, summarizeRun, type RiskParams } from '../src/engine/index';
+import { compareRuns, createSimulator, defaultParams, summarizeRun, type RiskParams, type RunSummary } from '../src/engine/index';
 import { WorkerGoneError, type EngineEndpoint } from './engineEndpoint';
 import { createEngineApi, type EngineApi } from './engineApi';
 import { EnginePool, type PoolOptions, type PoolProgress, type RunRequest } from './pool';
@@ -207,9 +207,14 @@ describe('engine pool', () => {
     p.start(request(params, { paths: 40 }), listener);
     await settled;
     expect(rec.partials.length, 'partial summaries').toBeGreaterThan(0);
-    for (const partial of rec.partials.slice(0, 3)) {
-      expect(partial.summary).toEqual(direct(params, 7, partial.pathsCovered).summary);
-    }
+    // The fan bands of a partial are refreshed at most every FAN_REFRESH_MS (fanRefresh.ts), so only the first
+    // partial's bands are sure to be fresh; every other field is over exactly the prefix.
+    const withoutFan = (summary: RunSummary) => ({ ...summary, fan: undefined });
+    rec.partials.slice(0, 3).forEach((partial, i) => {
+      const expected = direct(params, 7, partial.pathsCovered).summary;
+      if (i === 0) expect(partial.summary).toEqual(expected);
+      else expect(withoutFan(partial.summary)).toEqual(withoutFan(expected));
+    });
     const done = rec.progress.map((q) => q.pathsDone);
     expect(done, 'paths done never goes back').toEqual([...done].sort((a, b) => a - b));
     // Once every path is in, no time-left estimate: the run waits for its summary (issue 18).
