@@ -1,6 +1,6 @@
 import { boundSlack, longLiquidationBound, shortLiquidationBound } from '../margin/accountMath';
 import type { MarginSchedule } from '../margin/marginSchedule';
-import { MaxHeap } from '../sim/maxHeap';
+import { AccountHeap } from './accountHeap';
 import type { FinderContext, LiquidationFinder } from './liquidationFinder';
 
 /**
@@ -45,8 +45,8 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
   const dirtyList = new Int32Array(n);
   let dirtyCount = 0;
   const version = new Uint32Array(n);
-  const longHeap = new MaxHeap();
-  const shortHeap = new MaxHeap();
+  const longHeap = new AccountHeap(n);
+  const shortHeap = new AccountHeap(n);
   const watchFlag = new Uint8Array(n);
   const watch = new Int32Array(n);
   let watchCount = 0;

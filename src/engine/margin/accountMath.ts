@@ -26,17 +26,46 @@ export function isLiquidatableAt(
 }
 
 /**
+ * PnL to money: what closing `sizeBase` bought (side +1) or sold (−1) at `entryPrice` realizes at `price`, in
+ * whole money units rounded down (toward −∞, so the trader never receives a fraction the ledger does not hold).
+ */
+export function realizedPnlUnits(side: number, sizeBase: number, entryPrice: number, price: number): number {
+  return Math.floor(side * sizeBase * (price - entryPrice) * UNITS_PER_QUOTE);
+}
+
+/** Equity a close of the whole position at `price` would settle: collateral + realized PnL, in whole units. */
+export function settledEquityUnits(side: number, sizeBase: number, entryPrice: number, collateralUnits: number, price: number): number {
+  return collateralUnits + realizedPnlUnits(side, sizeBase, entryPrice, price);
+}
+
+/**
+ * Equity at `price` in whole units, rounded down as a whole (collateral and unrealized PnL summed first): what a
+ * socialized loss may take from an open account without making it bankrupt, and its "equity before" a haircut.
+ */
+export function markedEquityUnits(side: number, sizeBase: number, entryPrice: number, collateralUnits: number, price: number): number {
+  return Math.floor(collateralUnits + side * sizeBase * (price - entryPrice) * UNITS_PER_QUOTE);
+}
+
+/**
  * The deficit, in money units, an open account would leave if closed at `price` with no impact: −equity when
  * negative (its PnL rounded down, as a close realizes it), else 0. Counts what is still open at the horizon.
  */
 export function openDeficitUnits(side: number, sizeBase: number, entryPrice: number, collateralUnits: number, price: number): number {
-  const equityUnits = collateralUnits + Math.floor(side * sizeBase * (price - entryPrice) * UNITS_PER_QUOTE);
+  const equityUnits = settledEquityUnits(side, sizeBase, entryPrice, collateralUnits, price);
   return equityUnits < 0 ? -equityUnits : 0;
 }
 
 /** Price at which equity is exactly zero: entry − side·collateral/size. */
 export function bankruptcyPrice(side: number, sizeBase: number, entryPrice: number, collateralUnits: number): number {
   return entryPrice - (side * collateralUnits) / UNITS_PER_QUOTE / sizeBase;
+}
+
+/**
+ * The liquidation penalty on a close of `closedBase` at `fill`: penaltyRatio × closed notional in whole units
+ * (rounded down), never more than the account's equity left after the close (nothing when that is negative).
+ */
+export function penaltyUnits(penaltyRatio: number, closedBase: number, fill: number, equityAfterUnits: number): number {
+  return Math.min(Math.floor(penaltyRatio * closedBase * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(equityAfterUnits)));
 }
 
 /** What a close of q would get: the expected average fill over the book and the mark just after it. */

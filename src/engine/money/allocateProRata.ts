@@ -1,4 +1,8 @@
 import { EXACT_PRODUCT_LIMIT, exactProductDifference } from './exactProduct';
+import { addUnitsToLargest } from './topRemainders';
+
+/** Reused remainder buffer: the engine is single-threaded per worker and the allocation does not re-enter. */
+let remainderBuffer = new Float64Array(0);
 
 /**
  * Splits `amountUnits` over `weightsUnits` pro rata by the largest-remainder method, in whole money units:
@@ -23,7 +27,8 @@ export function allocateProRata(amountUnits: number, weightsUnits: ArrayLike<num
     for (let i = 0; i < n; i++) out[i] = weightsUnits[i]!;
     return;
   }
-  const remainders = new Float64Array(n);
+  if (remainderBuffer.length < n) remainderBuffer = new Float64Array(Math.max(n, 2 * remainderBuffer.length));
+  const remainders = remainderBuffer;
   let allocated = 0;
   for (let i = 0; i < n; i++) {
     const w = weightsUnits[i]!;
@@ -43,15 +48,7 @@ export function allocateProRata(amountUnits: number, weightsUnits: ArrayLike<num
     remainders[i] = remainder;
     allocated += share;
   }
-  distributeLeftover(amountUnits - allocated, remainders, out);
-}
-
-/** Gives one unit to each of the `leftover` largest remainders, ties to the lower index. */
-function distributeLeftover(leftover: number, remainders: Float64Array, out: Float64Array): void {
-  if (leftover === 0) return;
-  const order = Array.from({ length: remainders.length }, (_, i) => i);
-  order.sort((a, b) => remainders[b]! - remainders[a]! || a - b);
-  for (let k = 0; k < leftover; k++) out[order[k]!]! += 1;
+  addUnitsToLargest(amountUnits - allocated, remainders, n, out);
 }
 
 /** The same method in BigInt, for products beyond 2^100 units² (worlds far larger than the validated limits). */
@@ -79,5 +76,5 @@ export function allocateProRataBig(amountUnits: number, weightsUnits: ArrayLike<
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => (bigRemainders[b]! > bigRemainders[a]! ? 1 : bigRemainders[b]! < bigRemainders[a]! ? -1 : a - b));
   order.forEach((index, rank) => (remainders[index] = n - rank));
-  distributeLeftover(Number(amount - allocated), remainders, out);
+  addUnitsToLargest(Number(amount - allocated), remainders, n, out);
 }

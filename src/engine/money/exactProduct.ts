@@ -25,8 +25,23 @@ export function twoProduct(a: number, b: number): [number, number] {
  * bound with `productsFitExactly` and fall back to BigInt otherwise.
  */
 export function exactProductDifference(a: number, b: number, c: number, d: number): number {
-  const [h1, l1] = twoProduct(a, b);
-  const [h2, l2] = twoProduct(c, d);
+  // twoProduct written out with scalars (same operations in the same order), so the hot path allocates nothing.
+  const h1 = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const l1 = ah * bh - h1 + ah * bl + al * bh + al * bl;
+  const h2 = c * d;
+  t = SPLITTER * c;
+  const ch = t - (t - c);
+  const cl = c - ch;
+  t = SPLITTER * d;
+  const dh = t - (t - d);
+  const dl = d - dh;
+  const l2 = ch * dh - h2 + ch * dl + cl * dh + cl * dl;
   return h1 - h2 + (l1 - l2);
 }
 

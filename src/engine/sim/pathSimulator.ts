@@ -1,4 +1,14 @@
-import { isLiquidatableAt, openDeficitUnits, partialCloseSize, type ClosePricer, type CloseQuote } from '../margin/accountMath';
+import {
+  bankruptcyPrice,
+  isLiquidatableAt,
+  openDeficitUnits,
+  partialCloseSize,
+  penaltyUnits,
+  realizedPnlUnits,
+  settledEquityUnits,
+  type ClosePricer,
+  type CloseQuote,
+} from '../margin/accountMath';
 import { SliceClock } from '../liquidation/sliceClock';
 import { VenueBook } from '../liquidation/venueBook';
 import type { FinderKind, LiquidationFinder } from '../liquidation/liquidationFinder';
@@ -13,6 +23,7 @@ import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { FundFloor } from '../waterfall/fundTrigger';
 import { haircutProfits } from '../waterfall/haircutProfits';
+import { settlementContext, type SettlementContext } from '../waterfall/settlementContext';
 import { socializeOpenInterest } from '../waterfall/socializeOpenInterest';
 import { AccountBook } from './accountBook';
 import type { PathEventListener } from './pathEvents';
@@ -53,6 +64,8 @@ export class PathSimulator {
   readonly book: AccountBook;
   readonly tally = new PathTally();
   readonly hitFlags: Uint8Array;
+  /** What the loss mechanisms work on (book, tally, scratch, event listener, step): one object, kept current. */
+  private readonly settlement: SettlementContext;
   private readonly finder: LiquidationFinder;
   private readonly queue: Int32Array;
   private readonly inQueue: Uint8Array;
@@ -60,7 +73,6 @@ export class PathSimulator {
   private queueLength = 0;
   private readonly collected: Int32Array;
   private readonly deficits = new DeficitEvents();
-  private readonly haircutScratch: { index: Int32Array; profit: Float64Array; share: Float64Array };
   /** ADL queues of the longs and the shorts, ranked once per settlement round. */
   private readonly adlQueues: { long: AdlQueue; short: AdlQueue };
   /** The mark at the end of each step, for a delayed oracle. */
@@ -79,8 +91,6 @@ export class PathSimulator {
   /** The backstop vault's inventory, null for other mechanisms. */
   readonly vault: BackstopVault | null;
   fundUnits = 0;
-  /** Set to trace one path (learn mode); null in Monte Carlo runs. */
-  onEvent: PathEventListener | null = null;
   private drawnThisStep = 0;
   private step = 0;
   private adlRng = new PathRng(0, 0, RNG_STREAM.adl);
@@ -97,7 +107,6 @@ export class PathSimulator {
     this.queue = new Int32Array(n);
     this.inQueue = new Uint8Array(n);
     this.collected = new Int32Array(n);
-    this.haircutScratch = { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n) };
     this.adlQueues = config.mechanism === 'adl' ? { long: new AdlQueue(n), short: new AdlQueue(n) } : { long: new AdlQueue(0), short: new AdlQueue(0) };
     this.markEnd = new Float64Array(config.steps);
     this.venue = new VenueBook(config);
@@ -114,6 +123,16 @@ export class PathSimulator {
     this.vault = config.mechanism === 'backstop' ? new BackstopVault(config.backstopUnwindSteps) : null;
     const ctx = { book: this.book, isLiquidatable: (j: number, price: number) => this.isLiquidatable(j, price) };
     this.finder = finderKind === 'frontier' ? frontierFinder(ctx, config.schedule) : scanFinder(ctx);
+    this.settlement = settlementContext(this.book, this.tally, this.hitFlags, (j) => this.finder.accountChanged(j));
+  }
+
+  /** Set to trace one path (learn mode); null in Monte Carlo runs. */
+  get onEvent(): PathEventListener | null {
+    return this.settlement.onEvent;
+  }
+
+  set onEvent(listener: PathEventListener | null) {
+    this.settlement.onEvent = listener;
   }
 
   private isLiquidatable(j: number, price: number): boolean {
@@ -126,37 +145,76 @@ export class PathSimulator {
    * in `stepOfPoint` (ascending), with the point's index.
    */
   run(prices: Float64Array, seed: number, pathIndex: number, stepOfPoint: Int32Array, observe: PointObserver): void {
-    const cfg = this.config;
-    const venue = this.venue;
     this.resetPath(seed, pathIndex, prices.length);
     let nextPoint = 0;
     for (let t = 0; t < prices.length; t++) {
-      this.step = t;
-      if (t > 0) this.creditFund(cfg.fundInflowPerStepUnits);
-      venue.startStep(t, prices[t]!);
-      this.capacityQuote = cfg.maxNotionalPerStepQuote;
-      if (this.fundFloor.active) this.fundFloor.startStep(t, this.fundUnits);
-      // The backstop vault sells its inventory back into the book before this step's liquidations.
-      if (this.vault !== null) this.unwindVault(t);
-      this.drawnThisStep = 0;
-      let oracle = cfg.oracleDelaySteps === 0 ? venue.mark() : t >= cfg.oracleDelaySteps ? this.markEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
-
-      for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
-        const found = this.finder.collect(oracle, this.inQueue, this.collected);
-        for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
-        if (this.queueLength === 0) break;
-        this.deficits.clear();
-        const pass = this.liquidateQueue(oracle);
-        this.settle(oracle);
-        if (cfg.oracleDelaySteps === 0) oracle = venue.mark();
-        if (pass !== PASS_CONTINUE) break;
-      }
-      const endMark = venue.endStep();
-      this.markEnd[t] = endMark;
+      this.startStep(t, prices[t]!);
+      this.liquidateAndSettle(this.oracleAtStart(t));
+      const endMark = this.endStep(t);
       if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endMark, this.fundUnits, this.tally);
     }
-    if (prices.length > 0) this.tally.openDeficitUnits = this.openDeficitAt(this.markEnd[prices.length - 1]!);
-    if (this.vault !== null) this.tally.vaultPnlUnits = this.vault.resultUnits(prices.length > 0 ? this.markEnd[prices.length - 1]! : cfg.initialPrice, this.tally.vaultLossUnits);
+    this.closeHorizon(prices.length);
+  }
+
+  /**
+   * Step t opens: fees flow into the fund (from step 1 on), the book takes the step's index price and decays the
+   * displacement left by earlier liquidations, the keepers get their capacity, the ADL trigger's window moves,
+   * and the backstop vault sells its inventory due at t before this step's liquidations.
+   */
+  private startStep(t: number, indexPrice: number): void {
+    this.step = t;
+    this.settlement.step = t;
+    if (t > 0) this.creditFund(this.config.fundInflowPerStepUnits);
+    this.venue.startStep(t, indexPrice);
+    this.capacityQuote = this.config.maxNotionalPerStepQuote;
+    if (this.fundFloor.active) this.fundFloor.startStep(t, this.fundUnits);
+    if (this.vault !== null) this.unwindVault(t);
+    this.drawnThisStep = 0;
+  }
+
+  /** The mark liquidations are checked at as step t opens: current, or the end-of-step mark d steps back. */
+  private oracleAtStart(t: number): number {
+    const cfg = this.config;
+    if (cfg.oracleDelaySteps === 0) return this.venue.mark();
+    return t >= cfg.oracleDelaySteps ? this.markEnd[t - cfg.oracleDelaySteps]! : cfg.initialPrice;
+  }
+
+  /**
+   * Rounds of find → liquidate → settle until no open account is liquidatable at the oracle price, the keeper
+   * capacity is used up (the queue waits for the next step, oldest first), or MAX_ROUNDS_PER_STEP. With a current
+   * oracle each round's sales move the mark the next round checks at (a cascade).
+   */
+  private liquidateAndSettle(oracleAtStart: number): void {
+    const current = this.config.oracleDelaySteps === 0;
+    let oracle = oracleAtStart;
+    for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
+      if (this.enqueueLiquidatable(oracle) === 0) break;
+      this.deficits.clear();
+      const pass = this.liquidateQueue(oracle);
+      this.settle(oracle);
+      if (current) oracle = this.venue.mark();
+      if (pass !== PASS_CONTINUE) break;
+    }
+  }
+
+  /** Queues the accounts newly liquidatable at `oracle` behind those already waiting; returns the queue length. */
+  private enqueueLiquidatable(oracle: number): number {
+    const found = this.finder.collect(oracle, this.inQueue, this.collected);
+    for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
+    return this.queueLength;
+  }
+
+  /** Step t closes: the book's end-of-step mark is recorded (for a delayed oracle and the series) and returned. */
+  private endStep(t: number): number {
+    const endMark = this.venue.endStep();
+    this.markEnd[t] = endMark;
+    return endMark;
+  }
+
+  /** After the last step: the negative equity still open, and the backstop vault's result at the horizon's mark. */
+  private closeHorizon(steps: number): void {
+    if (steps > 0) this.tally.openDeficitUnits = this.openDeficitAt(this.markEnd[steps - 1]!);
+    if (this.vault !== null) this.tally.vaultPnlUnits = this.vault.resultUnits(steps > 0 ? this.markEnd[steps - 1]! : this.config.initialPrice, this.tally.vaultLossUnits);
   }
 
   /** Sells the vault's share of inventory due at step t into the venue's book (it moves the book like any sale). */
@@ -174,7 +232,7 @@ export class PathSimulator {
     const size = b.sizeBase[j]!;
     const collateral = b.collateralUnits[j]!;
     b.touch(j);
-    const equity = collateral + Math.floor(side * size * (mark - b.entryPrice[j]!) * UNITS_PER_QUOTE);
+    const equity = settledEquityUnits(side, size, b.entryPrice[j]!, collateral, mark);
     this.vault!.takeOver(this.step, side, size, mark, Math.max(0, equity));
     this.tally.liquidations += 1;
     this.tally.liquidatedNotionalQuote += size * mark;
@@ -182,10 +240,7 @@ export class PathSimulator {
     b.sizeBase[j] = 0;
     b.collateralUnits[j] = 0;
     this.onEvent?.({ kind: 'takeover', step: this.step, account: j, side, sizeBase: size, markPrice: mark, marginQuote: equity / UNITS_PER_QUOTE });
-    if (equity < 0) {
-      const bankruptcy = b.entryPrice[j]! - (side * collateral) / UNITS_PER_QUOTE / size;
-      this.recordDeficit(j, side, -equity, bankruptcy, mark);
-    }
+    if (equity < 0) this.recordDeficit(j, side, -equity, bankruptcyPrice(side, size, b.entryPrice[j]!, collateral), mark);
   }
 
   private recordDeficit(j: number, side: number, deficit: number, bankruptcy: number, price: number): void {
@@ -209,7 +264,7 @@ export class PathSimulator {
     return contractsToDeleverage(
       {
         side, sizeBase: size, entryPrice: entry, collateralUnits: collateral,
-        bankruptcyPrice: entry - (side * collateral) / UNITS_PER_QUOTE / size,
+        bankruptcyPrice: bankruptcyPrice(side, size, entry, collateral),
         markPrice: mark,
         usableFundUnits: Math.max(0, this.fundAvailable() - this.deficits.totalUnits),
       },
@@ -230,9 +285,9 @@ export class PathSimulator {
     const entry = b.entryPrice[j]!;
     const collateralBefore = b.collateralUnits[j]!;
     b.touch(j);
-    const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / size;
-    let collateral = collateralBefore + Math.floor(side * sold * (fill - entry) * UNITS_PER_QUOTE) + Math.floor(side * deleveraged * (bankruptcy - entry) * UNITS_PER_QUOTE);
-    const penalty = Math.min(Math.floor(cfg.penaltyRatio * sold * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(collateral)));
+    const bankruptcy = bankruptcyPrice(side, size, entry, collateralBefore);
+    let collateral = collateralBefore + realizedPnlUnits(side, sold, entry, fill) + realizedPnlUnits(side, deleveraged, entry, bankruptcy);
+    const penalty = penaltyUnits(cfg.penaltyRatio, sold, fill, collateral);
     collateral -= penalty;
     const toFund = Math.floor(penalty * cfg.penaltyToFund);
     this.creditFund(toFund);
@@ -245,7 +300,8 @@ export class PathSimulator {
     });
     b.open[j] = 0;
     b.sizeBase[j] = 0;
-    const deficit = Math.floor(side * deleveraged * (bankruptcy - mark) * UNITS_PER_QUOTE) + (collateral < 0 ? -collateral : 0);
+    // The deleveraged contracts are closed at the bankruptcy price: their shortfall against the mark is the deficit.
+    const deficit = realizedPnlUnits(side, deleveraged, mark, bankruptcy) + (collateral < 0 ? -collateral : 0);
     if (collateral < 0) collateral = 0;
     b.collateralUnits[j] = collateral;
     if (deficit > 0) this.recordDeficit(j, side, deficit, bankruptcy, mark);
@@ -421,10 +477,11 @@ export class PathSimulator {
     const entry = b.entryPrice[j]!;
     const collateralBefore = b.collateralUnits[j]!;
     b.touch(j);
-    let collateral = collateralBefore + Math.floor(side * closeSize * (fill - entry) * UNITS_PER_QUOTE);
+    let collateral = collateralBefore + realizedPnlUnits(side, closeSize, entry, fill);
     const remaining = closeSize >= size ? 0 : size - closeSize;
+    // The remainder's unrealized PnL at the fill counts toward what the penalty may take (not yet rounded).
     const equityUnits = remaining === 0 ? collateral : collateral + side * remaining * (fill - entry) * UNITS_PER_QUOTE;
-    const penalty = Math.min(Math.floor(cfg.penaltyRatio * closeSize * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(equityUnits)));
+    const penalty = penaltyUnits(cfg.penaltyRatio, closeSize, fill, equityUnits);
     collateral -= penalty;
     const toFund = Math.floor(penalty * cfg.penaltyToFund);
     this.creditFund(toFund);
@@ -443,7 +500,7 @@ export class PathSimulator {
     b.open[j] = 0;
     b.sizeBase[j] = 0;
     if (collateral < 0) {
-      this.recordDeficit(j, side, -collateral, entry - (side * collateralBefore) / UNITS_PER_QUOTE / closeSize, fill);
+      this.recordDeficit(j, side, -collateral, bankruptcyPrice(side, closeSize, entry, collateralBefore), fill);
       collateral = 0;
     }
     // What is left after the penalty returns to the trader.
@@ -481,8 +538,6 @@ export class PathSimulator {
   private settleRemainders(remainderTotal: number, price: number): void {
     const cfg = this.config;
     const tally = this.tally;
-    const events = this.deficits;
-    const changed = (j: number) => this.finder.accountChanged(j);
     switch (cfg.mechanism) {
       case 'bad-debt':
         tally.uncoveredUnits += remainderTotal;
@@ -493,31 +548,42 @@ export class PathSimulator {
         break;
       case 'socialize':
         if (cfg.socializeBase === 'open-interest') {
-          let paidByLongs = 0;
-          for (let i = 0; i < events.count; i++) if (events.side[i]! < 0) paidByLongs += events.remainderUnits[i]!;
-          socializeOpenInterest(this.book, tally, this.hitFlags, paidByLongs, remainderTotal - paidByLongs, price, this.haircutScratch, changed, this.onEvent, this.step);
-          break;
-        }
-        haircutProfits(this.book, tally, this.hitFlags, remainderTotal, price, this.haircutScratch, changed, this.onEvent, this.step);
-        break;
-      case 'adl': {
-        // Rank each side's queue once for the round, at the round's mark (the oracle price it settles at).
-        let rankedLongs = false;
-        let rankedShorts = false;
-        for (let i = 0; i < events.count; i++) {
-          if (events.remainderUnits[i]! === 0) continue;
-          const counterSide = -events.side[i]!;
-          const queue = counterSide > 0 ? this.adlQueues.long : this.adlQueues.short;
-          if (counterSide > 0 ? !rankedLongs : !rankedShorts) {
-            queue.rank(this.book, counterSide, price, cfg.adlRanking);
-            if (counterSide > 0) rankedLongs = true;
-            else rankedShorts = true;
-          }
-          const deficit = { remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
-          tally.uncoveredUnits += queue.deleverage(this.book, tally, this.hitFlags, deficit, this.adlOptions, this.adlRng, changed, this.onEvent, this.step, events.account[i]!);
+          const paidByLongs = this.remaindersOfShorts();
+          socializeOpenInterest(this.settlement, paidByLongs, remainderTotal - paidByLongs, price);
+        } else {
+          haircutProfits(this.settlement, remainderTotal, price);
         }
         break;
+      case 'adl':
+        this.deleverageRemainders(price);
+        break;
+    }
+  }
+
+  /** What the round's short bankruptcies left unpaid: the longs pay it under open-interest socialization. */
+  private remaindersOfShorts(): number {
+    const events = this.deficits;
+    let units = 0;
+    for (let i = 0; i < events.count; i++) if (events.side[i]! < 0) units += events.remainderUnits[i]!;
+    return units;
+  }
+
+  /** Each remainder, in closing order, against the opposite side's ADL queue, ranked once per round at `price`. */
+  private deleverageRemainders(price: number): void {
+    const events = this.deficits;
+    let rankedLongs = false;
+    let rankedShorts = false;
+    for (let i = 0; i < events.count; i++) {
+      if (events.remainderUnits[i]! === 0) continue;
+      const counterSide = -events.side[i]!;
+      const queue = counterSide > 0 ? this.adlQueues.long : this.adlQueues.short;
+      if (counterSide > 0 ? !rankedLongs : !rankedShorts) {
+        queue.rank(this.book, counterSide, price, this.config.adlRanking);
+        if (counterSide > 0) rankedLongs = true;
+        else rankedShorts = true;
       }
+      const deficit = { remainderUnits: events.remainderUnits[i]!, bankruptcyPrice: events.bankruptcyPrice[i]!, markPrice: events.fillPrice[i]! };
+      this.tally.uncoveredUnits += queue.deleverage(this.settlement, deficit, this.adlOptions, this.adlRng, events.account[i]!);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { UNITS_PER_QUOTE } from '../money/money';
+import { settledEquityUnits } from '../margin/accountMath';
 
 /** What the ADL sale needs of the venue's book this step (liquidation/venueBook.ts implements it). */
 export interface AdlBook {
@@ -35,7 +35,7 @@ export function contractsToDeleverage(x: AdlSaleInput, book: AdlBook): number {
   const { side, sizeBase, bankruptcyPrice: bankruptcy } = x;
   if (!(side * (x.markPrice - bankruptcy) < 0)) return 0;
   const fullFill = book.fillBetween(book.flowQuote, book.flowQuote - side * sizeBase * book.index);
-  const fullResult = x.collateralUnits + Math.floor(side * sizeBase * (fullFill - x.entryPrice) * UNITS_PER_QUOTE);
+  const fullResult = settledEquityUnits(side, sizeBase, x.entryPrice, x.collateralUnits, fullFill);
   if (fullResult >= 0 || -fullResult <= x.usableFundUnits) return 0;
   const sold = sizeFillingAtBankruptcy(x, book);
   return sold >= sizeBase ? 0 : sizeBase - sold;

@@ -1,11 +1,11 @@
-import { equityQuote } from '../margin/accountMath';
+import { equityQuote, markedEquityUnits, realizedPnlUnits } from '../margin/accountMath';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { AdlClosePrice, AdlRanking, AdlSize } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import type { AccountBook } from '../sim/accountBook';
-import type { PathEventListener } from '../sim/pathEvents';
-import type { PathTally } from '../sim/pathTally';
 import { bearLoss } from './lossBearer';
+import { sortByScoreDescending } from './rankOrder';
+import type { SettlementContext } from './settlementContext';
 
 /**
  * `adl` (DESIGN.md §5): ranked opposite-side positions are closed at the bankrupt account's bankruptcy price until
@@ -42,9 +42,12 @@ export class AdlQueue {
   /** pnl-leverage: positions before this one are closed. */
   private cursor = 0;
 
+  private readonly sortScratch: Int32Array;
+
   constructor(capacity: number) {
     this.order = new Int32Array(capacity);
     this.score = new Float64Array(capacity);
+    this.sortScratch = new Int32Array(capacity);
   }
 
   /** Ranks the open positions on `side` with equity > 0 at `mark`. */
@@ -67,28 +70,21 @@ export class AdlQueue {
     }
     this.count = count;
     this.cursor = 0;
-    if (ranking !== 'random') {
-      const score = this.score;
-      this.order.subarray(0, count).sort((a, b) => score[b]! - score[a]! || a - b);
-    }
+    if (ranking !== 'random') sortByScoreDescending(this.order, count, this.score, this.sortScratch);
   }
 
   /**
-   * Covers one deficit's remainder from the queue; returns what could not be covered. `bankruptAccount` and
-   * `step` only label the events.
+   * Covers one deficit's remainder from the queue; returns what could not be covered. `bankruptAccount` only
+   * labels the events.
    */
   deleverage(
-    book: AccountBook,
-    tally: PathTally,
-    hitFlags: Uint8Array,
+    ctx: SettlementContext,
     deficit: { remainderUnits: number; bankruptcyPrice: number; markPrice: number },
     options: AdlOptions,
     rng: PathRng,
-    changed: (j: number) => void,
-    onEvent: PathEventListener | null,
-    step: number,
     bankruptAccount: number,
   ): number {
+    const { book, tally } = ctx;
     const mark = deficit.markPrice;
     const gap = Math.abs(mark - deficit.bankruptcyPrice);
     let remaining = deficit.remainderUnits;
@@ -108,25 +104,25 @@ export class AdlQueue {
       }
       const size = book.sizeBase[j]!;
       const sizeCapacity = Math.floor(size * gap * UNITS_PER_QUOTE);
-      const equityUnits = Math.floor(book.collateralUnits[j]! + book.side[j]! * size * (mark - book.entryPrice[j]!) * UNITS_PER_QUOTE);
+      const equityUnits = markedEquityUnits(book.side[j]!, size, book.entryPrice[j]!, book.collateralUnits[j]!, mark);
       const capacity = Math.min(sizeCapacity, equityUnits);
       if (capacity <= 0) continue;
       const loss = Math.min(remaining, capacity);
       const needed = loss === sizeCapacity ? size : Math.min(size, loss / UNITS_PER_QUOTE / gap);
       const contracts = options.size === 'full' ? size : needed;
       // Realized at the mark, then the loss: together the close at the bankruptcy price.
-      const realizedUnits = Math.floor(book.side[j]! * contracts * (mark - book.entryPrice[j]!) * UNITS_PER_QUOTE);
+      const realizedUnits = realizedPnlUnits(book.side[j]!, contracts, book.entryPrice[j]!, mark);
       book.touch(j);
       book.collateralUnits[j]! += realizedUnits;
       if (realizedUnits > 0) tally.adlProfitClosedUnits += realizedUnits;
       if (!atMark) {
-        bearLoss(book, tally, hitFlags, j, loss, equityUnits);
+        bearLoss(ctx, j, loss, equityUnits);
         borne += loss;
       }
       tally.adlNotionalQuote += contracts * mark;
-      onEvent?.({
+      ctx.onEvent?.({
         kind: 'adl',
-        step,
+        step: ctx.step,
         account: j,
         bankruptAccount,
         contracts,
@@ -143,7 +139,7 @@ export class AdlQueue {
         if (!random && at === this.cursor) this.cursor++;
       } else {
         book.sizeBase[j] = size - contracts;
-        changed(j);
+        ctx.changed(j);
       }
     }
     return deficit.remainderUnits - borne;

@@ -1,5 +1,5 @@
+import { equityQuote, realizedPnlUnits } from '../margin/accountMath';
 import { maintenanceRequirement, type MarginSchedule } from '../margin/marginSchedule';
-import { UNITS_PER_QUOTE } from '../money/money';
 
 /**
  * `backstop` (DESIGN.md §5; Hyperliquid's liquidator vault): a liquidatable position whose equity at the mark is
@@ -13,7 +13,7 @@ import { UNITS_PER_QUOTE } from '../money/money';
  */
 export function takeoverDue(schedule: MarginSchedule, share: number, side: number, sizeBase: number, entryPrice: number, collateralUnits: number, mark: number): boolean {
   const notional = sizeBase * mark;
-  const equity = collateralUnits / UNITS_PER_QUOTE + side * sizeBase * (mark - entryPrice);
+  const equity = equityQuote(side, sizeBase, entryPrice, collateralUnits, mark);
   // The continuous requirement (tiers with their maintenance amounts), the same one that decides liquidation.
   return equity < share * maintenanceRequirement(schedule, notional);
 }
@@ -85,7 +85,8 @@ export class BackstopVault {
 
   /** The vault's net result with the inventory marked at `price`, given the vaultLoss it bore. */
   resultUnits(price: number, vaultLossUnits: number): number {
-    return this.cashUnits + Math.floor(this.positionBase * (price - this.averagePrice) * UNITS_PER_QUOTE) - vaultLossUnits;
+    // The inventory is signed, so it is a position of side +1 and signed size.
+    return this.cashUnits + realizedPnlUnits(1, this.positionBase, this.averagePrice, price) - vaultLossUnits;
   }
 
   /** Adds `delta` base at `price` to the inventory, realizing the part that reduces it. */
@@ -98,7 +99,8 @@ export class BackstopVault {
       return;
     }
     const closed = Math.abs(delta) >= Math.abs(p) ? -p : delta;
-    this.cashUnits += Math.floor(-closed * (price - this.averagePrice) * UNITS_PER_QUOTE);
+    // `closed` is the signed change that reduces the inventory: the position closed is −closed (side −1).
+    this.cashUnits += realizedPnlUnits(-1, closed, this.averagePrice, price);
     const next = p + delta;
     if (Math.abs(delta) > Math.abs(p)) this.averagePrice = price;
     this.positionBase = Math.abs(next) < 1e-12 * Math.abs(p) ? 0 : next;

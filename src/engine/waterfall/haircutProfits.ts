@@ -1,9 +1,8 @@
 import { allocateProRata } from '../money/allocateProRata';
+import { realizedPnlUnits } from '../margin/accountMath';
 import { UNITS_PER_QUOTE } from '../money/money';
-import type { AccountBook } from '../sim/accountBook';
-import type { PathEventListener } from '../sim/pathEvents';
-import type { PathTally } from '../sim/pathTally';
 import { bearLoss } from './lossBearer';
+import type { SettlementContext } from './settlementContext';
 
 /**
  * `socialize`: takes `remainderUnits` from the unrealized profits of all open accounts in profit at `price`,
@@ -11,22 +10,13 @@ import { bearLoss } from './lossBearer';
  * An account's profit is max(0, floor(unrealized PnL) − haircuts already taken), in whole units rounded down,
  * so a haircut never exceeds the profit it cuts. Calls `changed(j)` for every account cut.
  */
-export function haircutProfits(
-  book: AccountBook,
-  tally: PathTally,
-  hitFlags: Uint8Array,
-  remainderUnits: number,
-  price: number,
-  scratch: { index: Int32Array; profit: Float64Array; share: Float64Array },
-  changed: (j: number) => void,
-  onEvent: PathEventListener | null = null,
-  step = 0,
-): void {
+export function haircutProfits(ctx: SettlementContext, remainderUnits: number, price: number): void {
+  const { book, tally, scratch } = ctx;
   let count = 0;
   let totalProfit = 0;
   for (let j = 0; j < book.count; j++) {
     if (book.open[j] === 0) continue;
-    const pnlUnits = Math.floor(book.side[j]! * book.sizeBase[j]! * (price - book.entryPrice[j]!) * UNITS_PER_QUOTE);
+    const pnlUnits = realizedPnlUnits(book.side[j]!, book.sizeBase[j]!, book.entryPrice[j]!, price);
     const profit = pnlUnits - book.haircutTakenUnits[j]!;
     if (profit > 0) {
       scratch.index[count] = j;
@@ -54,12 +44,12 @@ export function haircutProfits(
     }
     const j = scratch.index[k]!;
     const equityBefore = book.collateralUnits[j]! + profits[k]! + book.haircutTakenUnits[j]!;
-    bearLoss(book, tally, hitFlags, j, h, equityBefore);
+    bearLoss(ctx, j, h, equityBefore);
     book.haircutTakenUnits[j]! += h;
-    changed(j);
+    ctx.changed(j);
   }
-  onEvent?.({
-    kind: 'haircut', step, takenQuote: taken / UNITS_PER_QUOTE, profitQuote: totalProfit / UNITS_PER_QUOTE, accounts: cut,
+  ctx.onEvent?.({
+    kind: 'haircut', step: ctx.step, takenQuote: taken / UNITS_PER_QUOTE, profitQuote: totalProfit / UNITS_PER_QUOTE, accounts: cut,
     largestAccount, largestQuote: largestUnits / UNITS_PER_QUOTE,
   });
 }

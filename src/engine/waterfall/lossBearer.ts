@@ -1,11 +1,11 @@
-import type { AccountBook } from '../sim/accountBook';
-import type { PathTally } from '../sim/pathTally';
+import type { SettlementContext } from './settlementContext';
 
 /**
  * Debits a socialized loss (haircut or ADL loss) from a trader who was not liquidated and records who bore it.
  * `equityBeforeUnits` is the account's equity just before, for the "largest single haircut" measure.
  */
-export function bearLoss(book: AccountBook, tally: PathTally, hitFlags: Uint8Array, j: number, lossUnits: number, equityBeforeUnits: number): void {
+export function bearLoss(ctx: SettlementContext, j: number, lossUnits: number, equityBeforeUnits: number): void {
+  const { book, tally, hitFlags } = ctx;
   book.touch(j);
   book.collateralUnits[j]! -= lossUnits;
   book.borneUnits[j]! += lossUnits;

@@ -1,9 +1,8 @@
 import { allocateProRata } from '../money/allocateProRata';
+import { markedEquityUnits } from '../margin/accountMath';
 import { UNITS_PER_QUOTE } from '../money/money';
-import type { AccountBook } from '../sim/accountBook';
-import type { PathEventListener } from '../sim/pathEvents';
-import type { PathTally } from '../sim/pathTally';
 import { bearLoss } from './lossBearer';
+import type { SettlementContext } from './settlementContext';
 
 /**
  * Weights of an open-interest split: each position's size in micro-base units (rounded; coarser for huge books), scaled up by a whole
@@ -32,18 +31,8 @@ export function sizeWeights(sizes: ArrayLike<number>, amountUnits: number, out: 
  * profit loses equity; one pushed under maintenance is reported through `changed` and liquidated by the loop.
  * Uncovered only when the paying side has no open position.
  */
-export function socializeOpenInterest(
-  book: AccountBook,
-  tally: PathTally,
-  hitFlags: Uint8Array,
-  remainderPaidByLongs: number,
-  remainderPaidByShorts: number,
-  price: number,
-  scratch: { index: Int32Array; profit: Float64Array; share: Float64Array },
-  changed: (j: number) => void,
-  onEvent: PathEventListener | null,
-  step: number,
-): void {
+export function socializeOpenInterest(ctx: SettlementContext, remainderPaidByLongs: number, remainderPaidByShorts: number, price: number): void {
+  const { book, tally, scratch } = ctx;
   for (const payingSide of [1, -1]) {
     const amount = payingSide > 0 ? remainderPaidByLongs : remainderPaidByShorts;
     if (amount === 0) continue;
@@ -74,10 +63,10 @@ export function socializeOpenInterest(
         largestUnits = h;
         largestAccount = j;
       }
-      const equityBefore = Math.floor(book.collateralUnits[j]! + book.side[j]! * book.sizeBase[j]! * (price - book.entryPrice[j]!) * UNITS_PER_QUOTE);
-      bearLoss(book, tally, hitFlags, j, h, equityBefore);
-      changed(j);
+      const equityBefore = markedEquityUnits(book.side[j]!, book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!, price);
+      bearLoss(ctx, j, h, equityBefore);
+      ctx.changed(j);
     }
-    onEvent?.({ kind: 'haircut', step, takenQuote: amount / UNITS_PER_QUOTE, profitQuote: 0, accounts: cut, largestAccount, largestQuote: largestUnits / UNITS_PER_QUOTE });
+    ctx.onEvent?.({ kind: 'haircut', step: ctx.step, takenQuote: amount / UNITS_PER_QUOTE, profitQuote: 0, accounts: cut, largestAccount, largestQuote: largestUnits / UNITS_PER_QUOTE });
   }
 }

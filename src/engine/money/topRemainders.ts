@@ -1,0 +1,61 @@
+/**
+ * Adds one unit to each of the `count` largest of `remainders[0..n)`, ties to the lower index: the
+ * largest-remainder step of a pro-rata split, in linear time and without allocating on the hot path.
+ *
+ * Which entries get a unit is a set: the `count` first in the order (remainder descending, index ascending). So it
+ * is enough to find the count-th largest remainder T (with multiplicity), give a unit to every remainder above T
+ * and to the lowest-indexed remainders equal to T until `count` units are given — the same set a full sort picks.
+ */
+export function addUnitsToLargest(count: number, remainders: ArrayLike<number>, n: number, out: Float64Array): void {
+  if (count <= 0) return;
+  if (count > n) throw new RangeError(`addUnitsToLargest: ${count} units for ${n} entries`);
+  const threshold = kthLargest(remainders, n, count);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    if (remainders[i]! > threshold) {
+      out[i]! += 1;
+      given++;
+    }
+  }
+  for (let i = 0; i < n && given < count; i++) {
+    if (remainders[i] === threshold) {
+      out[i]! += 1;
+      given++;
+    }
+  }
+}
+
+/** Reused work buffers (the engine is single-threaded per worker and this function does not re-enter). */
+let work = new Float64Array(0);
+const BUCKETS = 2048;
+const bucketCounts = new Int32Array(BUCKETS);
+
+/**
+ * The k-th largest (1-based, with multiplicity) of the non-negative finite values[0..n). A histogram over
+ * [0, max] finds the bucket holding it; only that bucket is sorted. The bucket of v is floor(v·(BUCKETS/max)),
+ * which never decreases as v grows (float rounding is monotone), so every value in a higher bucket is larger
+ * than every value in a lower one. Linear passes with few unpredictable branches, whatever the values.
+ */
+export function kthLargest(values: ArrayLike<number>, n: number, k: number): number {
+  if (!(k >= 1 && k <= n)) throw new RangeError(`kthLargest: k = ${k} outside 1..${n}`);
+  if (work.length < n) work = new Float64Array(Math.max(n, 2 * work.length));
+  let max = 0;
+  for (let i = 0; i < n; i++) if (values[i]! > max) max = values[i]!;
+  if (max === 0) return 0;
+  const scale = BUCKETS / max;
+  bucketCounts.fill(0);
+  for (let i = 0; i < n; i++) bucketCounts[bucketOf(values[i]!, scale)]!++;
+  // Walk down from the top bucket until it holds the k-th largest.
+  let above = 0;
+  let bucket = BUCKETS - 1;
+  while (above + bucketCounts[bucket]! < k) above += bucketCounts[bucket--]!;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (bucketOf(values[i]!, scale) === bucket) work[m++] = values[i]!;
+  const members = work.subarray(0, m).sort();
+  return members[m - (k - above)]!;
+}
+
+function bucketOf(v: number, scale: number): number {
+  const b = Math.floor(v * scale);
+  return b < BUCKETS ? b : BUCKETS - 1;
+}
