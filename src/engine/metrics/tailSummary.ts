@@ -73,14 +73,14 @@ export interface TailSummary {
 
 export const INTERVAL_METHOD = `percentile Poisson bootstrap, ${BOOTSTRAP_RESAMPLES} resamples of the paths, fixed seed ${BOOTSTRAP_SEED}`;
 
-function percentileInterval(estimates: Float64Array): Interval {
+export function percentileInterval(estimates: Float64Array): Interval {
   const sorted = Float64Array.from(estimates).sort();
   const last = sorted.length - 1;
   return [sorted[Math.floor(0.025 * last)] as number, sorted[Math.ceil(0.975 * last)] as number];
 }
 
 /** mulberry32: a small, fast 32-bit generator; the bootstrap needs speed, not PathRng's stream separation. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -103,14 +103,14 @@ const POISSON1_CDF = (() => {
   return out;
 })();
 
-function poisson1(u: number): number {
+export function poisson1(u: number): number {
   let k = 0;
   while (k < 12 && u > (POISSON1_CDF[k] as number)) k++;
   return k;
 }
 
 /** Poisson(λ) for the count of resampled zero paths: inversion for small λ, a rounded normal for large (error < 1 path in 10^3). */
-function poisson(lambda: number, next: () => number): number {
+export function poisson(lambda: number, next: () => number): number {
   if (lambda === 0) return 0;
   if (lambda < 30) {
     let k = 0;
