@@ -8,7 +8,7 @@ describe('compareRuns', () => {
   const baseline = fakeRangeResult({ seed: 1, from: 0, to: 200 });
 
   it('a run against itself: every difference is exactly 0 with interval [0, 0]', () => {
-    const cmp = compareRuns(baseline, baseline);
+    const cmp = compareRuns(baseline, baseline, { tail: true });
     expect(cmp.paths).toBe(200);
     const { tail, ...rest } = cmp;
     for (const [key, diff] of Object.entries(rest)) {
@@ -23,7 +23,8 @@ describe('compareRuns', () => {
   it('carries paired bootstrap intervals of the tail changes, in quote, that bracket the point change here', () => {
     const proposal = fakeRangeResult({ seed: 1, from: 0, to: 200 });
     proposal.paths.badDebtUnits = proposal.paths.badDebtUnits.map((u) => u * 2);
-    const cmp = compareRuns(proposal, baseline);
+    expect(compareRuns(proposal, baseline).tail).toBeUndefined();
+    const cmp = compareRuns(proposal, baseline, { tail: true });
     const a = summarizeRun(proposal, { explicit: false });
     const b = summarizeRun(baseline, { explicit: false });
     const change = a.badDebt.es99 - b.badDebt.es99;

@@ -10,8 +10,12 @@
  * 2.5th and 97.5th percentile of the PAIRED_RESAMPLES differences. The generator runs on a fixed seed, so the same
  * paths give the same interval in Node and in every browser.
  *
- * Cost: paths that are zero in every column on both sides are interchangeable, so their resampled count is one
- * Poisson(zeros) draw; a resample costs O(paths with a loss) draws plus a walk down each side's k largest values.
+ * Cost: only the paths that can reach a tail need their own draw. Each side's resampled 99 % tail holds
+ * k ≈ n/100 paths, so the candidates are the 4k + 100 largest values of each column and side; every other path
+ * matters only through how many times it was drawn in total, and Poisson counts of disjoint sets are independent,
+ * so the rest is drawn as one Poisson count per class (event on neither, one or both sides). A resample costs
+ * O(candidates) draws, not O(paths). A tail that would reach past its candidates (about 50 standard deviations
+ * away at 100k paths) is an error, not a silent approximation.
  * The same resamples give each side's share of paths with an event (e.g. socialized loss > 0), so a transform of
  * two proportions (the per-year probability) gets a paired interval too.
  *
@@ -54,28 +58,35 @@ export interface PairedTailResult<K extends string> {
   proportions: { baseline: number[]; proposal: number[] } | null;
 }
 
-/** Positions (into `active`) of the positive values of `values`, largest first; ties by path index. */
-function descendingPositive(values: ArrayLike<number>, active: Int32Array): Int32Array {
+/** Path indices of the positive values of `values`, largest first; ties by path index. */
+function descendingPositive(values: ArrayLike<number>): number[] {
   const order: number[] = [];
-  for (let j = 0; j < active.length; j++) if ((values[active[j] as number] as number) > 0) order.push(j);
-  order.sort((a, b) => (values[active[b] as number] as number) - (values[active[a] as number] as number) || a - b);
-  return Int32Array.from(order);
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) order.push(i);
+  order.sort((x, y) => (values[y] as number) - (values[x] as number) || x - y);
+  return order;
+}
+
+/** One side's walk: candidate slots of its largest values in order, and whether they are all its positive values. */
+interface Walk {
+  slots: Int32Array;
+  values: Float64Array;
+  complete: boolean;
 }
 
 /** VaR and ES at a tail count k of the resampled values: walk down from the largest; zeros fill what is left. */
-function tailOfResample(values: ArrayLike<number>, active: Int32Array, order: Int32Array, counts: Int32Array, k: number): { valueAtRisk: number; expectedShortfall: number } {
+function tailOfResample(walk: Walk, counts: Int32Array, k: number, name: string): { valueAtRisk: number; expectedShortfall: number } {
   let seen = 0;
   let sum = 0;
-  for (let r = 0; r < order.length; r++) {
-    const j = order[r] as number;
-    const c = counts[j] as number;
+  for (let r = 0; r < walk.slots.length; r++) {
+    const c = counts[walk.slots[r] as number] as number;
     if (c === 0) continue;
-    const v = values[active[j] as number] as number;
+    const v = walk.values[r] as number;
     const take = Math.min(c, k - seen);
     sum += take * v;
     seen += take;
     if (seen === k) return { valueAtRisk: v, expectedShortfall: sum / k };
   }
+  if (!walk.complete) throw new Error(`pairedTailIntervals: the resampled 99 % tail of ${name} reached past its ${walk.slots.length} candidate paths`);
   return { valueAtRisk: 0, expectedShortfall: sum / k };
 }
 
@@ -104,15 +115,34 @@ export function pairedTailIntervals<K extends string>(columns: Record<K, PairedC
   if (!Number.isSafeInteger(resamples) || resamples < 1) throw new Error(`pairedTailIntervals: resamples must be a positive integer, got ${resamples}`);
   const scale = options.scale ?? 1;
 
-  const activeList: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (keys.some((key) => (columns[key].proposal[i] as number) > 0 || (columns[key].baseline[i] as number) > 0)) activeList.push(i);
-  }
-  const active = Int32Array.from(activeList);
-  const m = active.length;
-  const zeros = n - m;
-  const orders = keys.map((key) => ({ proposal: descendingPositive(columns[key].proposal, active), baseline: descendingPositive(columns[key].baseline, active) }));
+  // Candidates: the largest values of every column and side (module comment), each given a slot.
+  const depth = 4 * tailCount(n, 0.99) + 100;
+  const slotOf = new Int32Array(n).fill(-1);
+  const members: number[] = [];
+  const walkOf = (values: ArrayLike<number>): Walk => {
+    const order = descendingPositive(values);
+    const top = order.slice(0, depth);
+    const slots = new Int32Array(top.length);
+    top.forEach((i, r) => {
+      if (slotOf[i] === -1) {
+        slotOf[i] = members.length;
+        members.push(i);
+      }
+      slots[r] = slotOf[i] as number;
+    });
+    return { slots, values: Float64Array.from(top, (i) => values[i] as number), complete: order.length <= depth };
+  };
+  const walks = keys.map((key) => ({ proposal: walkOf(columns[key].proposal), baseline: walkOf(columns[key].baseline) }));
+  const m = members.length;
   const event = options.proportionOf === undefined ? null : columns[options.proportionOf];
+  // The other paths by class: bit 1 = event on the proposal side, bit 0 = on the baseline side.
+  const restOfClass = [0, 0, 0, 0];
+  const classOfSlot = new Uint8Array(m);
+  const classOf = (i: number) => (event ? ((event.proposal[i] as number) > 0 ? 2 : 0) + ((event.baseline[i] as number) > 0 ? 1 : 0) : 0);
+  for (let i = 0; i < n; i++) {
+    if (slotOf[i] === -1) restOfClass[classOf(i)]!++;
+    else classOfSlot[slotOf[i] as number] = classOf(i);
+  }
 
   const next = mulberry32((options.seed ?? BOOTSTRAP_SEED) ^ Math.imul(n, PAIRED_SALT));
   const counts = new Int32Array(m);
@@ -120,37 +150,32 @@ export function pairedTailIntervals<K extends string>(columns: Record<K, PairedC
   const proportions = event ? { baseline: [] as number[], proposal: [] as number[] } : null;
 
   for (let b = 0; b < resamples; b++) {
-    let total = poisson(zeros, next);
+    const hits = [0, 0, 0, 0];
+    for (let c = 0; c < 4; c++) hits[c] = poisson(restOfClass[c] as number, next);
     for (let j = 0; j < m; j++) {
       const c = poisson1(next());
       counts[j] = c;
-      total += c;
+      hits[classOfSlot[j] as number]! += c;
     }
+    let total = (hits[0] as number) + (hits[1] as number) + (hits[2] as number) + (hits[3] as number);
     if (total === 0) {
       // An empty resample has no statistic: count one path, as the marginal bootstrap does.
-      if (m > 0) counts[m - 1] = 1;
+      if (m > 0) {
+        counts[m - 1] = 1;
+        hits[classOfSlot[m - 1] as number] = 1;
+      } else hits[0] = 1;
       total = 1;
     }
     const k = tailCount(total, 0.99);
     keys.forEach((key, c) => {
-      const order = orders[c]!;
-      const p = tailOfResample(columns[key].proposal, active, order.proposal, counts, k);
-      const q = tailOfResample(columns[key].baseline, active, order.baseline, counts, k);
+      const p = tailOfResample(walks[c]!.proposal, counts, k, `${key} (proposal)`);
+      const q = tailOfResample(walks[c]!.baseline, counts, k, `${key} (baseline)`);
       diffs[c]!.var99[b] = p.valueAtRisk - q.valueAtRisk;
       diffs[c]!.es99[b] = p.expectedShortfall - q.expectedShortfall;
     });
-    if (event && proportions) {
-      let hitsP = 0;
-      let hitsB = 0;
-      for (let j = 0; j < m; j++) {
-        const c = counts[j] as number;
-        if (c === 0) continue;
-        const i = active[j] as number;
-        if ((event.proposal[i] as number) > 0) hitsP += c;
-        if ((event.baseline[i] as number) > 0) hitsB += c;
-      }
-      proportions.proposal.push(hitsP / total);
-      proportions.baseline.push(hitsB / total);
+    if (proportions) {
+      proportions.proposal.push(((hits[2] as number) + (hits[3] as number)) / total);
+      proportions.baseline.push(((hits[1] as number) + (hits[3] as number)) / total);
     }
   }
 
