@@ -62,7 +62,19 @@ export interface ConditionalFan {
 
 export interface TailSummary {
   method: string;
-  intervals: { socializedLoss: StatIntervals; badDebt: StatIntervals; fundDraw: StatIntervals; liquidations: Interval; adlNotional: Interval };
+  intervals: {
+    socializedLoss: StatIntervals;
+    badDebt: StatIntervals;
+    fundDraw: StatIntervals;
+    liquidations: Interval;
+    adlNotional: Interval;
+    /** Means of the open deficit, the vault's result and the ADL overshoot, quote (optional: older snapshots lack them). */
+    openDeficit?: Interval;
+    vaultPnl?: Interval;
+    adlOvershoot?: Interval;
+    /** Wilson 95 % interval of the share of paths whose fund emptied. */
+    fundDepleted?: Interval;
+  };
   /** Mean penalties paid into the fund per path, quote (why the fund can pay out more than it started with). */
   fundInflowMean: number;
   exceedance: { socializedLoss: ExceedanceCurve; badDebt: ExceedanceCurve };
@@ -285,6 +297,12 @@ function meanInterval(values: ArrayLike<number>): Interval {
   return [mean - half, mean + half];
 }
 
+function depletedCount(steps: ArrayLike<number>): number {
+  let k = 0;
+  for (let i = 0; i < steps.length; i++) if ((steps[i] as number) >= 0) k++;
+  return k;
+}
+
 /** The tail summary of the first `paths` paths of `result` (see the module comment). */
 export function tailSummary(result: RangeResult, paths: number): TailSummary {
   const cols = result.paths;
@@ -298,6 +316,10 @@ export function tailSummary(result: RangeResult, paths: number): TailSummary {
       fundDraw: bootstrapIntervals(head(cols.fundDrawUnits), q),
       liquidations: meanInterval(head(cols.liquidations)),
       adlNotional: bootstrapIntervals(head(cols.adlNotionalQuote)).mean,
+      openDeficit: bootstrapIntervals(head(cols.openDeficitUnits), q).mean,
+      vaultPnl: bootstrapIntervals(head(cols.vaultPnlUnits), q).mean,
+      adlOvershoot: bootstrapIntervals(Float64Array.from(head(cols.adlProfitClosedUnits), (closed, i) => closed - (cols.adlNeededUnits[i] as number)), q).mean,
+      fundDepleted: wilsonInterval(depletedCount(head(cols.fundDepletedStep)), paths),
     },
     fundInflowMean: meanOf(head(cols.fundInflowUnits)) * q,
     exceedance: { socializedLoss: exceedanceCurve(head(cols.socializedLossUnits), q), badDebt: exceedanceCurve(head(cols.badDebtUnits), q) },
