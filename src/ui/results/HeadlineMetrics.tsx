@@ -4,6 +4,7 @@ import { selectParams, selectProgress, selectShowTailStats, selectStale, selectS
 import type { Interval } from '../../engine/metrics/tailSummary';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { PopulationIntervalPanel } from './PopulationIntervalPanel';
+import { PrecisionPanel } from './PrecisionPanel';
 import { formatCount, formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
 
 interface MetricProps {
@@ -199,6 +200,7 @@ export function HeadlineMetrics() {
             : 'Ledger NOT balanced on every path — these numbers cannot be trusted. Please report this run.'}
         </p>
       )}
+      <PrecisionPanel />
     </section>
   );
 }
