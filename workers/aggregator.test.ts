@@ -1,7 +1,7 @@
 // The aggregator gathers chunks in path order whatever order they come in, refuses a path twice, drops chunks
 // of runs it no longer holds, and frees older runs when a new one opens.
 import { describe, expect, it } from 'vitest';
-import { createSimulator, defaultParams, mergeRangeResults, summarizeRun, type RiskParams } from '../src/engine/index';
+import { compareRuns, createSimulator, defaultParams, mergeRangeResults, summarizeRun, type RiskParams } from '../src/engine/index';
 import { createAggregator } from './aggregator';
 import { RunAccumulator } from './runAccumulator';
 
@@ -58,5 +58,22 @@ describe('aggregator', () => {
     expect(agg.summarize(1)).toBeNull();
     agg.closeRun(2);
     expect(agg.openRuns()).toEqual([]);
+  });
+
+  it('adds the paired tail intervals to the comparison once both sides are complete, equal to compareRuns on the whole run', () => {
+    const params = smallParams();
+    const proposalParams = smallParams();
+    proposalParams.margin = { ...proposalParams.margin, maintenanceMarginRatio: 0.07 };
+    const a = createSimulator(params, 5);
+    const b = createSimulator(proposalParams, 5);
+    const agg = createAggregator();
+    agg.openRun({ runId: 1, paths: 10, sides: [{ side: 'proposal', params: proposalParams, seed: 5 }, { side: 'baseline', params, seed: 5 }] });
+    agg.addRange(1, 'proposal', b.run(0, 10));
+    agg.addRange(1, 'baseline', a.run(0, 6));
+    expect(agg.summarize(1)?.comparison?.tail).toBeUndefined(); // the baseline has 6 of 10 paths
+    agg.addRange(1, 'baseline', a.run(6, 10));
+    const whole = compareRuns(b.run(0, 10), a.run(0, 10), { tail: true });
+    expect(agg.summarize(1)?.comparison).toEqual(whole);
+    expect(whole.tail?.badDebt.var99).toHaveLength(2);
   });
 });

@@ -80,8 +80,10 @@ export function createAggregator(now: () => number = () => performance.now()): A
       const summary = summaryOf(proposal);
       const baselineSummary = baseline && baseline.accumulator.prefix > 0 ? summaryOf(baseline) : null;
       const common = baseline ? Math.min(proposal.accumulator.prefix, baseline.accumulator.prefix) : 0;
+      // The tail changes' paired bootstrap (for the forum post) once both sides are complete, not per partial summary.
+      const complete = baseline !== undefined && common === proposal.accumulator.total && common === baseline.accumulator.total;
       const comparison =
-        baseline && common > 0 ? compareRuns(proposal.accumulator.pathsView(common), baseline.accumulator.pathsView(common)) : null;
+        baseline && common > 0 ? compareRuns(proposal.accumulator.pathsView(common), baseline.accumulator.pathsView(common), { tail: complete }) : null;
       return { runId, pathsCovered: proposal.accumulator.prefix, summary, baselineSummary, comparison, elapsedMs: now() - started };
     },
 

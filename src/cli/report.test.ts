@@ -31,9 +31,12 @@ function file(name: string, params: RiskParams): string {
   return path;
 }
 
+/** Every field the tables below name is set here, so the test keeps its meaning when the defaults change. */
 function small(): RiskParams {
   const p = defaultParams();
   if (p.population.kind === 'generated') p.population.accounts = 400;
+  p.margin = { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] };
+  p.insuranceFund.initial = '250000';
   return p;
 }
 
@@ -86,6 +89,22 @@ describe('npm run report', () => {
     expect(social.interval![0]).toBeLessThanOrEqual(social.change);
     expect(social.interval![1]).toBeGreaterThanOrEqual(social.change);
     expect(social.change).toBeCloseTo(simB.socializedLoss.mean - simA.socializedLoss.mean, 6);
+  });
+
+  it('every change in the results table has its 95 % interval: VaR, ES and the yearly P by the paired bootstrap', () => {
+    for (const m of post.metrics) {
+      expect(m.interval, m.key).not.toBeNull();
+      expect(m.interval![0], m.key).toBeLessThanOrEqual(m.interval![1]);
+      expect(m.text.change, m.key).not.toContain('—');
+      expect(m.change, m.key).toBeCloseTo(m.proposed - m.current, 6);
+    }
+    for (const key of ['socializedLoss', 'badDebt', 'fundDraw'] as const) {
+      for (const stat of ['var99', 'es99'] as const) expect(post.metrics.find((m) => m.key === `${key}.${stat}`)!.interval, `${key}.${stat}`).not.toBeNull();
+    }
+    expect(post.metrics.map((m) => m.key)).toContain('pSocializedPerYear');
+    expect(post.metrics.map((m) => m.key)).toContain('openDeficit.mean');
+    expect(markdown).not.toContain('(—)');
+    expect(post.assumptions.join('\n')).toContain('paired percentile Poisson bootstrap over path indices');
   });
 
   it('renders both tables as GitHub-flavoured Markdown with the issue’s columns, listing only what changed', () => {

@@ -123,7 +123,7 @@ function main(argv: string[]): number {
   const detail = flags.out !== undefined;
   const a = runSide(baseline, seed, paths, { detail });
   const b = runSide(proposal, seed, paths, { detail });
-  const comparison = compareRuns(b.result, a.result);
+  const comparison = compareRuns(b.result, a.result, { tail: true });
   const link = postLink(site, { params: proposal, baseline, run: { paths, seed } }, b.runId);
   const charts = detail ? postCharts(b.summary, proposal) : [];
   const post: ForumPost = buildForumPost({

@@ -7,6 +7,7 @@
 import { ENGINE_VERSION, shortRunId } from '../engine/identity';
 import type { RunComparison } from '../engine/metrics/compareRuns';
 import type { PairedDifference } from '../engine/metrics/pairedDifference';
+import { pairedTransformInterval } from '../engine/metrics/pairedTailIntervals';
 import type { RiskStats } from '../engine/metrics/riskStats';
 import type { RunSummary } from '../engine/metrics/summarizeRun';
 import type { RiskParams } from '../engine/params/riskParams';
@@ -60,7 +61,10 @@ export interface PostMetricRow {
   current: number;
   proposed: number;
   change: number;
-  /** The paired 95 % interval of the change; null where the metric is not a mean (quantiles, yearly P). */
+  /**
+   * The paired 95 % interval of the change: normal approximation for means and P, paired bootstrap for VaR/ES
+   * and the yearly P; null only when the comparison carries no bootstrap (a snapshot from before it existed).
+   */
   interval: [number, number] | null;
   text: { current: string; proposed: string; change: string };
 }
@@ -145,8 +149,10 @@ function pairedRow(key: string, metric: string, unit: Unit, d: PairedDifference)
   };
 }
 
-function unpairedRow(key: string, metric: string, unit: Unit, current: number, proposed: number): PostMetricRow {
+/** A row whose change is not a mean (a quantile, a transform of P): its interval, if any, comes from the bootstrap. */
+function unpairedRow(key: string, metric: string, unit: Unit, current: number, proposed: number, interval: [number, number] | null = null): PostMetricRow {
   const change = proposed - current;
+  const s = SIGNED[unit];
   return {
     key,
     metric,
@@ -154,8 +160,8 @@ function unpairedRow(key: string, metric: string, unit: Unit, current: number, p
     current,
     proposed,
     change,
-    interval: null,
-    text: { current: PLAIN[unit](current), proposed: PLAIN[unit](proposed), change: `${SIGNED[unit](change)} (—)` },
+    interval,
+    text: { current: PLAIN[unit](current), proposed: PLAIN[unit](proposed), change: `${s(change)} (${interval ? `${s(interval[0])} to ${s(interval[1])}` : '—'})` },
   };
 }
 
@@ -177,16 +183,25 @@ function metricRows(input: PostInput, horizon: string): PostMetricRow[] {
   const rows: PostMetricRow[] = [pairedRow('pSocialized', `P(socialized loss > 0) ${over}`, 'share', c.pSocialized)];
   const seconds = horizonSeconds(proposal.params);
   if (seconds <= YEAR_SECONDS) {
+    const replicates = c.tail?.pSocializedReplicates;
     rows.push(
-      unpairedRow('pSocializedPerYear', 'P(socialized loss > 0) per year, horizons taken as independent', 'share', perYear(baseline.summary.pSocialized, seconds), perYear(proposal.summary.pSocialized, seconds)),
+      unpairedRow(
+        'pSocializedPerYear',
+        'P(socialized loss > 0) per year, horizons taken as independent',
+        'share',
+        perYear(baseline.summary.pSocialized, seconds),
+        perYear(proposal.summary.pSocialized, seconds),
+        replicates ? pairedTransformInterval(replicates, (q) => perYear(q, seconds)) : null,
+      ),
     );
   }
   const tail = (key: TailKey, name: string) => {
     const a: RiskStats = baseline.summary[key];
     const b: RiskStats = proposal.summary[key];
     rows.push(pairedRow(`${key}.mean`, `${name}, expected ${over} (quote)`, 'quote', c[key]));
-    rows.push(unpairedRow(`${key}.var99`, `${name}, VaR 99 % ${over} (quote)`, 'quote', a.var99, b.var99));
-    rows.push(unpairedRow(`${key}.es99`, `${name}, ES 99 % ${over} (quote)`, 'quote', a.es99, b.es99));
+    const ci = c.tail?.[key];
+    rows.push(unpairedRow(`${key}.var99`, `${name}, VaR 99 % ${over} (quote)`, 'quote', a.var99, b.var99, ci ? ci.var99 : null));
+    rows.push(unpairedRow(`${key}.es99`, `${name}, ES 99 % ${over} (quote)`, 'quote', a.es99, b.es99, ci ? ci.es99 : null));
   };
   tail('socializedLoss', 'Socialized loss');
   tail('badDebt', 'Bad debt');
@@ -201,7 +216,9 @@ function metricRows(input: PostInput, horizon: string): PostMetricRow[] {
   const open = (s: RunSummary) => (s as RunSummary & { openDeficit?: RiskStats }).openDeficit;
   const openA = open(baseline.summary);
   const openB = open(proposal.summary);
-  if (openA && openB) rows.push(unpairedRow('openDeficit.mean', `Open deficit at the horizon, expected (quote)`, 'quote', openA.mean, openB.mean));
+  const openName = 'Open deficit at the horizon, expected (quote)';
+  if (c.openDeficit) rows.push(pairedRow('openDeficit.mean', openName, 'quote', c.openDeficit));
+  else if (openA && openB) rows.push(unpairedRow('openDeficit.mean', openName, 'quote', openA.mean, openB.mean));
   return rows;
 }
 
@@ -238,7 +255,9 @@ function assumptions(input: PostInput, horizon: string): string[] {
     `Traders: ${populationText(p)}.`,
     `Liquidation: price impact ${impact}; keepers close ${l.maxNotionalPerStep === null ? 'any notional' : `at most ${formatQuote(Number(l.maxNotionalPerStep))} quote`} per step; the oracle lags ${l.oracleDelaySteps} steps.`,
     `After the insurance fund: ${lossMechanismText(p)} (proposal); ${lossMechanismText(input.baseline.params)} (current).`,
-    'Intervals: the change column gives the 95 % interval of the paired difference (normal approximation over paths); VaR, ES and yearly probabilities are quantiles or transforms of the run, shown without an interval (—).',
+    input.comparison.tail
+      ? `Intervals: every change is paired (both sides on the same paths). Means and P over ${horizon}: 95 % interval of the per-path differences (normal approximation). VaR, ES and the yearly P: ${input.comparison.tail.method}; the 2.5th and 97.5th percentiles of the change. A percentile interval of a quantile need not be centred on the change, and with few paths in the 1 % tail it is wide.`
+      : 'Intervals: the change column gives the 95 % interval of the paired difference (normal approximation over paths); VaR, ES and yearly probabilities are quantiles or transforms of the run, shown without an interval (—).',
   ];
 }
 

@@ -2,19 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from './compareRuns';
 import { summarizeRun } from './summarizeRun';
 import { fakeRangeResult } from './testing/fakeRangeResult';
-import { verdict } from './pairedDifference';
+import { verdict, type PairedDifference } from './pairedDifference';
 
 describe('compareRuns', () => {
   const baseline = fakeRangeResult({ seed: 1, from: 0, to: 200 });
 
   it('a run against itself: every difference is exactly 0 with interval [0, 0]', () => {
-    const cmp = compareRuns(baseline, baseline);
+    const cmp = compareRuns(baseline, baseline, { tail: true });
     expect(cmp.paths).toBe(200);
-    for (const [key, diff] of Object.entries(cmp)) {
+    const { tail, ...rest } = cmp;
+    for (const [key, diff] of Object.entries(rest)) {
       if (key === 'paths') continue;
       expect(diff, key).toMatchObject({ meanDiff: 0, ci95: [0, 0] });
-      expect(verdict(diff, { lowerIsBetter: true }), key).toBe('no clear difference');
+      expect(verdict(diff as PairedDifference, { lowerIsBetter: true }), key).toBe('no clear difference');
     }
+    for (const key of ['socializedLoss', 'badDebt', 'fundDraw'] as const) expect(tail![key], key).toEqual({ var99: [0, 0], es99: [0, 0] });
+    expect(tail!.pSocializedReplicates.proposal).toEqual(tail!.pSocializedReplicates.baseline);
+  });
+
+  it('carries paired bootstrap intervals of the tail changes, in quote, that bracket the point change here', () => {
+    const proposal = fakeRangeResult({ seed: 1, from: 0, to: 200 });
+    proposal.paths.badDebtUnits = proposal.paths.badDebtUnits.map((u) => u * 2);
+    expect(compareRuns(proposal, baseline).tail).toBeUndefined();
+    const cmp = compareRuns(proposal, baseline, { tail: true });
+    const a = summarizeRun(proposal, { explicit: false });
+    const b = summarizeRun(baseline, { explicit: false });
+    const change = a.badDebt.es99 - b.badDebt.es99;
+    expect(cmp.tail!.badDebt.es99[0]).toBeLessThanOrEqual(change);
+    expect(cmp.tail!.badDebt.es99[1]).toBeGreaterThanOrEqual(change);
+    expect(cmp.tail!.method).toContain('paired percentile Poisson bootstrap');
+    expect(cmp.tail!.pSocializedReplicates.proposal).toHaveLength(400);
+    expect(cmp.openDeficit!.baselineMean).toBeCloseTo(b.openDeficit.mean, 9);
   });
 
   it('reports money in quote and agrees with the two summaries', () => {

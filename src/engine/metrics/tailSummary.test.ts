@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { riskStats } from './riskStats';
+import { summarizeRun } from './summarizeRun';
+import { wilsonInterval } from './wilson';
 import { bootstrapIntervals, exceedanceCurve, fundEmptyCurve, tailSummary } from './tailSummary';
 import { fakeRangeResult } from './testing/fakeRangeResult';
 
@@ -83,5 +85,23 @@ describe('fundEmptyCurve and tailSummary', () => {
       expect(median[median.length - 1]).toBeGreaterThan(0);
     } else expect(t.socializedFan).toBeNull();
     expect(t.fundEmpty.stepOfPoint).toEqual(Array.from(r.series.stepOfPoint));
+  });
+
+  it('gives every headline mean an interval: open deficit, vault result and ADL overshoot bracket their means; P(fund emptied) is Wilson', () => {
+    const r = fakeRangeResult({ seed: 6, from: 0, to: 300 });
+    r.paths.openDeficitUnits = Float64Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? (i + 1) * 1_000_000 : 0));
+    r.paths.vaultPnlUnits = Float64Array.from({ length: 300 }, (_, i) => ((i % 5) - 2) * 3_000_000);
+    r.paths.adlProfitClosedUnits = Float64Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 5_000_000 : 0));
+    r.paths.adlNeededUnits = Float64Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 2_000_000 : 0));
+    const t = tailSummary(r, 300);
+    const s = summarizeRun(r, { explicit: false });
+    for (const [key, mean] of [['openDeficit', s.openDeficit.mean], ['vaultPnl', s.vaultPnl.mean], ['adlOvershoot', s.adlOvershoot.mean]] as const) {
+      const i = t.intervals[key]!;
+      expect(i[0], key).toBeLessThanOrEqual(mean);
+      expect(i[1], key).toBeGreaterThanOrEqual(mean);
+      expect(i[1], key).toBeGreaterThan(i[0]);
+    }
+    const emptied = Array.from(r.paths.fundDepletedStep).filter((step) => step >= 0).length;
+    expect(t.intervals.fundDepleted).toEqual(wilsonInterval(emptied, 300));
   });
 });

@@ -62,7 +62,19 @@ export interface ConditionalFan {
 
 export interface TailSummary {
   method: string;
-  intervals: { socializedLoss: StatIntervals; badDebt: StatIntervals; fundDraw: StatIntervals; liquidations: Interval; adlNotional: Interval };
+  intervals: {
+    socializedLoss: StatIntervals;
+    badDebt: StatIntervals;
+    fundDraw: StatIntervals;
+    liquidations: Interval;
+    adlNotional: Interval;
+    /** Means of the open deficit, the vault's result and the ADL overshoot, quote (optional: older snapshots lack them). */
+    openDeficit?: Interval;
+    vaultPnl?: Interval;
+    adlOvershoot?: Interval;
+    /** Wilson 95 % interval of the share of paths whose fund emptied. */
+    fundDepleted?: Interval;
+  };
   /** Mean penalties paid into the fund per path, quote (why the fund can pay out more than it started with). */
   fundInflowMean: number;
   exceedance: { socializedLoss: ExceedanceCurve; badDebt: ExceedanceCurve };
@@ -73,14 +85,14 @@ export interface TailSummary {
 
 export const INTERVAL_METHOD = `percentile Poisson bootstrap, ${BOOTSTRAP_RESAMPLES} resamples of the paths, fixed seed ${BOOTSTRAP_SEED}`;
 
-function percentileInterval(estimates: Float64Array): Interval {
+export function percentileInterval(estimates: Float64Array): Interval {
   const sorted = Float64Array.from(estimates).sort();
   const last = sorted.length - 1;
   return [sorted[Math.floor(0.025 * last)] as number, sorted[Math.ceil(0.975 * last)] as number];
 }
 
 /** mulberry32: a small, fast 32-bit generator; the bootstrap needs speed, not PathRng's stream separation. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -103,14 +115,14 @@ const POISSON1_CDF = (() => {
   return out;
 })();
 
-function poisson1(u: number): number {
+export function poisson1(u: number): number {
   let k = 0;
   while (k < 12 && u > (POISSON1_CDF[k] as number)) k++;
   return k;
 }
 
 /** Poisson(λ) for the count of resampled zero paths: inversion for small λ, a rounded normal for large (error < 1 path in 10^3). */
-function poisson(lambda: number, next: () => number): number {
+export function poisson(lambda: number, next: () => number): number {
   if (lambda === 0) return 0;
   if (lambda < 30) {
     let k = 0;
@@ -285,6 +297,12 @@ function meanInterval(values: ArrayLike<number>): Interval {
   return [mean - half, mean + half];
 }
 
+function depletedCount(steps: ArrayLike<number>): number {
+  let k = 0;
+  for (let i = 0; i < steps.length; i++) if ((steps[i] as number) >= 0) k++;
+  return k;
+}
+
 /** The tail summary of the first `paths` paths of `result` (see the module comment). */
 export function tailSummary(result: RangeResult, paths: number): TailSummary {
   const cols = result.paths;
@@ -298,6 +316,10 @@ export function tailSummary(result: RangeResult, paths: number): TailSummary {
       fundDraw: bootstrapIntervals(head(cols.fundDrawUnits), q),
       liquidations: meanInterval(head(cols.liquidations)),
       adlNotional: bootstrapIntervals(head(cols.adlNotionalQuote)).mean,
+      openDeficit: bootstrapIntervals(head(cols.openDeficitUnits), q).mean,
+      vaultPnl: bootstrapIntervals(head(cols.vaultPnlUnits), q).mean,
+      adlOvershoot: bootstrapIntervals(Float64Array.from(head(cols.adlProfitClosedUnits), (closed, i) => closed - (cols.adlNeededUnits[i] as number)), q).mean,
+      fundDepleted: wilsonInterval(depletedCount(head(cols.fundDepletedStep)), paths),
     },
     fundInflowMean: meanOf(head(cols.fundInflowUnits)) * q,
     exceedance: { socializedLoss: exceedanceCurve(head(cols.socializedLossUnits), q), badDebt: exceedanceCurve(head(cols.badDebtUnits), q) },

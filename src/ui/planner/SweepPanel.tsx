@@ -7,6 +7,7 @@ import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { applicableParams, defaultSweep, formatParamValue, formatP, invalidPoints, sweepRows, type SweepRow } from './plannerRows';
 import { cancelSweeps, loadIntoDashboard, runSweep1d } from './plannerRunner';
 import { SweepCharts } from './SweepCharts';
+import { SweepExpected } from './SweepExpected';
 
 const FALLBACK: SweepSpec = { param: 'insuranceFund.initial', from: 0, to: 2_000_000, points: 10 };
 
@@ -146,6 +147,7 @@ export function SweepPanel() {
           )}
         </div>
       </form>
+      <SweepExpected points={Number(form.points)} paths={Number(pathsText)} />
       {parsed.problem && <p className="field-problem">{parsed.problem}</p>}
       {loadProblem && (
         <p className="field-problem" role="alert">

@@ -4,6 +4,7 @@ import { selectParams, selectProgress, selectShowTailStats, selectStale, selectS
 import type { Interval } from '../../engine/metrics/tailSummary';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { PopulationIntervalPanel } from './PopulationIntervalPanel';
+import { PrecisionPanel } from './PrecisionPanel';
 import { formatCount, formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
 
 interface MetricProps {
@@ -123,6 +124,7 @@ export function HeadlineMetrics() {
         <Metric testId="metric-openDeficit-mean" label="Open deficit at the horizon, mean per path" raw={s ? s.openDeficit.mean : null} value={s ? formatQuote(s.openDeficit.mean) : NONE} unit="quote">
           {s && (
             <>
+              <MeanInterval testId="metric-openDeficit-mean" interval={s.tail?.intervals.openDeficit} />
               <span className="plain">Negative equity of accounts still open at the last step (waiting for keepers, a slice or a lagging oracle): a deficit not yet settled, not in bad debt.</span>
               {showTail && <span className="tail"> {plainTail(s.openDeficit)}</span>}
             </>
@@ -132,7 +134,16 @@ export function HeadlineMetrics() {
           {s && (
             <>
               <MeanInterval testId="metric-fundDraw-mean" interval={s.tail?.intervals.fundDraw.mean} />
-              Fund emptied on {formatPercent(s.fundDepletedShare)} of paths.{' '}
+              <span data-testid="metric-fundDepleted" data-value={String(s.fundDepletedShare)}>
+                Fund emptied on {formatPercent(s.fundDepletedShare)} of paths
+                {s.tail?.intervals.fundDepleted && (
+                  <span data-testid="metric-fundDepleted-ci" data-lo={String(s.tail.intervals.fundDepleted[0])} data-hi={String(s.tail.intervals.fundDepleted[1])}>
+                    {' '}
+                    (95 % interval {formatPercent(s.tail.intervals.fundDepleted[0])} – {formatPercent(s.tail.intervals.fundDepleted[1])}, Wilson)
+                  </span>
+                )}
+                .
+              </span>{' '}
               <span className="plain">What the fund paid toward bad debt.</span>
               {s.tail && s.tail.fundInflowMean > 0 && (
                 <span className="plain" data-testid="metric-fundInflow" data-value={String(s.tail.fundInflowMean)}>
@@ -167,6 +178,7 @@ export function HeadlineMetrics() {
         </Metric>
         {s && params.lossMechanism.kind === 'backstop' && (
           <Metric testId="metric-vaultPnl-mean" label="Backstop vault result, mean per path" raw={s.vaultPnl.mean} value={formatQuote(s.vaultPnl.mean)} unit="quote">
+            <MeanInterval testId="metric-vaultPnl-mean" interval={s.tail?.intervals.vaultPnl} />
             <span className="plain">
               What the vault made (+) or lost (−) on the positions it took over, deficits included, inventory marked at the end of {horizon}.
             </span>
@@ -175,6 +187,7 @@ export function HeadlineMetrics() {
         )}
         {s && params.lossMechanism.kind === 'adl' && (
           <Metric testId="metric-adlOvershoot-mean" label="ADL overshoot, mean per path" raw={s.adlOvershoot.mean} value={formatQuote(s.adlOvershoot.mean)} unit="quote">
+            <MeanInterval testId="metric-adlOvershoot-mean" interval={s.tail?.intervals.adlOvershoot} />
             <span className="plain">Profit that ADL took from winners beyond what was needed to cover the bankrupt positions (full-size or mark-price closes).</span>
             {showTail && <span className="tail"> {plainTail(s.adlOvershoot)}</span>}
           </Metric>
@@ -187,6 +200,7 @@ export function HeadlineMetrics() {
             : 'Ledger NOT balanced on every path — these numbers cannot be trusted. Please report this run.'}
         </p>
       )}
+      <PrecisionPanel />
     </section>
   );
 }
