@@ -13,10 +13,10 @@ import { linkRunInputs } from './linkRunInputs';
 import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/presets';
 import { populationBatches } from '../engine/sim/populationBatches';
 import { applyTape } from './tapeInput';
-import { estimatorFlag } from './estimatorFlag';
-import { simulateImportance } from '../engine/importance';
+import { estimatorModeOf } from './estimatorFlag';
+import { RARE_EVENT_THRESHOLD, chooseEstimator, simulateImportance, socializedPathsOf } from '../engine/importance';
 
-const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance] [--json]
+const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance|auto] [--json]
        npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
        npm run simulate -- --defaults [--preset NAME]   print the default (or a market preset's) parameters file
        npm run simulate -- --presets                    list the market presets with their sources
@@ -84,26 +84,40 @@ function main(argv: string[]): number {
     params = applied.params;
     process.stderr.write(`${applied.note}\n`);
   }
-  const estimator = estimatorFlag(flags.estimator);
+  const mode = estimatorModeOf(flags.estimator, inputs.estimator);
   const sharded = readShardFlags(flags);
   // A part file holds plain paths only; anything that changes the output must not be dropped silently.
-  if (sharded && estimator === 'importance') throw new UsageError('--estimator importance is not sharded: run it without --shard');
-  if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
-  if (estimator === 'importance') {
-    const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }) };
-    const file = flags.params ?? 'share link';
-    process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
-    return 0;
+  if (sharded && mode !== 'plain') {
+    throw new UsageError(`--estimator ${mode} is not sharded: run it without --shard${flags.estimator === undefined ? " (the link asks for it; add --estimator plain to shard the plain paths)" : ''}`);
   }
+  if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
   if (sharded) {
     return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
   }
+  const file = flags.params ?? 'share link';
   const simulator = createSimulator(params, seed);
-  const result = simulator.run(0, paths);
+  let plain: ReturnType<typeof simulator.run> | null = null;
+  if (mode !== 'plain') {
+    // 'auto' decides on the plain run of the same paths, as the page does (rareEventChoice.ts).
+    if (mode === 'auto') plain = simulator.run(0, paths);
+    const plainSocialized = plain ? socializedPathsOf(summarizeRun(plain, { explicit: false })) : 0;
+    const choice = chooseEstimator(mode, params, plainSocialized);
+    if (choice.estimator === 'importance') {
+      const rareEventMode = { mode, plainSocializedPaths: mode === 'auto' ? plainSocialized : null, threshold: RARE_EVENT_THRESHOLD };
+      const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }), rareEventMode };
+      if (mode === 'auto') process.stderr.write(`rare-event mode: ${plainSocialized} of ${paths} plain paths socialized (fewer than ${RARE_EVENT_THRESHOLD}): importance-sampled\n`);
+      process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
+      return 0;
+    }
+    if (choice.why === 'unavailable') {
+      if (mode === 'importance') throw new UsageError(`--estimator importance: ${choice.note}`);
+      process.stderr.write(`note: ${choice.note}\n`);
+    }
+  }
+  const result = plain ?? simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
   const base = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
   const runId = runIdOf({ params, seed, paths });
-  const file = flags.params ?? 'share link';
   // The population-inclusive interval costs one more run of the same paths over K resampled populations.
   const population = flags['population-ci'] ? populationBatches(params, seed, paths) : null;
   const summary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
