@@ -14,7 +14,8 @@ import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engi
 import { populationBatches } from '../engine/sim/populationBatches';
 import { applyTape } from './tapeInput';
 import { estimatorModeOf } from './estimatorFlag';
-import { RARE_EVENT_THRESHOLD, chooseEstimator, simulateImportance, socializedPathsOf } from '../engine/importance';
+import { simulateImportance } from '../engine/importance';
+import { rareEventLine, rareEventOf } from './rareEventOutput';
 
 const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance|auto] [--json]
        npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
@@ -88,44 +89,36 @@ function main(argv: string[]): number {
   const sharded = readShardFlags(flags);
   // A part file holds plain paths only; anything that changes the output must not be dropped silently.
   if (sharded && mode !== 'plain') {
-    throw new UsageError(`--estimator ${mode} is not sharded: run it without --shard${flags.estimator === undefined ? " (the link asks for it; add --estimator plain to shard the plain paths)" : ''}`);
+    if (flags.estimator !== undefined) throw new UsageError(`--estimator ${mode} is not sharded: run it without --shard`);
+    // The link's mode only adds `rareEvent` beside the plain numbers a part holds: say that it is left out.
+    process.stderr.write(`note: the link's rare-event mode ('${mode}') is not sharded; the parts hold the plain paths (run it without --shard for rareEvent)\n`);
   }
   if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
   if (sharded) {
     return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
   }
   const file = flags.params ?? 'share link';
-  const simulator = createSimulator(params, seed);
-  let plain: ReturnType<typeof simulator.run> | null = null;
-  if (mode !== 'plain') {
-    // 'auto' decides on the plain run of the same paths, as the page does (rareEventChoice.ts).
-    if (mode === 'auto') plain = simulator.run(0, paths);
-    const plainSocialized = plain ? socializedPathsOf(summarizeRun(plain, { explicit: false })) : 0;
-    const choice = chooseEstimator(mode, params, plainSocialized);
-    if (choice.estimator === 'importance') {
-      const rareEventMode = { mode, plainSocializedPaths: mode === 'auto' ? plainSocialized : null, threshold: RARE_EVENT_THRESHOLD };
-      const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }), rareEventMode };
-      if (mode === 'auto') process.stderr.write(`rare-event mode: ${plainSocialized} of ${paths} plain paths socialized (fewer than ${RARE_EVENT_THRESHOLD}): importance-sampled\n`);
-      process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
-      return 0;
-    }
-    if (choice.why === 'unavailable') {
-      if (mode === 'importance') throw new UsageError(`--estimator importance: ${choice.note}`);
-      process.stderr.write(`note: ${choice.note}\n`);
-    }
+  if (mode === 'importance' && flags.estimator !== undefined) {
+    const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }) };
+    process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
+    return 0;
   }
-  const result = plain ?? simulator.run(0, paths);
+  const simulator = createSimulator(params, seed);
+  const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
   const base = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
   const runId = runIdOf({ params, seed, paths });
   // The population-inclusive interval costs one more run of the same paths over K resampled populations.
   const population = flags['population-ci'] ? populationBatches(params, seed, paths) : null;
-  const summary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
+  // A link's rare-event mode (or --estimator auto) adds what the page shows beside the plain numbers.
+  const rareEvent = mode === 'plain' ? null : rareEventOf(mode, params, { seed, paths }, base);
+  const plainSummary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
+  const summary = rareEvent ? { ...plainSummary, rareEvent } : plainSummary;
   const populationLine = population
     ? `P(socialized), paths + population  95 % CI ${(population.interval[0] * 100).toFixed(2)} % – ${(population.interval[1] * 100).toFixed(2)} % ` +
       `(batch means over ${population.populations} populations × ${population.pathsPerPopulation} paths, pooled ${(population.pSocialized * 100).toFixed(2)} %)\n`
     : '';
-  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : `${formatSummaryTable(base, { paths, seed, file, runId })}${populationLine}`);
+  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : `${formatSummaryTable(base, { paths, seed, file, runId })}${populationLine}${rareEvent ? rareEventLine(rareEvent) : ''}`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // `simulate --link` follows the link's rare-event mode (run.estimator), so the report's command reproduces what
-// the page showed; a link without the field (every older link) stays plain; --estimator overrides the link.
+// the page showed: the plain numbers (unchanged fields) plus `rareEvent`, whose summary is exactly what
+// `--estimator importance` prints. A link without the field (every older link) stays plain; --estimator overrides.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,18 +47,18 @@ describe('simulate --link with rare-event mode', () => {
   const byFile = json(simulate(['--params', file, '--paths', '150', '--seed', '3', '--estimator', 'importance', '--json']));
   const plainByFile = json(simulate(['--params', file, '--paths', '150', '--seed', '3', '--json']));
 
-  it("a link on 'importance' prints what --estimator importance prints for its params, seed and paths", () => {
-    const out = json(simulate(['--link', linkOf('importance'), '--json']));
-    expect(out).toEqual({ ...byFile, rareEventMode: { mode: 'importance', plainSocializedPaths: null, threshold: RARE_EVENT_THRESHOLD } });
+  const socialized = Math.round((plainByFile.pSocialized as number) * 150);
+  const rareEvent = (mode: EstimatorMode, why: string) => ({ mode, estimator: 'importance', why, plainSocializedPaths: socialized, threshold: RARE_EVENT_THRESHOLD, note: null, summary: byFile });
+
+  it("a link on 'importance' adds the summary --estimator importance prints, beside the plain numbers", () => {
+    expect(json(simulate(['--link', linkOf('importance'), '--json']))).toEqual({ ...plainByFile, rareEvent: rareEvent('importance', 'chosen') });
   });
 
-  it("a link on 'auto' switches below the threshold and says so on stderr", () => {
-    const socialized = Math.round((plainByFile.pSocialized as number) * 150);
+  it("a link on 'auto' importance-samples below the threshold, as the page does", () => {
     expect(socialized).toBeLessThan(RARE_EVENT_THRESHOLD);
-    const run = simulate(['--link', linkOf('auto'), '--json']);
-    const out = json(run);
-    expect(out).toEqual({ ...byFile, rareEventMode: { mode: 'auto', plainSocializedPaths: socialized, threshold: RARE_EVENT_THRESHOLD } });
-    expect(run.stderr).toContain(`rare-event mode: ${socialized} of 150 plain paths socialized`);
+    expect(json(simulate(['--link', linkOf('auto'), '--json']))).toEqual({ ...plainByFile, rareEvent: rareEvent('auto', 'few-events') });
+    const table = simulate(['--link', linkOf('auto')]);
+    expect(table.stdout).toContain(`Rare-event mode: ${socialized} of 150 plain paths socialized (fewer than ${RARE_EVENT_THRESHOLD}): importance-sampled P(socialized)`);
   });
 
   it('a link without the field stays plain, and --estimator plain overrides a link on auto', () => {
