@@ -24,8 +24,11 @@ export interface ImportanceRunDeps {
   chunkPaths?: number;
 }
 
-/** Paths per chunk: small enough to keep two workers busy and to stop soon after a cancel. */
-export const IMPORTANCE_CHUNK_PATHS = 64;
+/**
+ * Paths per chunk: small, so a new plain run waits at most one short chunk per worker (its chunks queue behind
+ * it, and their deadlines count from when they are sent) and a cancel stops soon.
+ */
+export const IMPORTANCE_CHUNK_PATHS = 16;
 
 /** The importance summary of the request, or null when it stopped being current. Rejects with the worker's error. */
 export async function runImportanceOn(deps: ImportanceRunDeps, request: ImportanceRequest): Promise<ImportanceSummary | null> {
