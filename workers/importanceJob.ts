@@ -7,6 +7,7 @@ import { formatProblems, validateParams } from '../src/engine/index';
 import { validateRunOptions } from '../src/engine/params/validateParams';
 import { buildPopulation } from '../src/engine/population/buildPopulation';
 import type { RiskParams } from './protocol';
+import { weightedBuffers } from './weightedTransfer';
 
 export interface ImportanceRangeRequest {
   params: RiskParams;
@@ -37,12 +38,6 @@ function withoutSeries(result: WeightedRangeResult): WeightedRangeResult {
   const none = new Float64Array(0);
   const series = { points: 0, stepOfPoint: new Int32Array(0), price: none, fundBalanceQuote: none, cumBadDebtQuote: none, cumSocializedLossQuote: none, cumLiquidatedNotionalQuote: none };
   return { ...result, series };
-}
-
-/** Every distinct buffer of a range's columns, for Comlink.transfer. */
-export function weightedBuffers(result: WeightedRangeResult): ArrayBuffer[] {
-  const views: ArrayBufferView[] = [...Object.values(result.paths), ...Object.values(result.draws), result.lossByAccountUnits, result.lossByDecileUnits];
-  return [...new Set(views.map((view) => view.buffer as ArrayBuffer))];
 }
 
 /** Paths [from, to) drawn from the scenario's importance proposal, with their weights. */

@@ -5,7 +5,7 @@
 import { transfer } from 'comlink';
 import type { ImportanceSummary, WeightedRangeResult } from '../src/engine/importance';
 import { within, type EngineEndpoint } from './engineEndpoint';
-import { weightedBuffers } from './importanceJob';
+import { weightedBuffers } from './weightedTransfer';
 import type { RiskParams } from './protocol';
 
 export interface ImportanceRequest {
