@@ -9,6 +9,7 @@ import { populationBatchJob, type PopulationBatchRequest } from './populationBat
 import { buffersOf } from './rangeTransfer';
 import { createSimulatorCache } from './simulatorCache';
 import { tracePathJob, type TraceRequest } from './traceJob';
+import { importanceRangeJob, importanceSummaryJob, type ImportanceRangeRequest, type ImportanceSummaryRequest } from './importanceJob';
 
 export function createEngineApi() {
   const simulators = createSimulatorCache();
@@ -34,6 +35,10 @@ export function createEngineApi() {
     tracePath: (request: TraceRequest) => tracePathJob(request),
     /** One batch of the population-inclusive interval: socialized paths on that batch's own population. */
     populationBatch: (request: PopulationBatchRequest) => populationBatchJob(request),
+    /** Rare-event mode: importance-sampled paths [from, to) with their weights (buffers transferred). */
+    importanceRange: (request: ImportanceRangeRequest) => importanceRangeJob(request),
+    /** Rare-event mode: the summary of a run's importance-sampled ranges. */
+    importanceSummary: (request: ImportanceSummaryRequest) => importanceSummaryJob(request),
   };
 }
 

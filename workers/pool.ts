@@ -14,6 +14,8 @@ import type { AggregateRunSpec, AggregateSnapshot, RangeChunk, RiskParams, Sampl
 import { LIVENESS_DEFAULTS, RunLiveness, progressWatchdog, type LivenessOptions } from './liveness';
 import { buffersOf, samplePathOf } from './rangeTransfer';
 import { RunPlan, type Job, type PlanOptions, type PoolProgress } from './runPlan';
+import { runImportanceOn, type ImportanceRequest } from './importanceRun';
+import type { ImportanceSummary } from '../src/engine/importance';
 
 export type { PoolProgress };
 
@@ -88,6 +90,8 @@ export interface RunEngine {
   cancel(): void;
   /** Reports path `pathIndex` of run `runId` (now if it has arrived, else when it does). */
   showPath(runId: number, pathIndex: number): void;
+  /** Rare-event mode: importance-samples the request's paths; null when a newer request or run replaced it. */
+  runImportance?(request: ImportanceRequest): Promise<ImportanceSummary | null>;
   dispose(): void;
 }
 
@@ -142,6 +146,8 @@ export class EnginePool implements RunEngine {
   private readonly paramIds = new WeakMap<object, number>();
   private nextParamId = 1;
   private disposed = false;
+  /** Bumped by every importance request and every run start: an older importance request stops. */
+  private importanceGeneration = 0;
 
   constructor(options: PoolOptions) {
     if (!(Number.isSafeInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${options.workers}`);
@@ -159,7 +165,21 @@ export class EnginePool implements RunEngine {
   start(request: RunRequest, listener: RunListener): void {
     if (this.disposed) throw new Error('the engine pool has been disposed');
     this.cancel();
+    this.importanceGeneration++;
     this.launch(request, listener, 0);
+  }
+
+  runImportance(request: ImportanceRequest): Promise<ImportanceSummary | null> {
+    if (this.disposed) return Promise.reject(new Error('the engine pool has been disposed'));
+    const generation = ++this.importanceGeneration;
+    const workers = this.slots.map((slot, index) => {
+      if (slot) return slot.endpoint;
+      const endpoint = this.options.spawn(`haircut-engine-${index + 1}`);
+      this.slots[index] = { index, endpoint, inFlight: 0, tail: Promise.resolve(), prepared: new Map(), retired: null };
+      return endpoint;
+    });
+    const isCurrent = () => !this.disposed && generation === this.importanceGeneration;
+    return runImportanceOn({ workers, aggregator: this.aggregatorEndpoint(), isCurrent, deadlineMs: this.options.aggregateDeadlineMs }, request);
   }
 
   /** Starts gathering `request` from path 0 (again, after `restarts` lost aggregators). */

@@ -1,4 +1,5 @@
 import { UsageError } from './args';
+import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 
 export type Estimator = 'plain' | 'importance';
 
@@ -6,5 +7,15 @@ export type Estimator = 'plain' | 'importance';
 export function estimatorFlag(raw: string | undefined): Estimator {
   if (raw === undefined || raw === 'plain') return 'plain';
   if (raw === 'importance') return 'importance';
-  throw new UsageError(`--estimator must be 'plain' or 'importance', got '${raw}'`);
+  throw new UsageError(`--estimator must be 'plain', 'importance' or 'auto', got '${raw}'`);
+}
+
+/**
+ * The estimator mode of `simulate`: --estimator if given ('auto' too: plain first, importance sampling when it
+ * saw fewer than RARE_EVENT_THRESHOLD socialized paths, as the page does), else the share link's, else plain.
+ */
+export function estimatorModeOf(raw: string | undefined, fromLink: EstimatorMode | undefined): EstimatorMode {
+  if (raw === 'auto') return 'auto';
+  if (raw !== undefined) return estimatorFlag(raw);
+  return fromLink ?? 'plain';
 }

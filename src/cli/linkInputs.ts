@@ -3,9 +3,10 @@
 import { ENGINE_VERSION } from '../engine/identity';
 import type { RiskParams } from '../engine/params/riskParams';
 import { decodeShareState } from '../share/codec';
+import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 
 export type LinkInputs =
-  | { ok: true; params: RiskParams; baseline: RiskParams | null; paths: number; seed: number; notes: string[]; expectedRunId: string | null }
+  | { ok: true; params: RiskParams; baseline: RiskParams | null; paths: number; seed: number; estimator: EstimatorMode; notes: string[]; expectedRunId: string | null }
   | { ok: false; problems: string[] };
 
 /**
@@ -38,6 +39,8 @@ export function readLinkInputs(link: string): LinkInputs {
     baseline: state.baseline,
     paths: state.run.paths,
     seed: state.run.seed,
+    // Absent in links made before rare-event mode: they showed plain sampling.
+    estimator: state.run.estimator ?? 'plain',
     notes: decoded.notes,
     expectedRunId: query.get('run'),
   };

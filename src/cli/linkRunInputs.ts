@@ -18,5 +18,5 @@ export function linkRunInputs(link: string, flags: { paths?: string | undefined;
     const message = `the link says run=${read.expectedRunId}, but its parameters, seed and paths give run id ${runId} on this build: the link was edited or the parameters are read differently here`;
     return { readable: true, params: null, paths: read.paths, seed: read.seed, problems: [{ field: '--link', message }] };
   }
-  return { readable: true, params: read.params, paths: read.paths, seed: read.seed, problems: [] };
+  return { readable: true, params: read.params, paths: read.paths, seed: read.seed, problems: [], estimator: read.estimator };
 }

@@ -1,3 +1,4 @@
+import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { validateParams, validateRunOptions } from '../engine/params/validateParams';
@@ -7,7 +8,7 @@ import { writeError } from './printable';
 
 export type RunInputs =
   | { readable: false }
-  | { readable: true; params: RiskParams | null; paths: number; seed: number; problems: ParamProblem[] };
+  | { readable: true; params: RiskParams | null; paths: number; seed: number; problems: ParamProblem[]; estimator?: EstimatorMode };
 
 /**
  * What every command that runs the engine reads first: the parameters file, --paths and --seed. A file that

@@ -13,10 +13,11 @@ import { linkRunInputs } from './linkRunInputs';
 import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/presets';
 import { populationBatches } from '../engine/sim/populationBatches';
 import { applyTape } from './tapeInput';
-import { estimatorFlag } from './estimatorFlag';
+import { estimatorModeOf } from './estimatorFlag';
 import { simulateImportance } from '../engine/importance';
+import { rareEventLine, rareEventOf } from './rareEventOutput';
 
-const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance] [--json]
+const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance|auto] [--json]
        npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
        npm run simulate -- --defaults [--preset NAME]   print the default (or a market preset's) parameters file
        npm run simulate -- --presets                    list the market presets with their sources
@@ -84,34 +85,40 @@ function main(argv: string[]): number {
     params = applied.params;
     process.stderr.write(`${applied.note}\n`);
   }
-  const estimator = estimatorFlag(flags.estimator);
+  const mode = estimatorModeOf(flags.estimator, inputs.estimator);
   const sharded = readShardFlags(flags);
   // A part file holds plain paths only; anything that changes the output must not be dropped silently.
-  if (sharded && estimator === 'importance') throw new UsageError('--estimator importance is not sharded: run it without --shard');
-  if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
-  if (estimator === 'importance') {
-    const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }) };
-    const file = flags.params ?? 'share link';
-    process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
-    return 0;
+  if (sharded && mode !== 'plain') {
+    if (flags.estimator !== undefined) throw new UsageError(`--estimator ${mode} is not sharded: run it without --shard`);
+    // The link's mode only adds `rareEvent` beside the plain numbers a part holds: say that it is left out.
+    process.stderr.write(`note: the link's rare-event mode ('${mode}') is not sharded; the parts hold the plain paths (run it without --shard for rareEvent)\n`);
   }
+  if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
   if (sharded) {
     return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
+  }
+  const file = flags.params ?? 'share link';
+  if (mode === 'importance' && flags.estimator !== undefined) {
+    const summary = { ...simulateImportance(params, { seed, paths }), runId: runIdOf({ params, seed, paths, data: 'estimator=importance' }) };
+    process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : formatSummaryTable(summary, { paths, seed, file, runId: summary.runId }));
+    return 0;
   }
   const simulator = createSimulator(params, seed);
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
   const base = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
   const runId = runIdOf({ params, seed, paths });
-  const file = flags.params ?? 'share link';
   // The population-inclusive interval costs one more run of the same paths over K resampled populations.
   const population = flags['population-ci'] ? populationBatches(params, seed, paths) : null;
-  const summary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
+  // A link's rare-event mode (or --estimator auto) adds what the page shows beside the plain numbers.
+  const rareEvent = mode === 'plain' ? null : rareEventOf(mode, params, { seed, paths }, base);
+  const plainSummary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
+  const summary = rareEvent ? { ...plainSummary, rareEvent } : plainSummary;
   const populationLine = population
     ? `P(socialized), paths + population  95 % CI ${(population.interval[0] * 100).toFixed(2)} % – ${(population.interval[1] * 100).toFixed(2)} % ` +
       `(batch means over ${population.populations} populations × ${population.pathsPerPopulation} paths, pooled ${(population.pSocialized * 100).toFixed(2)} %)\n`
     : '';
-  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : `${formatSummaryTable(base, { paths, seed, file, runId })}${populationLine}`);
+  process.stdout.write(flags.json ? `${finiteJson(summary)}\n` : `${formatSummaryTable(base, { paths, seed, file, runId })}${populationLine}${rareEvent ? rareEventLine(rareEvent) : ''}`);
   return 0;
 }
 

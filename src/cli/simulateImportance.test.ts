@@ -45,7 +45,7 @@ describe('simulate --estimator importance', () => {
   it('refuses an unknown estimator by name, exit code 2', () => {
     const run = simulate(['--params', file, '--estimator', 'magic']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("--estimator must be 'plain' or 'importance', got 'magic'");
+    expect(run.stderr).toContain("--estimator must be 'plain', 'importance' or 'auto', got 'magic'");
     expect(run.stdout).toBe('');
   });
 });

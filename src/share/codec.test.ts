@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeShareState, encodeShareState } from './codec';
 import { diffJson, type Json } from './jsonPatch';
 import { V1_BASE, V1_DICTIONARY_TEXT } from './linkFormatV1';
-import { defaultShareState, SHARE_KEYS, type ShareState } from './shareState';
+import { defaultShareState, freshPageState, SHARE_KEYS, type ShareState } from './shareState';
 import { v1DefaultShareState, withLegacyLiquidation } from './testing/v1Defaults';
 
 /** FNV-1a, 32 bits: enough to notice an edit to a frozen format constant. */
@@ -132,8 +132,8 @@ describe('decodeShareState', () => {
   it.each([
     ['an empty hash', ''],
     ['a lone #', '#'],
-  ])('reads %s as the defaults', (_name, hash) => {
-    expect(decodeShareState(hash)).toStrictEqual({ ok: true, state: defaultShareState(), notes: [] });
+  ])('reads %s as the page defaults (rare-event mode on auto)', (_name, hash) => {
+    expect(decodeShareState(hash)).toStrictEqual({ ok: true, state: freshPageState(), notes: [] });
   });
 
   it.each([

@@ -14,7 +14,7 @@ import { decodeBase64url, encodeBase64url } from './base64url';
 import { applyJsonPatch, diffJson, forbiddenKeyPath, isJsonObject, jsonNestingDepth, type Json } from './jsonPatch';
 import { normalizeLinkFragment } from './linkFragment';
 import { LINK_VERSIONS, migrateToCurrent, type LinkVersions } from './migrations';
-import { defaultShareState, type ShareState } from './shareState';
+import { defaultShareState, freshPageState, type ShareState } from './shareState';
 import { validateShareState } from './validateShareState';
 
 export const SHARE_LIMITS = {
@@ -164,7 +164,7 @@ function decode(hash: string, versions: LinkVersions): DecodeResult {
   const normalized = normalizeLinkFragment(raw);
   if (!normalized.ok) return refuse(normalized.problem);
   const fragment = normalized.fragment;
-  if (fragment === '') return { ok: true, state: defaultShareState(), notes: [] };
+  if (fragment === '') return { ok: true, state: freshPageState(), notes: [] };
 
   const envelope = readEnvelope(fragment);
   if (!envelope.ok) return refuse(envelope.problem);

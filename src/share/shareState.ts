@@ -5,6 +5,7 @@
  */
 import type { RiskParams } from '../engine/params/riskParams';
 import { DEFAULT_RUN, defaultParams } from '../engine/params/defaults';
+import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 
 export const VIEW_TABS = ['dashboard', 'learn', 'planner'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
@@ -33,6 +34,11 @@ export interface RunSpec {
   paths: number;
   /** Seed of every path's random streams, integer 0..2^53 − 1. */
   seed: number;
+  /**
+   * Rare-event mode (link v2 field, added later): 'auto' switches to importance sampling when the plain run saw
+   * fewer than RARE_EVENT_THRESHOLD socialized paths. ABSENT means 'plain', what every older link showed.
+   */
+  estimator?: EstimatorMode;
 }
 
 export interface ShareState {
@@ -50,7 +56,7 @@ export interface ShareState {
  */
 export const SHARE_KEYS: Record<keyof ShareState, { inLink: true; describe: string }> = {
   params: { inLink: true, describe: 'the proposal: every risk parameter, validated by validateParams' },
-  run: { inLink: true, describe: 'paths and seed, validated by validateRunOptions' },
+  run: { inLink: true, describe: 'paths and seed, validated by validateRunOptions, and the estimator mode (absent = plain)' },
   baseline: { inLink: true, describe: 'the parameters compared with, or null; validated like params' },
   view: { inLink: true, describe: 'tab, chart toggles, shown path and sweep; nothing here changes a number' },
 };
@@ -62,7 +68,16 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   sweep: null,
 });
 
-/** A fresh, editable copy of the state the page opens with. */
+/**
+ * The state the page opens with when the address has no link: the defaults with rare-event mode on 'auto'.
+ * (defaultShareState has no estimator, which a link reads as plain sampling: what every older link showed.)
+ */
+export function freshPageState(): ShareState {
+  const state = defaultShareState();
+  return { ...state, run: { ...state.run, estimator: 'auto' } };
+}
+
+/** A fresh, editable copy of the defaults every link is read against (no estimator: plain sampling). */
 export function defaultShareState(): ShareState {
   return {
     params: defaultParams(),

@@ -7,6 +7,7 @@ import { validateParams, validateRunOptions } from '../engine/params/validatePar
 import { describeValue } from '../engine/params/schema';
 import type { RiskParams } from '../engine/params/riskParams';
 import { isJsonObject, type JsonObject } from './jsonPatch';
+import { ESTIMATOR_MODES, type EstimatorMode } from '../engine/importance/rareEventChoice';
 import { SHARE_KEYS, VIEW_TABS, type RunSpec, type ShareState, type SweepSpec, type ViewState } from './shareState';
 
 export const MAX_SWEEP_POINTS = 100;
@@ -100,14 +101,28 @@ function readParams(field: 'params' | 'baseline', value: unknown): RiskParams | 
   return result.problems.map((p) => `${qualify(field, p.field)}: ${p.message}`);
 }
 
-/** Paths and seed, both required (validateRunOptions would fill a missing one from today's DEFAULT_RUN). */
+/**
+ * Paths and seed, both required (validateRunOptions would fill a missing one from today's DEFAULT_RUN), and the
+ * optional estimator mode: absent stays absent (= plain, what links made before it existed showed).
+ */
 function readRun(value: unknown): RunSpec | string[] {
+  let options = value;
+  let estimator: EstimatorMode | undefined;
   if (isJsonObject(value)) {
     const missing = (['paths', 'seed'] as const).filter((key) => !Object.hasOwn(value, key));
     if (missing.length > 0) return missing.map((key) => `run.${key}: required`);
+    if (Object.hasOwn(value, 'estimator')) {
+      const raw = value['estimator'];
+      if (!ESTIMATOR_MODES.includes(raw as EstimatorMode)) {
+        return [`run.estimator: must be one of ${ESTIMATOR_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(raw)}`];
+      }
+      estimator = raw as EstimatorMode;
+      const { estimator: _estimator, ...rest } = value;
+      options = rest;
+    }
   }
-  const result = validateRunOptions(value);
-  if (result.ok) return { paths: result.options.paths, seed: result.options.seed };
+  const result = validateRunOptions(options);
+  if (result.ok) return { paths: result.options.paths, seed: result.options.seed, ...(estimator ? { estimator } : {}) };
   return result.problems.map((p) => `${qualify('run', p.field)}: ${p.message}`);
 }
 

@@ -7,10 +7,11 @@ import type { RunEngine } from '../../workers/pool';
 import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
+import { createRareEventSlice, type RareEventSlice } from './rareEventSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -25,6 +26,7 @@ export function createAppStore(engine: RunEngine, options: AppStoreOptions = {})
     ...createViewSlice(...a),
     ...createPlannerSlice(...a),
     ...createLearnSlice(...a),
+    ...createRareEventSlice(engine)(...a),
   }));
 
   let rerunQueued = false;
@@ -39,6 +41,8 @@ export function createAppStore(engine: RunEngine, options: AppStoreOptions = {})
       }
     }
     if (state.pathIndex !== prev.pathIndex) state.showPath(state.pathIndex);
+    // Rare-event mode follows the plain run: decided when it is done, dropped when a new one starts.
+    if (state.status !== prev.status || state.runId !== prev.runId || state.estimator !== prev.estimator) state.refreshRareEvent();
   });
   return store;
 }

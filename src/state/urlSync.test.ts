@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEngine } from '../../workers/pool';
 import { encodeShareState } from '../share/codec';
-import { defaultShareState, type ShareState } from '../share/shareState';
+import { defaultShareState, freshPageState, type ShareState } from '../share/shareState';
 import { createAppStore } from './store';
 import { createLinkNoticeStore, isHaircutFragment, listedProblems, MAX_LISTED_PROBLEMS, shareStateOf, startUrlSync, URL_SYNC_TIMING, type UrlSyncHost } from './urlSync';
 
@@ -91,8 +91,9 @@ function fakeHost(initialHash = '') {
   };
 }
 
+/** The link of the page's default state (rare-event mode on auto) after `edit`. */
 function linkOf(edit: (s: ShareState) => void): string {
-  const state = defaultShareState();
+  const state = freshPageState();
   edit(state);
   return `#${encodeShareState(state)}`;
 }
@@ -147,7 +148,7 @@ describe('at boot', () => {
 
   it('refuses a damaged link with a notice in words, keeps the defaults, and does not throw', () => {
     const { store, notices } = setup('#v=1&s=%%%not-base64');
-    expect(shareStateOf(store.getState())).toEqual(defaultShareState());
+    expect(shareStateOf(store.getState())).toEqual(freshPageState());
     const notice = notices.getState().notice!;
     expect(notice.tone).toBe('error');
     expect(notice.title).toMatch(/could not be opened.*default parameters/);
@@ -176,7 +177,7 @@ describe('at boot', () => {
     const at = link.indexOf('&c=') - 3;
     const changed = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
     const { store, notices } = setup(changed);
-    expect(shareStateOf(store.getState())).toEqual(defaultShareState());
+    expect(shareStateOf(store.getState())).toEqual(freshPageState());
     expect(notices.getState().notice!.tone).toBe('error');
     expect(notices.getState().notice!.problems.join(' ')).toMatch(/damaged/);
   });
@@ -189,7 +190,7 @@ describe('at boot', () => {
   it('leaves a fragment that is not a Haircut link alone', () => {
     const { store, notices, fake } = setup('#results');
     expect(notices.getState().notice).toBeNull();
-    expect(shareStateOf(store.getState())).toEqual(defaultShareState());
+    expect(shareStateOf(store.getState())).toEqual(freshPageState());
     expect(fake.entries).toEqual(['#results']);
   });
 
@@ -264,7 +265,7 @@ describe('back, forward and the address bar', () => {
     fake.back();
     expect([store.getState().seed, store.getState().paths]).toEqual([7, 1000]);
     fake.back();
-    expect(shareStateOf(store.getState())).toEqual(defaultShareState());
+    expect(shareStateOf(store.getState())).toEqual(freshPageState());
     fake.forward();
     fake.forward();
     expect([store.getState().seed, store.getState().paths]).toEqual([7, 300]);

@@ -8,6 +8,7 @@ import { describedBy, FieldFrame } from './ParamField';
 import { describeProblem } from './fieldText';
 import { Section } from './Section';
 import { useDebouncedCommit } from './useDraftValue';
+import { EstimatorField } from './EstimatorField';
 
 /** A run option (paths or seed) as a text input, validated by validateRunOptions through the store. */
 function RunOptionField({ name, value, set }: { name: 'paths' | 'seed'; value: number; set: (n: number) => ParamProblem[] }) {
@@ -71,6 +72,7 @@ export function RunSection() {
         <RunOptionField name="paths" value={paths} set={setPaths} />
         <RunOptionField name="seed" value={seed} set={setSeed} />
       </div>
+      <EstimatorField />
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import type { Interval } from '../../engine/metrics/tailSummary';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { PopulationIntervalPanel } from './PopulationIntervalPanel';
 import { PrecisionPanel } from './PrecisionPanel';
+import { RareEventPanel } from './RareEventPanel';
 import { formatCount, formatHorizon, formatInteger, formatPaths, formatPercent, formatQuote } from '../format';
 
 interface MetricProps {
@@ -90,6 +91,7 @@ export function HeadlineMetrics() {
       {s && dim && (
         <p className="previous-run">{status === 'error' ? 'Showing the last run that finished.' : 'Showing the previous parameters’ results until the new run reports.'}</p>
       )}
+      {!dim && <RareEventPanel />}
       <dl className={dim ? 'metrics stale' : 'metrics'}>
         <Metric testId="metric-pSocialized" label="Paths with socialized loss" raw={s ? s.pSocialized : null} value={s ? formatPercent(s.pSocialized) : NONE}>
           {s && (

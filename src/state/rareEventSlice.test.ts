@@ -1,0 +1,75 @@
+// Rare-event mode in the store, against a fake engine: after the plain run is done the store decides, asks the
+// engine for the importance estimate when the mode (or a plain count below the threshold) says so, shows it
+// only for the run it was made for, and drops it when a new run starts.
+import { describe, expect, it } from 'vitest';
+import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
+import type { ImportanceRequest } from '../../workers/importanceRun';
+import type { RunEngine, RunListener, RunRequest } from '../../workers/pool';
+import type { AggregateSnapshot, RunSummary } from '../../workers/protocol';
+import { createAppStore } from './store';
+
+function setup() {
+  const runs: { request: RunRequest; listener: RunListener }[] = [];
+  const importance: { request: ImportanceRequest; resolve: (s: ImportanceSummary | null) => void }[] = [];
+  const engine: RunEngine = {
+    start: (request, listener) => void runs.push({ request, listener }),
+    cancel: () => undefined,
+    showPath: () => undefined,
+    runImportance: (request) => new Promise((resolve) => void importance.push({ request, resolve })),
+    dispose: () => undefined,
+  };
+  const store = createAppStore(engine, { schedule: (flush) => flush() });
+  return { store, runs, importance };
+}
+
+const finished = (runId: number, socialized: number): AggregateSnapshot => ({
+  runId,
+  pathsCovered: 1000,
+  summary: { paths: 1000, pSocialized: socialized / 1000 } as RunSummary,
+  baselineSummary: null,
+  comparison: null,
+  elapsedMs: 1,
+});
+const importanceSummary = { estimator: 'importance', paths: 1000, pSocialized: 0.004, effectiveSampleSize: 600 } as ImportanceSummary;
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+describe('rare-event slice', () => {
+  it("on 'auto' importance-samples a run that saw 7 socialized paths, and shows it", async () => {
+    const { store, runs, importance } = setup();
+    expect(store.getState().estimator).toBe('auto');
+    store.getState().startRun();
+    runs[0]!.listener.snapshot(finished(1, 7), true);
+    expect(importance).toHaveLength(1);
+    expect(importance[0]!.request).toMatchObject({ seed: store.getState().seed, paths: 1000 });
+    expect(store.getState().rareEvent).toMatchObject({ status: 'running', plainSocializedPaths: 7, choice: { estimator: 'importance', why: 'few-events' } });
+    importance[0]!.resolve(importanceSummary);
+    await tick();
+    expect(store.getState().rareEvent).toMatchObject({ status: 'done', summary: importanceSummary });
+  });
+
+  it("on 'auto' stays plain with 20 socialized paths; 'importance' asks anyway; 'plain' never does", () => {
+    const { store, runs, importance } = setup();
+    store.getState().startRun();
+    runs[0]!.listener.snapshot(finished(1, 20), true);
+    expect(importance).toHaveLength(0);
+    expect(store.getState().rareEvent).toMatchObject({ status: 'off', choice: { estimator: 'plain', why: 'enough-events' } });
+    store.getState().setEstimator('importance');
+    expect(importance).toHaveLength(1);
+    store.getState().setEstimator('plain');
+    expect(importance).toHaveLength(1);
+    expect(store.getState().rareEvent?.status).toBe('off');
+  });
+
+  it('drops the estimate when a new run starts, and ignores the old answer arriving late', async () => {
+    const { store, runs, importance } = setup();
+    store.getState().startRun();
+    runs[0]!.listener.snapshot(finished(1, 3), true);
+    store.getState().setSeed(9);
+    await tick();
+    expect(runs).toHaveLength(2);
+    expect(store.getState().rareEvent).toBeNull();
+    importance[0]!.resolve(importanceSummary);
+    await tick();
+    expect(store.getState().rareEvent).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+// Rare-event mode on the page: the estimator mode (a link field), and — once the plain run is done — the
+// importance-sampled estimate of the same paths count and seed when the mode asks for it ('importance') or the
+// plain run saw too few socialized paths ('auto'). The plain run's charts stay; the headline shows the
+// importance estimate with its interval and effective sample size, and says why.
+import type { StateCreator } from 'zustand/vanilla';
+import type { RunEngine } from '../../workers/pool';
+import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
+import { chooseEstimator, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from '../engine/importance/rareEventChoice';
+import type { AppState } from './store';
+
+export interface RareEventState {
+  /** The plain run this belongs to (AppState.runId). */
+  runId: number;
+  status: 'off' | 'running' | 'done' | 'error';
+  choice: EstimatorChoice;
+  /** Socialized paths of the plain run, and its paths. */
+  plainSocializedPaths: number;
+  paths: number;
+  summary: ImportanceSummary | null;
+  error: string | null;
+}
+
+export interface RareEventSlice {
+  /** Rare-event mode: 'auto' (the page's default), 'plain' or 'importance'. */
+  estimator: EstimatorMode;
+  setEstimator: (mode: EstimatorMode) => void;
+  /** The rare-event estimate of the last finished run, or null before one (or while a new run goes). */
+  rareEvent: RareEventState | null;
+  /** Decides (and starts) the rare-event estimate of the finished run; the store calls it. */
+  refreshRareEvent: () => void;
+}
+
+export function createRareEventSlice(engine: RunEngine): StateCreator<AppState, [], [], RareEventSlice> {
+  return (set, get) => {
+    /** What the estimate in flight or shown was made for: a repeated refresh of the same inputs does nothing. */
+    let made: { runId: number; estimator: EstimatorMode } | null = null;
+    return {
+      estimator: 'auto',
+      rareEvent: null,
+      setEstimator: (mode) => {
+        if (get().estimator !== mode) set({ estimator: mode });
+      },
+      refreshRareEvent: () => {
+        const { status, summary, runId, estimator, params, seed, paths } = get();
+        if (status !== 'done' || !summary) {
+          if (get().rareEvent !== null) set({ rareEvent: null });
+          made = null;
+          return;
+        }
+        if (made && made.runId === runId && made.estimator === estimator) return;
+        made = { runId, estimator };
+        const plainSocializedPaths = socializedPathsOf(summary);
+        const choice = chooseEstimator(estimator, params, plainSocializedPaths);
+        const base = { runId, choice, plainSocializedPaths, paths, summary: null, error: null };
+        if (choice.estimator === 'plain' || !engine.runImportance) {
+          set({ rareEvent: { ...base, status: 'off' } });
+          return;
+        }
+        set({ rareEvent: { ...base, status: 'running' } });
+        const current = () => get().runId === runId && get().estimator === estimator;
+        engine.runImportance({ params, seed, paths }).then(
+          (result) => {
+            if (result && current()) set({ rareEvent: { ...base, status: 'done', summary: result } });
+          },
+          (error: unknown) => {
+            if (current()) set({ rareEvent: { ...base, status: 'error', error: error instanceof Error ? error.message : String(error) } });
+          },
+        );
+      },
+    };
+  };
+}
