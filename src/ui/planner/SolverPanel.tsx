@@ -5,6 +5,7 @@ import type { PlannerTask } from '../../state/plannerSlice';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { formatParamValue } from './plannerRows';
+import { CompareProgressView } from './CompareProgressView';
 import { CostRanking } from './CostRanking';
 import { cancelSolver, loadIntoDashboard, runCompare, runSolver, SOLVER_MAX_PATHS_FACTOR } from './plannerRunner';
 
@@ -242,8 +243,9 @@ export function SolverPanel() {
       {compare.status !== 'idle' && (
         <div className="planner-subsection">
           <p className="planner-progress" role="status" data-testid="compare-status" data-status={compare.status}>
-            {compare.status === 'running' && <progress aria-label="comparing" />} Three levers: <Elapsed task={compare} />
+            Three levers: <Elapsed task={compare} />
           </p>
+          {compare.status === 'running' && <CompareProgressView task={compare} card={(r) => <SolveCard r={r} testid={`compare-${r.lever}`} />} />}
           {compare.result && <ComparisonView c={compare.result} />}
         </div>
       )}
