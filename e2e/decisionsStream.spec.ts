@@ -123,3 +123,21 @@ test('Learn on a phone: the stepper and the chart come first, the stories after 
   await expect(page.getByRole('link', { name: 'Stories and how it works' })).toHaveCount(0);
   expect(await top('learn-preset-fund-absorbs')).toBeLessThan(await top('learn-play'));
 });
+
+test('a sweep over maintenance margin says, before it runs, from which value on it also moves initial margin and rebuilds the traders', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  const s = story('fund-runs-dry'); // initial margin 10 % here (the test reads it from the story, not the defaults)
+  const initial = s.params.margin.initialMarginRatio;
+  await page.goto(dashboardLink('fund-runs-dry', 100));
+  await runDone(page);
+  await page.getByRole('tab', { name: 'Planner' }).click();
+  await page.locator('#sweep-param').selectOption('margin.maintenanceMarginRatio');
+  await page.locator('#sweep-from').fill((initial / 4).toFixed(4));
+  await page.locator('#sweep-to').fill((initial / 2).toFixed(4));
+  await expect(page.getByTestId('sweep-population-note')).toHaveCount(0);
+  await page.locator('#sweep-to').fill((initial * 1.5).toFixed(4));
+  const note = page.getByTestId('sweep-population-note');
+  await expect(note).toContainText('moves initial margin up with it');
+  await expect(note).toContainText(s.params.population.kind === 'generated' ? 'rebuild the simulated traders' : 'imported positions stay as they are');
+  await page.locator('#sweep-heading').locator('xpath=ancestor::section[1]').screenshot({ path: 'e2e/screenshots/stream-sweep-margin-note.png' });
+});
