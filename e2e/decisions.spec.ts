@@ -96,6 +96,8 @@ test('glossary terms open on click and from the keyboard', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await page.goto('/');
   await page.getByRole('tab', { name: 'Learn' }).click();
+  // Wait for the path: on a phone the explanation follows the charts, whose own terms appear when the trace does.
+  await expect(page.getByTestId('learn-status')).toContainText('events', { timeout: RUN_TIMEOUT });
   const term = page.getByTestId('term-bad-debt').first();
   const definition = page.getByTestId('term-bad-debt-definition').first();
   await expect(definition).toBeHidden();

@@ -67,8 +67,10 @@ export function createPlannerApi(now: () => number = () => performance.now()) {
       return solveLever({ ...options, params: checkedParams(options.params, options.seed, options.initialPaths) });
     },
 
-    compare(options: CompareOptions): LeverComparison {
-      return compareLevers({ ...options, params: checkedParams(options.params, options.seed, options.initialPaths) });
+    /** With listeners (Comlink proxies from the page), progress after every probe and each lever as it finishes. */
+    compare(options: CompareOptions, onProgress?: CompareOptions['onProgress'], onLever?: CompareOptions['onLever']): LeverComparison {
+      const { onProgress: _p, onLever: _l, ...plain } = options;
+      return compareLevers({ ...plain, params: checkedParams(options.params, options.seed, options.initialPaths), ...(onProgress ? { onProgress } : {}), ...(onLever ? { onLever } : {}) });
     },
 
     /** Each of the proposal's changes alone and all together against the baseline, on paths [0, paths) (issue #21). */

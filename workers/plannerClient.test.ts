@@ -119,4 +119,16 @@ describe('PlannerClient', () => {
     expect(points.get(0)!.valueText2).toBe('0');
     expect(points.get(3)!.ok).toBe(false);
   });
+
+  it('streams the comparison: progress after every probe and each lever as it finishes, then the same answer as the engine', async () => {
+    const client = new PlannerClient(1, fakeSpawn([]));
+    const options = { params: smallParams(), seed: 5, target: 0.2, initialPaths: 40, maxPaths: 160 };
+    const progress: number[] = [];
+    const levers: string[] = [];
+    const result = await client.compare(options, { progress: (p) => progress.push(p.probesDone), lever: (r) => levers.push(r.lever) });
+    expect(result).toEqual(createPlannerApi().compare(options));
+    expect(progress).toEqual(Array.from({ length: result!.evaluations }, (_, i) => i + 1));
+    expect(levers).toEqual(['fund', 'margin', 'throughput']);
+  });
 });
+

@@ -5,7 +5,7 @@
 // terminates the workers still busy with the old one: a point can take a second, and nobody wants its answer.
 // The solver and the lever comparison run on a worker of their own, cancelled the same way.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { CompareOptions, LeverComparison, SolveOptions, SolveResult } from '../src/engine/planner/index';
+import type { CompareOptions, CompareProgress, LeverComparison, SolveOptions, SolveResult } from '../src/engine/planner/index';
 import type { RiskParams } from '../src/engine/params/riskParams';
 import type { PlannerApi, PointAnswer, PointJob } from './plannerApi';
 
@@ -239,8 +239,11 @@ export class PlannerClient {
     return this.onSolver((api) => api.solve(options));
   }
 
-  compare(options: CompareOptions): Promise<LeverComparison | null> {
-    return this.onSolver((api) => api.compare(options));
+  /** The comparison; the listeners hear of every probe and each finished lever (issue #21), never after a cancel. */
+  compare(options: CompareOptions, listen: { progress?: (p: CompareProgress) => void; lever?: (r: SolveResult) => void } = {}): Promise<LeverComparison | null> {
+    const generation = this.solveGeneration + 1; // onSolver cancels what runs and bumps the generation first
+    const live = <T,>(f: ((x: T) => void) | undefined) => (f ? proxy((x: T) => (generation === this.solveGeneration ? f(x) : undefined)) : undefined);
+    return this.onSolver((api) => api.compare(options, live(listen.progress), live(listen.lever)));
   }
 
   /** Each change alone and together (issue #21), on the solver's worker; null when cancelled. */

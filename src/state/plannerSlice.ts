@@ -3,7 +3,7 @@
 // (viewSlice), so it travels in the share link; its paths and seed are the run's (params slice), so a link
 // re-runs the very same sweep. The 2-D grid, the solver and the comparison are not in the link.
 import type { StateCreator } from 'zustand/vanilla';
-import type { LeverComparison, LeverKind, SolveResult } from '../engine/planner/index';
+import type { CompareProgress, LeverComparison, LeverKind, SolveResult } from '../engine/planner/index';
 import type { PointAnswer } from '../../workers/plannerClient';
 import type { AppState } from './store';
 
@@ -47,6 +47,8 @@ export interface PlannerTask<T> {
   error: string | null;
   elapsedMs: number;
   startedAt: number | null;
+  /** While the lever comparison runs (issue #21): its latest progress and the solo searches finished so far. */
+  progress?: { latest: CompareProgress | null; latestAtMs: number | null; levers: SolveResult[] };
 }
 
 export interface PlannerSlice {

@@ -15,7 +15,8 @@ import { validateParams } from '../params/validateParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { leverCosts, type LeverCosts } from './leverCosts';
 import { probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
-import { solveLever, type SolveResult } from './solve';
+import { combinationProbesLeft, compareProbesLeft, soloProbesLeft, type CompareProgress, type CompareStage } from './searchProgress';
+import { DEFAULT_REL_TOLERANCE, solveLever, type SolveResult } from './solve';
 import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from './sweepableParams';
 
 export const LEVER_KINDS: readonly LeverKind[] = ['fund', 'margin', 'throughput'];
@@ -55,6 +56,10 @@ export interface LeverComparison {
 export interface CompareOptions extends ProbeSettings {
   params: RiskParams;
   relTolerance?: number;
+  /** Called after every probe: where the comparison is and how many probes it still expects (issue #21). */
+  onProgress?: (progress: CompareProgress) => void;
+  /** Called as each solo search finishes, so its card can be shown before the others are done. */
+  onLever?: (result: SolveResult) => void;
 }
 
 const RULE =
@@ -64,9 +69,30 @@ const RULE =
 export function compareLevers(options: CompareOptions): LeverComparison {
   const { params: base } = options;
   const levers = {} as Record<LeverKind, SolveResult>;
-  for (const lever of LEVER_KINDS) {
-    levers[lever] = solveLever({ ...options, lever, ...(options.relTolerance === undefined ? {} : { relTolerance: options.relTolerance }) });
-  }
+  const finished = { probes: [] as number[], paths: 0 };
+  const report = (stage: CompareStage, probesSoFar: readonly { paths: number }[], stageLeft: number, soloNotStarted: number, last: CompareProgress['last']): void => {
+    options.onProgress?.({
+      stage,
+      probesDone: finished.probes.reduce((a, b) => a + b, 0) + probesSoFar.length,
+      probesLeft: compareProbesLeft(stageLeft, finished.probes, soloNotStarted, stage === 'combination'),
+      pathsSimulated: finished.paths + probesSoFar.reduce((n, p) => n + p.paths, 0),
+      last,
+    });
+  };
+  const relTolerance = options.relTolerance ?? DEFAULT_REL_TOLERANCE;
+  LEVER_KINDS.forEach((lever, i) => {
+    const resolution = Number((sweepableParam(LEVER_PATHS[lever]) as SweepableParam).resolution);
+    const onProbe = options.onProgress
+      ? (probes: readonly (ProbeOutcome & { value: number | null })[]) => {
+          const p = probes[probes.length - 1]!;
+          report(lever, probes, soloProbesLeft(probes, relTolerance, resolution), LEVER_KINDS.length - i - 1, { value: p.value, pSocialized: p.pSocialized, passes: p.passes, paths: p.paths });
+        }
+      : undefined;
+    levers[lever] = solveLever({ ...options, lever, relTolerance, ...(onProbe ? { onProbe } : {}) });
+    finished.probes.push(levers[lever].evaluations);
+    finished.paths += levers[lever].pathsSimulated;
+    options.onLever?.(levers[lever]);
+  });
   const combination = combine(options, levers);
   const solo = LEVER_KINDS.map((k) => levers[k]);
   return {
@@ -117,6 +143,7 @@ export function compareLevers(options: CompareOptions): LeverComparison {
       pathsSimulated += outcome.paths;
       const p = { fraction, ...outcome };
       probes.push(p);
+      report('combination', probes, combinationProbesLeft(probes, COMBINATION_TOLERANCE), 0, { value: fraction, pSocialized: p.pSocialized, passes: p.passes, paths: p.paths });
       return p;
     };
     // λ = ½ first (the "half of each" combination), then bisection of whichever half holds the answer.

@@ -43,4 +43,5 @@ export {
   type CostAssumptions,
   type RankedOption,
 } from './annualCost';
+export { bisectionStepsLeft, combinationProbesLeft, compareProbesLeft, soloProbesLeft, type CompareProgress, type CompareStage } from './searchProgress';
 export { initialMarginMoved, initialRatioFor } from './sweepableParams';

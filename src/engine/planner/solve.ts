@@ -81,6 +81,8 @@ export interface SolveOptions extends ProbeSettings {
   limit?: number;
   /** Relative tolerance of the answer, default 0.01. */
   relTolerance?: number;
+  /** Called after every new probe with all probes so far (progress for the page; issue #21). */
+  onProbe?: (probes: readonly Probe[]) => void;
 }
 
 export const DEFAULT_REL_TOLERANCE = 0.01;
@@ -116,6 +118,7 @@ class Prober {
   constructor(
     private readonly settings: ProbeSettings,
     private readonly apply: (valueText: string | null) => RiskParams,
+    private readonly onProbe?: (probes: readonly Probe[]) => void,
   ) {}
 
   /** The probe at `valueText`, or the problems validateParams found with the parameters it makes. */
@@ -131,6 +134,7 @@ class Prober {
       this.pathsSimulated += outcome.paths;
       out = { value: valueText === null ? null : Number(valueText), valueText, ...outcome };
       this.probes.push(out);
+      this.onProbe?.(this.probes);
     }
     this.byText.set(key, out);
     return out;
@@ -167,7 +171,7 @@ export function solveLever(options: SolveOptions): SolveResult {
   const population = buildPopulation(base, options.seed);
   const oi = openInterestQuote(population, Number(base.market.initialPrice));
   const text = (v: number) => roundToResolution(spec, new Dec(v).toFixed());
-  const prober = new Prober(options, (valueText) => withParam(base, path, valueText));
+  const prober = new Prober(options, (valueText) => withParam(base, path, valueText), options.onProbe);
   const probe = (valueText: string | null): Probe => {
     const p = prober.at(valueText);
     if (!isProbe(p)) throw new InvalidProbe(valueText, p.problems);

@@ -27,6 +27,26 @@ describe('tracePath', () => {
     // At step 1 both are closed; A keeps 200 (100 + 100 gained at $1.20), B nothing.
     expect(Array.from(trace.shown.open.subarray(2, 4))).toEqual([0, 0]);
     expect(Array.from(trace.shown.equityQuote.subarray(2, 4))).toEqual([200, 0]);
+    expect(Array.from(trace.shown.sizeBase)).toEqual([500, 500, 0, 0]);
+  });
+
+  it('draws the size ADL leaves a winner: the fund pays 200 of the 400 deficit, so only 250 contracts go', () => {
+    const params = aWorld({
+      prices: ['1', '2'],
+      accounts: [
+        anAccount({ id: 'A', side: 'long', size: '500', entryPrice: '1', collateral: '100' }),
+        anAccount({ id: 'B', side: 'short', size: '500', entryPrice: '1', collateral: '100' }),
+      ],
+      fund: { initial: '200' },
+      lossMechanism: { kind: 'adl', ranking: 'pnl-leverage' },
+    });
+    const trace = tracePath(params, 1, 0);
+    const adl = trace.events.find((e) => e.kind === 'adl');
+    // 200 left to cover at |mark − bankruptcy| = 2 − 1.2 = 0.8 a contract: 250 contracts.
+    expect(adl).toMatchObject({ account: 0, contracts: 250 });
+    expect(Array.from(trace.shown.open.subarray(2, 4))).toEqual([1, 0]);
+    expect(trace.shown.sizeBase[2]).toBeCloseTo(250, 9);
+    expect(trace.shown.sizeBase[3]).toBe(0);
   });
 
   it('gives the same totals as the Monte Carlo run of that path', () => {

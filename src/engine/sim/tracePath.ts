@@ -41,6 +41,8 @@ export interface ShownAccounts {
   equityQuote: Float64Array;
   maintenanceQuote: Float64Array;
   open: Uint8Array;
+  /** Position size at the end of the step, base units (0 once closed): ADL and partial liquidations shrink it. */
+  sizeBase: Float64Array;
 }
 
 export const MAX_SHOWN_ACCOUNTS = 60;
@@ -96,6 +98,7 @@ export function tracePath(params: RiskParams, seed: number, pathIndex: number, m
       equityQuote: new Float64Array(steps * k),
       maintenanceQuote: new Float64Array(steps * k),
       open: new Uint8Array(steps * k),
+      sizeBase: new Float64Array(steps * k),
     },
   };
   const book = simulator.book;
@@ -117,6 +120,7 @@ export function tracePath(params: RiskParams, seed: number, pathIndex: number, m
       const open = book.open[j] === 1;
       trace.shown.open[at] = open ? 1 : 0;
       const size = book.sizeBase[j]!;
+      trace.shown.sizeBase[at] = open ? size : 0;
       trace.shown.equityQuote[at] = open ? equityQuote(book.side[j]!, size, book.entryPrice[j]!, book.collateralUnits[j]!, oracle) : book.collateralUnits[j]! / UNITS_PER_QUOTE;
       trace.shown.maintenanceQuote[at] = open ? maintenanceRequirement(config.schedule, size * oracle) : 0;
     }

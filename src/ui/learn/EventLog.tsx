@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { LearnTrace, PathEvent } from '../../../workers/traceClient';
 import { useAppStore } from '../../state/useAppStore';
 import { describeEvent, LOSS_KINDS } from './eventText';
@@ -6,11 +6,15 @@ import { describeEvent, LOSS_KINDS } from './eventText';
 /** Steps shown on either side of the cursor (the nearest that have events). */
 const NEAR = 3;
 
+/** Events listed per step until the reader asks for all (a crash step can hold hundreds: a phone page of metres). */
+const PER_STEP = 12;
+
 /** Events per step in words; the steps nearest the cursor. Each event moves the timeline to its step. */
 export function EventLog({ trace, step }: { trace: LearnTrace; step: number }) {
   const onlyLosses = useAppStore((s) => s.learnOnlyLosses);
   const setOnlyLosses = useAppStore((s) => s.setLearnOnlyLosses);
   const setStep = useAppStore((s) => s.setLearnStep);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const groups = useMemo(() => {
     const byStep = new Map<number, PathEvent[]>();
     for (const e of trace.events) {
@@ -41,7 +45,7 @@ export function EventLog({ trace, step }: { trace: LearnTrace; step: number }) {
           <li key={t} className={t === step ? 'current' : t < step ? 'past' : 'future'} aria-current={t === step ? 'step' : undefined}>
             <span className="learn-event-step">step {t}</span>
             <ul>
-              {events.map((e, i) => (
+              {(expanded.has(t) ? events : events.slice(0, PER_STEP)).map((e, i) => (
                 <li key={i} className={`ev ev-${e.kind}`}>
                   <button type="button" className="learn-event" onClick={() => setStep(t)} data-step={t}>
                     {describeEvent(e, trace.ids)}
@@ -49,6 +53,11 @@ export function EventLog({ trace, step }: { trace: LearnTrace; step: number }) {
                 </li>
               ))}
             </ul>
+            {events.length > PER_STEP && !expanded.has(t) && (
+              <button type="button" className="link-button small" data-testid="learn-events-more" onClick={() => setExpanded(new Set([...expanded, t]))}>
+                Show all {events.length} events of step {t} ({events.length - PER_STEP} more)
+              </button>
+            )}
           </li>
         ))}
       </ol>

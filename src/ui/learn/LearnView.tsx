@@ -14,6 +14,7 @@ import { LearnPresets } from './LearnPresets';
 import { PriceChart } from './PriceChart';
 import { Term, Glossary } from './Term';
 import { Timeline } from './Timeline';
+import { useNarrowLayout } from './useNarrowLayout';
 import { useTrace } from './useTrace';
 
 export function LearnView() {
@@ -32,19 +33,25 @@ export function LearnView() {
   const adlMoney = useMemo(() => (trace ? adlOvershootOfEvents(trace.events) : null), [trace]);
   const baselineTrace = baselineTraced?.status === 'ready' && baselineTraced.trace.steps === trace?.steps ? baselineTraced.trace : null;
   const search = useFirstPathWithEvents(traced, pathIndex, paths, setPathIndex);
+  // On a phone the stepper and the chart come first; the explanation and the stories follow the charts (issue #21).
+  const narrow = useNarrowLayout();
 
   return (
     <main className="learn" id="results" tabIndex={-1} aria-labelledby="learn-title">
-      <div className="panel learn-intro">
-        <h2 id="learn-title">Learn: watch one path, step by step</h2>
-        <p>
-          A trader whose equity falls below the <Term k="maintenance-margin" /> is liquidated. Closed worse than their{' '}
-          <Term k="bankruptcy-price" />, they leave <Term k="bad-debt" />: the <Term k="insurance-fund" /> pays what it can, and the rest becomes a{' '}
-          <Term k="socialized-loss" /> — a <Term k="haircut" /> on everyone in profit, or <Term k="adl" /> of the top-ranked winners. Pick a story, or trace
-          any path of your own parameters.
-        </p>
-        <LearnPresets />
-      </div>
+      {narrow ? (
+        <div className="panel learn-intro">
+          <h2 id="learn-title">Learn: watch one path, step by step</h2>
+          <p className="small">
+            Step through the path below. <a href="#learn-stories">Stories and how it works</a> follow the charts.
+          </p>
+        </div>
+      ) : (
+        <div className="panel learn-intro">
+          <h2 id="learn-title">Learn: watch one path, step by step</h2>
+          <LearnExplainer />
+          <LearnPresets />
+        </div>
+      )}
 
       <div className="panel learn-path">
         <div className="learn-path-row">
@@ -100,12 +107,29 @@ export function LearnView() {
         </div>
       )}
 
+      {narrow && (
+        <div className="panel learn-intro" id="learn-stories" tabIndex={-1}>
+          <LearnExplainer />
+          <LearnPresets />
+        </div>
+      )}
+
       <details className="panel learn-glossary-panel">
         <summary>Glossary</summary>
         <Glossary />
       </details>
       <KeyboardHint />
     </main>
+  );
+}
+
+function LearnExplainer() {
+  return (
+    <p>
+      A trader whose equity falls below the <Term k="maintenance-margin" /> is liquidated. Closed worse than their <Term k="bankruptcy-price" />, they leave{' '}
+      <Term k="bad-debt" />: the <Term k="insurance-fund" /> pays what it can, and the rest becomes a <Term k="socialized-loss" /> — a <Term k="haircut" /> on everyone in
+      profit, or <Term k="adl" /> of the top-ranked winners. Pick a story, or trace any path of your own parameters.
+    </p>
   );
 }
 

@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote } from '../format';
 import { applicableParams, defaultSweep, formatParamTick, formatParamValue, formatP, HEAT_LEGEND_STOPS, heatColor, heatTextColor, nearestIndex } from './plannerRows';
 import { cancelSweeps, loadIntoDashboard, runHeatmap } from './plannerRunner';
+import { marginAxisNote } from './populationNote';
 import { SweepProgress } from './SweepPanel';
 
 type FormText = Record<keyof HeatmapSpec, string>;
@@ -109,6 +110,7 @@ export function HeatmapPanel() {
         </div>
       </form>
       {!parsed && <p className="field-problem">Two different parameters, finite bounds and 2–{MAX_AXIS} points per axis.</p>}
+      {parsed && <PopulationNotes params={params} spec={parsed} />}
       {run && <SweepProgress done={run.done} total={run.total} status={run.status} elapsedMs={run.elapsedMs} firstPointMs={run.firstPointMs} error={run.error} testid="heat" />}
       {run && rows.length > 0 && run.columns && (
         <div className="heatmap-wrap">
@@ -203,4 +205,14 @@ export function HeatmapPanel() {
       )}
     </section>
   );
+}
+
+/** What else the grid's axes move (issue #21): a maintenance-margin axis that reaches initial margin rebuilds the traders. */
+function PopulationNotes({ params, spec }: { params: RiskParams; spec: HeatmapSpec }) {
+  const notes = [marginAxisNote(params, spec.param, spec.from, spec.to), marginAxisNote(params, spec.param2, spec.from2, spec.to2)].filter((n): n is string => n !== null);
+  return notes.map((n) => (
+    <p key={n} className="small muted" data-testid="heat-population-note">
+      {n}
+    </p>
+  ));
 }

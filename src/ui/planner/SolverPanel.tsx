@@ -5,6 +5,8 @@ import type { PlannerTask } from '../../state/plannerSlice';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { formatParamValue } from './plannerRows';
+import { initialMarginNote } from './populationNote';
+import { CompareProgressView } from './CompareProgressView';
 import { CostRanking } from './CostRanking';
 import { cancelSolver, loadIntoDashboard, runCompare, runSolver, SOLVER_MAX_PATHS_FACTOR } from './plannerRunner';
 
@@ -83,6 +85,9 @@ function answerSentence(r: SolveResult): string {
 
 function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
   const answerProbe = r.bracket.firstPassing;
+  const generated = useAppStore((s) => s.params.population.kind === 'generated');
+  // What else the answer moves, said on the answer's own line (issue #21): the search's own initial margins.
+  const alsoMoves = r.lever === 'margin' && r.cost ? initialMarginNote(r.cost.margin.baseInitialMarginRatio, r.cost.margin.initialMarginRatio, generated) : null;
   return (
     <div className="solve-card" data-testid={testid} data-status={r.status} data-answer={r.answerText ?? ''}>
       <h3>{LEVERS.find((l) => l.kind === r.lever)?.label}</h3>
@@ -101,7 +106,9 @@ function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
           {valueOf(r.lever, r.current.value)}: {probeText(r.current)}
         </dd>
         <dt>Answer</dt>
-        <dd>{answerProbe ? `${valueOf(r.lever, answerProbe.value)}: ${probeText(answerProbe)}` : '—'}</dd>
+        <dd data-testid={`${testid}-answer-line`}>
+          {answerProbe ? `${valueOf(r.lever, answerProbe.value)}${alsoMoves ? ` (${alsoMoves})` : ''}: ${probeText(answerProbe)}` : '—'}
+        </dd>
         <dt>Last failing</dt>
         <dd>{r.bracket.lastFailing ? `${valueOf(r.lever, r.bracket.lastFailing.value)}: ${probeText(r.bracket.lastFailing)}` : '—'}</dd>
         <dt>Cost</dt>
@@ -242,8 +249,9 @@ export function SolverPanel() {
       {compare.status !== 'idle' && (
         <div className="planner-subsection">
           <p className="planner-progress" role="status" data-testid="compare-status" data-status={compare.status}>
-            {compare.status === 'running' && <progress aria-label="comparing" />} Three levers: <Elapsed task={compare} />
+            Three levers: <Elapsed task={compare} />
           </p>
+          {compare.status === 'running' && <CompareProgressView task={compare} card={(r) => <SolveCard r={r} testid={`compare-${r.lever}`} />} />}
           {compare.result && <ComparisonView c={compare.result} />}
         </div>
       )}

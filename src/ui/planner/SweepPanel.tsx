@@ -5,6 +5,7 @@ import type { SweepSpec } from '../../share/shareState';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { applicableParams, defaultSweep, formatParamValue, formatP, invalidPoints, sweepRows, type SweepRow } from './plannerRows';
+import { marginAxisNote } from './populationNote';
 import { cancelSweeps, loadIntoDashboard, runSweep1d } from './plannerRunner';
 import { SweepCharts } from './SweepCharts';
 import { SweepExpected } from './SweepExpected';
@@ -149,6 +150,11 @@ export function SweepPanel() {
       </form>
       <SweepExpected points={Number(form.points)} paths={Number(pathsText)} />
       {parsed.problem && <p className="field-problem">{parsed.problem}</p>}
+      {parsed.spec && marginAxisNote(params, parsed.spec.param, parsed.spec.from, parsed.spec.to) !== null && (
+        <p className="small muted" data-testid="sweep-population-note">
+          {marginAxisNote(params, parsed.spec.param, parsed.spec.from, parsed.spec.to)}
+        </p>
+      )}
       {loadProblem && (
         <p className="field-problem" role="alert">
           {loadProblem}

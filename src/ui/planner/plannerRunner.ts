@@ -140,7 +140,25 @@ export function runSolver(): void {
 export function runCompare(): void {
   const s = appStore.getState();
   if (s.solverTask.status === 'running') s.setSolverTask({ ...s.solverTask, status: 'cancelled' });
-  task((t) => appStore.getState().setCompareTask(t), () => plannerClient().compare(solverSettings()));
+  // Streams (issue #21): every probe updates the progress line, every finished lever shows its card at once.
+  const running = () => {
+    const t = appStore.getState().compareTask;
+    return t.status === 'running' ? t : null;
+  };
+  task(
+    (t) => appStore.getState().setCompareTask(t.status === 'running' ? { ...t, progress: { latest: null, latestAtMs: null, levers: [] } } : t),
+    () =>
+      plannerClient().compare(solverSettings(), {
+        progress(latest) {
+          const t = running();
+          if (t) appStore.getState().setCompareTask({ ...t, progress: { levers: t.progress?.levers ?? [], latest, latestAtMs: performance.now() - (t.startedAt ?? 0) } });
+        },
+        lever(result) {
+          const t = running();
+          if (t) appStore.getState().setCompareTask({ ...t, progress: { latest: t.progress?.latest ?? null, latestAtMs: t.progress?.latestAtMs ?? null, levers: [...(t.progress?.levers ?? []), result] } });
+        },
+      }),
+  );
 }
 
 export function cancelSolver(): void {
