@@ -180,6 +180,9 @@ export function legacyDefaultParams(): RiskParams {
   };
 }
 
+/** The pre-preset defaults, frozen (for tests written against them). */
+export const LEGACY_DEFAULT_PARAMS: RiskParams = deepFreeze(legacyDefaultParams());
+
 /** The default parameters, frozen: mutating them throws. */
 export const DEFAULT_PARAMS: RiskParams = deepFreeze(defaultParams());
 
