@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, test } from './fixtures';
-import { headline, runDone, setField, setSeed } from './shareHelpers';
+import { headline, LEGACY_DEFAULTS_LINK, runDone, setField, setSeed } from './shareHelpers';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -16,7 +16,8 @@ const outDir = join(repoRoot, '.scratch', `report-e2e-${process.env.HAIRCUT_E2E_
 
 /** Pins the defaults as the baseline, then raises the maintenance margin to 8 % and the fund to 300,000. */
 async function proposeTwoChanges(page: Page): Promise<void> {
-  await page.goto('/');
+  // Written against the pre-preset defaults (margins 10 %/5 %, fund 250,000): opened by link.
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`);
   await runDone(page);
   await page.getByRole('button', { name: 'Pin as baseline', exact: true }).click();
   await setField(page, 'Maintenance margin (%)', '8');
