@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -27,7 +28,8 @@ async function setField(page: Page, label: string, text: string): Promise<void> 
 }
 
 async function openWithPaths(page: Page, paths: number): Promise<void> {
-  await page.goto('/');
+  // The margin edits below are written against the pre-preset defaults (10 %/5 %).
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`);
   await runDone(page);
   await setField(page, 'Paths', String(paths));
   await runDone(page);
@@ -165,7 +167,8 @@ for (const [name, size] of [
 
 test('headline intervals, ADL notional, tail charts with legends, and a chart file that keeps its frame', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await page.goto('/');
+  // Needs paths that socialize (the fan over those paths) and the old fund: the pre-preset defaults, by link.
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`);
   await runDone(page);
   for (const id of ['metric-socializedLoss-mean', 'metric-badDebt-mean', 'metric-fundDraw-mean']) {
     const value = Number(await page.getByTestId(id).getAttribute('data-value'));

@@ -29,7 +29,8 @@ async function headline(page: Page, url: string) {
 test('the headline numbers for the default parameters and seed equal `npm run simulate --json`, exactly', async ({ page }) => {
   const want = cliDefaults();
   expect(want.paths).toBe(DEFAULT_PATHS);
-  expect(want.pSocialized, 'the default scenario socializes losses on some paths').toBeGreaterThan(0);
+  // The defaults (btc-binance) rarely socialize; the day still liquidates, so the engine's work is compared.
+  expect(want.liquidations, 'the default day liquidates some accounts').toBeGreaterThan(0);
 
   const shown = await headline(page, '/');
   await expect(page.getByTestId('ledger-check')).toContainText('Ledger balanced');

@@ -7,6 +7,15 @@ import { HEADLINE } from './simulateCli';
 
 export const RUN_TIMEOUT = 60_000;
 
+/**
+ * A v2 link to the page's defaults before they became the btc-binance preset (issue 15): a volatile 100-quote
+ * market, margins 10 %/5 %, fund 250k, socialization, which socializes on ~5 % of paths. Made with encodeShareState
+ * before the switch (src/share/presetDefaultsLinks.test.ts pins what it opens). Specs that edit those margins or
+ * need losses open it instead of relying on the defaults.
+ */
+export const LEGACY_DEFAULTS_LINK =
+  '#v=2&s=Q86FaDGHLQ5gaRVoEyLMSzIy8_LARaoR0PiC1KLcxDxg8oOlY0gCy_YEqw9PzUzPAOoy0DMGpshiYCEELgpyM_NgdkFyOjTQgZENcY6BnhGosMnPAdVIsIivBQIA&c=3ca9f6429df5';
+
 export async function runDone(page: Page): Promise<void> {
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: RUN_TIMEOUT });
 }

@@ -25,7 +25,8 @@ test('the page runs the default parameters in the engine worker and shows the he
   await expect(page.getByTestId('ledger-check')).toContainText('Ledger balanced');
 
   // Inputs are reachable by their visible labels.
-  await expect(page.getByLabel('Maintenance margin (%)')).toHaveValue('5');
+  // The defaults are the btc-binance preset: Binance BTCUSDT's base maintenance margin of 0.4 %.
+  await expect(page.getByLabel('Maintenance margin (%)')).toHaveValue('0.4');
   await expect(page.getByLabel('After the insurance fund')).toBeVisible();
 
   await page.screenshot({ path: 'e2e/screenshots/smoke.png', fullPage: true });

@@ -3,6 +3,7 @@
 // to e2e/screenshots/ (look at them).
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
 
 const RUN_TIMEOUT = 180_000;
 test.describe.configure({ timeout: 360_000 });
@@ -21,7 +22,8 @@ const valueOf = async (page: Page, id: string) => Number(await page.getByTestId(
 
 test('open deficit beside bad debt, inputs for every new field, and a tier table with amounts', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
+  // Written against the pre-preset defaults (slices on, mark weight 33 %, no tiers): opened by link.
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`);
   await runDone(page);
   await setField(page, 'Paths (paths)', '100');
   await runDone(page);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../src/engine/params/defaults';
 import type { RiskParams } from '../src/engine/params/riskParams';
 import { sweep1d } from '../src/engine/planner/sweep';
 import { createPlannerApi, provisionalPaths } from './plannerApi';
 import { coarseToFine, PlannerClient, type PlannerEndpoint, type PointAnswer, type SweepListener } from './plannerClient';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../src/engine/params/defaults';
 
 function smallParams(): RiskParams {
-  const p = defaultParams();
+  const p = legacyDefaultParams();
   return { ...p, market: { ...p.market, steps: 120 }, population: { ...(p.population as Extract<RiskParams['population'], { kind: 'generated' }>), accounts: 200 } };
 }
 

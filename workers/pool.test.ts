@@ -3,15 +3,17 @@
 // delay, hang, throw or kill a fake worker; terminate() closes its channel, so it can never answer again.
 import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareRuns, createSimulator, defaultParams, summarizeRun, type RiskParams, type RunSummary } from '../src/engine/index';
+import { compareRuns, createSimulator, summarizeRun, type RiskParams, type RunSummary } from '../src/engine/index';
 import { WorkerGoneError, type EngineEndpoint } from './engineEndpoint';
 import { createEngineApi, type EngineApi } from './engineApi';
 import { EnginePool, type PoolOptions, type PoolProgress, type RunRequest } from './pool';
 import type { AggregateSnapshot, RangeJob, SamplePathDto } from './protocol';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../src/engine/params/defaults';
 
 /** A small world so each test runs in well under a second: 600 accounts, 240 one-minute steps. */
 function smallParams(overrides: (p: RiskParams) => void = () => undefined): RiskParams {
-  const params = defaultParams();
+  const params = legacyDefaultParams();
   params.market = { ...params.market, steps: 240 };
   if (params.population.kind === 'generated') params.population = { ...params.population, accounts: 600 };
   params.scenario = { kind: 'jump', driftAnnual: 0, volAnnual: 1.5, jumpIntensityAnnual: 2000, jumpMean: -0.01, jumpStdev: 0.08 };

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../engine/params/defaults';
 import { withLossMechanismDefaults } from '../engine/params/lossMechanism';
 import { DEFAULT_STEWARD_BOUNDS, checkAgainstBounds, checkChange, limitOf, parseStewardBounds } from './stewardBounds';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../engine/params/defaults';
 
 describe('risk-steward bounds', () => {
   it('the documented default parses, and every limit says where it comes from', () => {
@@ -29,8 +30,8 @@ describe('risk-steward bounds', () => {
   });
 
   it('parameters outside the steward’s list (the loss mechanism, the market) need a full vote', () => {
-    const a = defaultParams();
-    const b = defaultParams();
+    const a = legacyDefaultParams();
+    const b = legacyDefaultParams();
     b.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'random' });
     b.liquidation.oracleDelaySteps = 2;
     b.insuranceFund.initial = '300000';

@@ -4,7 +4,8 @@ import { decodeShareState, encodeShareState } from './codec';
 import { diffJson, type Json } from './jsonPatch';
 import { V1_BASE, V1_DICTIONARY_TEXT } from './linkFormatV1';
 import { defaultShareState, freshPageState, SHARE_KEYS, type ShareState } from './shareState';
-import { v1DefaultShareState, withLegacyLiquidation } from './testing/v1Defaults';
+import { marketPreset, presetParams } from '../engine/params/presets';
+import { legacyDefaultShareState, v1DefaultShareState, withLegacyLiquidation } from './testing/v1Defaults';
 
 /** FNV-1a, 32 bits: enough to notice an edit to a frozen format constant. */
 function fnv1a(text: string): string {
@@ -13,8 +14,9 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** Edits of the pre-preset defaults (the state the recorded links below were made from). */
 function edited(edit: (s: ShareState) => void): ShareState {
-  const s = defaultShareState();
+  const s = legacyDefaultShareState();
   edit(s);
   return s;
 }
@@ -29,7 +31,7 @@ const RICH = edited((s) => {
       { id: 'mm', side: 'short', size: '250', entryPrice: '100', collateral: '50000' },
     ],
   };
-  s.baseline = defaultShareState().params;
+  s.baseline = legacyDefaultShareState().params;
   s.view = { tab: 'planner', logHistogram: true, pathIndex: 3, sweep: { param: 'liquidation.penaltyRatio', from: 0, to: 0.05, points: 6 } };
 });
 
@@ -51,11 +53,17 @@ describe('the shareable state', () => {
 describe('link format v1 is frozen', () => {
   // If this fails, the defaults changed further. v1 links still decode to what they meant (V1_BASE is frozen).
   // Do NOT edit V1_BASE once v1 links are shared; add a v2 (migrations.ts).
-  it('its base differs from today\'s defaults only in the round-two liquidation fields', () => {
-    const diff = diffJson(V1_BASE as Json, defaultShareState() as unknown as Json) as { params: { liquidation: Record<string, unknown> } };
+  it('its base differs from the pre-preset defaults only in the round-two liquidation fields', () => {
+    const diff = diffJson(V1_BASE as Json, legacyDefaultShareState() as unknown as Json) as { params: { liquidation: Record<string, unknown> } };
     expect(Object.keys(diff)).toEqual(['params']);
     expect(Object.keys(diff.params)).toEqual(['liquidation']);
     expect(Object.keys(diff.params.liquidation).sort()).toEqual(['impact', 'markImpactWeight', 'maxNotionalPerStep', 'slice']);
+  });
+
+  it("today's defaults (the btc-binance preset) travel as a patch against the frozen base and come back exactly", () => {
+    const state = defaultShareState();
+    expect(state.params).toStrictEqual(presetParams(marketPreset('btc-binance')!));
+    expect(decodeShareState(encodeShareState(state))).toStrictEqual({ ok: true, state, notes: [] });
   });
 
   it('reads the round-two fields a v1 link lacks at the values that keep its meaning', () => {
@@ -90,9 +98,12 @@ describe('encodeShareState', () => {
     expect(RICH).toStrictEqual(before);
   });
 
-  // The round-two liquidation defaults are a patch against the frozen v1 base (40 characters before them).
-  it('encodes the defaults in under 160 characters', () => {
-    expect(encodeShareState(defaultShareState()).length).toBeLessThan(160);
+  // The pre-preset defaults are a small patch against the frozen base (40 characters before round two); today's
+  // defaults, the btc-binance preset, differ from it in most sections and cost a few hundred characters (a v3 with
+  // the preset as its base would make them tiny again).
+  it('encodes the pre-preset defaults in under 160 characters and the preset defaults in under 400', () => {
+    expect(encodeShareState(legacyDefaultShareState()).length).toBeLessThan(160);
+    expect(encodeShareState(defaultShareState()).length).toBeLessThan(400);
   });
 
   it.each<[string, (s: ShareState) => void]>([
@@ -103,7 +114,7 @@ describe('encodeShareState', () => {
     ['run.seed', (s) => { s.run.seed = 123_456_789; }],
     ['view.tab', (s) => { s.view.tab = 'learn'; }],
   ])('one changed field (%s) adds under 80 characters', (_field, edit) => {
-    const base = encodeShareState(defaultShareState()).length;
+    const base = encodeShareState(legacyDefaultShareState()).length;
     expect(encodeShareState(edited(edit)).length - base).toBeLessThan(80);
   });
 

@@ -4,6 +4,7 @@ import type { RiskParams } from '../engine/params/riskParams';
 import { decodeShareState, encodeShareState } from './codec';
 import { ADL_UPGRADE_NOTE, BACKSTOP_UPGRADE_NOTE } from './lossMechanismUpgrade';
 import { defaultShareState, type ShareState } from './shareState';
+import { legacyDefaultShareState } from './testing/v1Defaults';
 
 const withMechanism = (lossMechanism: RiskParams['lossMechanism'] | Record<string, unknown>): ShareState => {
   const state = defaultShareState();
@@ -42,7 +43,7 @@ describe('loss mechanism options in share links', () => {
   });
 
   it('an old socialize link (no base) is unchanged and not flagged', () => {
-    const decoded = decodeShareState(encodeShareState(defaultShareState()));
+    const decoded = decodeShareState(encodeShareState(legacyDefaultShareState()));
     expect(decoded.ok && decoded.notes).toEqual([]);
     expect(decoded.state.params.lossMechanism).toEqual({ kind: 'socialize' });
   });

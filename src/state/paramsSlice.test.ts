@@ -2,13 +2,20 @@
 // keeps it with the problems, and the baseline is a copy of a valid proposal.
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { defaultParams } from '../engine/params/defaults';
+import { defaultParams, legacyDefaultParams } from '../engine/params/defaults';
 import { applyEdits, createParamsSlice, getIn, setIn } from './paramsSlice';
 import type { AppState } from './store';
 import { createViewSlice } from './viewSlice';
 
 function aStore() {
   return createStore<AppState>()((...a) => ({ ...createParamsSlice(...a), ...createViewSlice(...a) }) as AppState);
+}
+
+/** A store on the pre-preset defaults (no tiers, maintenance 5 % of 10 %), which the margin edits below are written against. */
+function aLegacyStore() {
+  const store = aStore();
+  if (store.getState().setParams(legacyDefaultParams()).length > 0) throw new Error('legacy defaults refused');
+  return store;
 }
 
 describe('setIn / getIn', () => {
@@ -39,14 +46,14 @@ describe('params slice', () => {
   });
 
   it('applies a valid edit to params at once', () => {
-    const store = aStore();
+    const store = aLegacyStore();
     const problems = store.getState().editDraft([{ path: ['margin', 'maintenanceMarginRatio'], value: 0.07 }]);
     expect(problems).toEqual([]);
     expect(store.getState().params.margin.maintenanceMarginRatio).toBe(0.07);
   });
 
   it('keeps an invalid edit in the draft only, with the problem at its field', () => {
-    const store = aStore();
+    const store = aLegacyStore();
     const before = store.getState().params;
     const problems = store.getState().editDraft([{ path: ['margin', 'maintenanceMarginRatio'], value: 0.2 }]);
     expect(problems.map((p) => p.field)).toEqual(['margin.maintenanceMarginRatio']);
@@ -81,7 +88,7 @@ describe('params slice', () => {
   });
 
   it('pins the valid proposal as the baseline, and clears it', () => {
-    const store = aStore();
+    const store = aLegacyStore();
     store.getState().editDraft([{ path: ['margin', 'maintenanceMarginRatio'], value: 0.2 }]);
     store.getState().pinBaseline();
     expect(store.getState().baseline).toBe(store.getState().params);
@@ -107,7 +114,7 @@ describe('params slice', () => {
   });
 
   it('reset restores defaults and clears problems, keeping the baseline', () => {
-    const store = aStore();
+    const store = aLegacyStore();
     store.getState().pinBaseline();
     store.getState().editDraft([{ path: ['margin', 'maintenanceMarginRatio'], value: 'abc' }]);
     store.getState().setPaths(10);
@@ -115,7 +122,7 @@ describe('params slice', () => {
     const s = store.getState();
     expect(s.draftProblems).toEqual([]);
     expect(s.paths).toBe(1000);
-    expect(s.params.margin.maintenanceMarginRatio).toBe(0.05);
+    expect(s.params).toEqual(defaultParams());
     expect(s.baseline).not.toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // what the pool reports is published once per frame and only for the run in flight, a change of inputs
 // restarts the run (once per task), the old summary stays visible as stale, and a failure is shown.
 import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../engine/params/defaults';
 import type { RunEngine, RunListener, RunRequest } from '../../workers/pool';
 import type { AggregateSnapshot, RunSummary } from '../../workers/protocol';
 import { createAppStore } from './store';
@@ -193,9 +194,9 @@ describe('run slice', () => {
   it('reset restores the default parameters', () => {
     const { store } = setup();
     const { params, setParams, resetParams } = store.getState();
-    setParams({ ...params, margin: { ...params.margin, maintenanceMarginRatio: 0.04 } });
-    expect(store.getState().params.margin.maintenanceMarginRatio).toBe(0.04);
+    setParams({ ...params, insuranceFund: { ...params.insuranceFund, initial: '123456' } });
+    expect(store.getState().params.insuranceFund.initial).toBe('123456');
     resetParams();
-    expect(store.getState().params.margin.maintenanceMarginRatio).toBe(0.05);
+    expect(store.getState().params).toEqual(defaultParams());
   });
 });

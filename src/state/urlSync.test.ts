@@ -127,7 +127,7 @@ describe('at boot', () => {
   it('applies a link before anything runs: params, seed, paths, baseline and view, as one update', () => {
     const hash = linkOf((s) => {
       s.run = { paths: 200, seed: 42 };
-      s.params.margin.maintenanceMarginRatio = 0.06;
+      s.params.margin.maintenanceMarginRatio = 0.0045;
       s.baseline = defaultShareState().params;
       s.view = { tab: 'dashboard', logHistogram: true, pathIndex: 7, sweep: null };
     });
@@ -135,7 +135,7 @@ describe('at boot', () => {
     const s = store.getState();
     expect(s.seed).toBe(42);
     expect(s.paths).toBe(200);
-    expect(s.params.margin.maintenanceMarginRatio).toBe(0.06);
+    expect(s.params.margin.maintenanceMarginRatio).toBe(0.0045);
     expect(s.draft).toBe(s.params);
     expect(s.baseline).not.toBeNull();
     expect(s.logHistogram).toBe(true);

@@ -1,6 +1,7 @@
 // The proposals logic over a Map backend (the IndexedDB adapter is covered by e2e/share.spec.ts).
 import { describe, expect, it } from 'vitest';
-import { defaultShareState } from '../share/shareState';
+// States edited against the pre-preset defaults (margin edits of a 10 %/5 % market), set explicitly.
+import { legacyDefaultShareState as defaultShareState } from '../share/testing/v1Defaults';
 import { createProposals, MAX_NAME_CHARS, memoryBackend, nameProblem, ProposalError, readRecord } from './proposals';
 
 function setup(initial: unknown[] = []) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../params/defaults';
 import type { RiskParams } from '../params/riskParams';
 import { createSimulator } from '../sim/simulateRange';
 import { attributeChanges, withChanges } from './attribution';
 import { compareRuns } from './compareRuns';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../params/defaults';
 
-const small = (): RiskParams => ({ ...defaultParams(), population: { ...defaultParams().population, accounts: 300 } as RiskParams['population'] });
+const small = (): RiskParams => ({ ...legacyDefaultParams(), population: { ...legacyDefaultParams().population, accounts: 300 } as RiskParams['population'] });
 const run = (paths: number) => (p: RiskParams) => createSimulator(p, 5).run(0, paths);
 
 describe('attributeChanges', () => {

@@ -9,7 +9,10 @@ function withGaps(gaps: unknown) {
 
 describe('crash gaps in a parameters file', () => {
   it('absent keeps the smooth shape (old files keep their meaning) and a valid list is kept as given', () => {
-    const old = validateParams({ ...defaultParams(), scenario: crashPresetScenario('oct-2025') });
+    // The oct-2025 preset now carries a stylized gap; a file without the field is the smooth shape.
+    const { gaps: _presetGaps, ...smooth } = crashPresetScenario('oct-2025');
+    expect(_presetGaps).toBeDefined();
+    const old = validateParams({ ...defaultParams(), scenario: smooth });
     expect(old.ok && 'gaps' in old.params.scenario).toBe(false);
     const ok = withGaps([{ minute: 20, drop: 0.05 }]);
     expect(ok.ok && ok.params.scenario).toMatchObject({ gaps: [{ minute: 20, drop: 0.05 }] });

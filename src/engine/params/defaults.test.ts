@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GENERATED_POPULATION, DEFAULT_PARAMS, DEFAULT_RUN, deepFreeze, defaultParams, FIELD_DEFAULTS } from './defaults';
+import { DEFAULT_GENERATED_POPULATION, DEFAULT_PARAMS, DEFAULT_PRESET_NAME, DEFAULT_RUN, deepFreeze, defaultParams, FIELD_DEFAULTS, legacyDefaultParams } from './defaults';
+import { marketPreset } from './presets';
 import { formatProblems, validateParams, validateRunOptions } from './validateParams';
 
 describe('defaults', () => {
@@ -9,25 +10,13 @@ describe('defaults', () => {
     expect(result.params).toEqual(DEFAULT_PARAMS);
   });
 
-  it('holds the documented values', () => {
-    expect(DEFAULT_PARAMS).toEqual({
-      version: 1,
-      market: { initialPrice: '100', steps: 1440, stepSeconds: 60 },
-      scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.8, jumpIntensityAnnual: 365, jumpMean: 0, jumpStdev: 0.07 },
-      population: {
-        kind: 'generated', accounts: 10000, openInterest: '50000000', longShare: 0.55, leverageMedian: 4,
-        leverageSigma: 0.7, paretoAlpha: 1.6, entrySpread: 0.03, marketMakerLeverage: 2,
-      },
-      margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] },
-      liquidation: {
-        penaltyRatio: 0.01, penaltyToFund: 1, partial: false, maxNotionalPerStep: '5000000', oracleDelaySteps: 0,
-        impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: 20, permanentShare: 0 },
-        markImpactWeight: 0.33,
-        slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
-      },
-      insuranceFund: { initial: '250000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-      lossMechanism: { kind: 'socialize' },
-    });
+  it('are the major-market preset btc-binance (issue 15), every value with its source there', () => {
+    expect(DEFAULT_PRESET_NAME).toBe('btc-binance');
+    const preset = marketPreset(DEFAULT_PRESET_NAME)!;
+    expect(preset.stress).toBe(false);
+    expect(DEFAULT_PARAMS).toEqual(preset.params);
+    expect(DEFAULT_PARAMS.lossMechanism.kind).toBe('adl');
+    expect(DEFAULT_PARAMS.margin.tiers.length).toBe(9);
     expect(DEFAULT_RUN).toEqual({ paths: 1000, seed: 1 });
     expect(validateRunOptions(DEFAULT_RUN)).toEqual({ ok: true, options: DEFAULT_RUN });
   });
@@ -55,13 +44,19 @@ describe('defaults', () => {
     const b = defaultParams();
     a.margin.tiers.push({ notionalFloor: '1', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 });
     a.market.steps = 10;
-    expect(b.margin.tiers).toEqual([]);
+    expect(b.margin.tiers.length).toBe(9);
     expect(b).toEqual(DEFAULT_PARAMS);
+    expect(marketPreset(DEFAULT_PRESET_NAME)!.params.market.steps).toBe(1440);
     expect(DEFAULT_PARAMS.market.steps).toBe(1440);
   });
 
-  it('the generated population defaults are those of DEFAULT_PARAMS', () => {
-    expect(DEFAULT_PARAMS.population).toEqual(DEFAULT_GENERATED_POPULATION);
+  // A file that leaves population fields out keeps the meaning it had: those values are the pre-preset defaults'.
+  it('the generated population a file may abbreviate is that of the pre-preset defaults, not the preset', () => {
+    expect(legacyDefaultParams().population).toEqual(DEFAULT_GENERATED_POPULATION);
+    expect(DEFAULT_GENERATED_POPULATION.openInterest).toBe('50000000');
+    const abbreviated = validateParams({ ...DEFAULT_PARAMS, population: { kind: 'generated', accounts: 500 } });
+    if (!abbreviated.ok) throw new Error(formatProblems(abbreviated.problems));
+    expect(abbreviated.params.population).toEqual({ ...DEFAULT_GENERATED_POPULATION, accounts: 500 });
   });
 
   it('deepFreeze freezes nested objects and arrays and returns its argument', () => {

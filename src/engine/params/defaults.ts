@@ -3,6 +3,7 @@
  * parameters file may leave out (each listed in FIELD_DEFAULTS with why it is the obvious reading).
  * Every exported object is deep-frozen; call `defaultParams()` for a copy you may edit.
  */
+import { marketPreset, presetParams } from './presets/marketPresets';
 import type { GeneratedPopulation, RiskParams } from './riskParams';
 
 export interface RunOptions {
@@ -133,13 +134,34 @@ export const VENUE_LIQUIDATION = deepFreeze({
   permanentShare: 0.67,
 });
 
-/** A fresh, editable copy of the default parameters. */
+/**
+ * A fresh, editable copy of the default parameters: the major-market preset `btc-binance` (Binance BTCUSDT-like
+ * margins, depth and keepers; an ordinary day), where socialized loss is a rare event (docs/calibration.md gives
+ * P(socialized) with its interval and every value's source). Until round two the defaults were a volatile alt
+ * day that socialized on ~5 % of days; that file is `legacyDefaultParams()`. Share links never depend on these
+ * values (they diff against the frozen base of their format), and a field a file leaves out takes FIELD_DEFAULTS.
+ */
 export function defaultParams(): RiskParams {
+  return presetParams(DEFAULT_PRESET);
+}
+
+/** The preset the defaults are: a major BTC perpetual on a deep venue. */
+export const DEFAULT_PRESET_NAME = 'btc-binance';
+const DEFAULT_PRESET = (() => {
+  const preset = marketPreset(DEFAULT_PRESET_NAME);
+  if (preset === undefined) throw new Error(`the default market preset ${DEFAULT_PRESET_NAME} is missing`);
+  return preset;
+})();
+
+/**
+ * The defaults before the switch to the major-market preset (a volatile day with about one ±7 % price gap a day,
+ * chosen so the loss waterfall shows up: P(socialized) ≈ 5 %/day). Kept as a named, documented stress-like
+ * parameters file for tests and benchmarks that need losses, never read by links or files.
+ */
+export function legacyDefaultParams(): RiskParams {
   return {
     version: 1,
     market: { initialPrice: '100', steps: 1440, stepSeconds: 60 },
-    // A volatile day with about one price gap (±7 % typical) a day: the gaps, not the diffusion, are what push
-    // positions through their bankruptcy price, so the default shows the loss waterfall at work.
     scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.8, jumpIntensityAnnual: 365, jumpMean: 0, jumpStdev: 0.07 },
     population: { ...DEFAULT_GENERATED_POPULATION },
     margin: { initialMarginRatio: 0.1, maintenanceMarginRatio: 0.05, tiers: [] },
@@ -149,9 +171,6 @@ export function defaultParams(): RiskParams {
       partial: false,
       maxNotionalPerStep: VENUE_LIQUIDATION.maxNotionalPerStep,
       oracleDelaySteps: 0,
-      // permanentShare stays 0 here: the permanent part moves only the venue's own book, not the index, so on the
-      // default day it compounds into a self-made spiral (measured: bad debt ×4.5, ×15 the run time). The measured
-      // share (VENUE_LIQUIDATION.permanentShare) belongs in a preset whose index carries that impact too.
       impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: VENUE_LIQUIDATION.thinning, permanentShare: 0 },
       markImpactWeight: VENUE_LIQUIDATION.markImpactWeight,
       slice: { ...VENUE_LIQUIDATION.slice },
@@ -160,6 +179,9 @@ export function defaultParams(): RiskParams {
     lossMechanism: { kind: 'socialize' },
   };
 }
+
+/** The pre-preset defaults, frozen (for tests written against them). */
+export const LEGACY_DEFAULT_PARAMS: RiskParams = deepFreeze(legacyDefaultParams());
 
 /** The default parameters, frozen: mutating them throws. */
 export const DEFAULT_PARAMS: RiskParams = deepFreeze(defaultParams());

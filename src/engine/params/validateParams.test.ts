@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from './defaults';
+// Cases are written against the pre-preset defaults (a 100-quote market, no tiers, socialize): set explicitly.
+import { legacyDefaultParams } from './defaults';
 import type { RiskParams } from './riskParams';
 import { riskParamsSchema } from './schema';
 import { formatPath, formatProblems, validateParams, validateRunOptions } from './validateParams';
@@ -19,22 +20,22 @@ function withValue(base: unknown, path: string, value: unknown): unknown {
   return copy;
 }
 
-const gbm = (): RiskParams => ({ ...defaultParams(), scenario: { kind: 'gbm', driftAnnual: 0, volAnnual: 0.8 } });
+const gbm = (): RiskParams => ({ ...legacyDefaultParams(), scenario: { kind: 'gbm', driftAnnual: 0, volAnnual: 0.8 } });
 const jump = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.5, jumpIntensityAnnual: 20, jumpMean: -0.05, jumpStdev: 0.1 },
 });
 const crash = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   scenario: { kind: 'crash', preset: 'mar-2020', drawdown: 0.4, startMinute: 60, crashMinutes: 120, recovery: 0.3, recoveryMinutes: 300, volAnnual: 0.6 },
 });
 const replay = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   market: { initialPrice: '100', steps: 3, stepSeconds: 60 },
   scenario: { kind: 'replay', prices: ['100', '90', '95.5'], noiseVolAnnual: 0 },
 });
 const explicit = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   population: {
     kind: 'explicit',
     accounts: [
@@ -45,7 +46,7 @@ const explicit = (): RiskParams => ({
   },
 });
 const tiered = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   margin: {
     initialMarginRatio: 0.1,
     maintenanceMarginRatio: 0.05,
@@ -55,7 +56,7 @@ const tiered = (): RiskParams => ({
     ],
   },
 });
-const adl = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } } });
+const adl = (): RiskParams => ({ ...legacyDefaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } } });
 
 interface RuleCase {
   name: string;
@@ -70,7 +71,7 @@ const rule = (name: string, base: () => RiskParams, path: string, value: unknown
   field,
   message,
 });
-const d = defaultParams;
+const d = legacyDefaultParams;
 const thirtyOne = '1'.repeat(31);
 
 const RULES: RuleCase[] = [
@@ -213,7 +214,7 @@ describe('validateParams refuses each rule, naming the field', () => {
 
 describe('validateParams accepts valid variants', () => {
   const VALID: [string, unknown][] = [
-    ['defaults', defaultParams()],
+    ['defaults', legacyDefaultParams()],
     ['jump', jump()],
     ['crash with a preset, running past the horizon', withValue(crash(), 'scenario.startMinute', 5000)],
     ['replay matching steps', replay()],

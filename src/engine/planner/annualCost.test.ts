@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../params/defaults';
 import { buildPopulation } from '../population/buildPopulation';
 import { annualCost, costAssumptionProblems, DEFAULT_COST_ASSUMPTIONS, rankByAnnualCost, type CostAssumptions } from './annualCost';
 import { leverCosts, type LeverCosts } from './leverCosts';
 import { withParam } from './sweepableParams';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../params/defaults';
 
-const base = { ...defaultParams(), population: { ...defaultParams().population, accounts: 500 } } as ReturnType<typeof defaultParams>;
+const base = { ...legacyDefaultParams(), population: { ...legacyDefaultParams().population, accounts: 500 } } as ReturnType<typeof legacyDefaultParams>;
 const population = buildPopulation(base, 3);
 const costsOf = (path: string, value: string | number) => {
   const proposal = withParam(base, path, value);

@@ -1,18 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, defaultParams } from '../params/defaults';
 import type { RiskParams } from '../params/riskParams';
 import { validateParams } from '../params/validateParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { LEVER_PATHS, SWEEPABLE_PARAMS, initialMarginMoved, paramPathProblem, readParam, roundToResolution, sweepableParam, withParam, type SweepableParam } from './sweepableParams';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { LEGACY_DEFAULT_PARAMS, legacyDefaultParams } from '../params/defaults';
 
-const jump = (): RiskParams => defaultParams();
+const jump = (): RiskParams => legacyDefaultParams();
 const crash = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   scenario: { kind: 'crash', preset: null, drawdown: 0.3, startMinute: 60, crashMinutes: 30, recovery: 0.5, recoveryMinutes: 120, volAnnual: 0.6 },
 });
 const replay = (): RiskParams => ({
-  ...defaultParams(),
+  ...legacyDefaultParams(),
   market: { initialPrice: '100', steps: 3, stepSeconds: 60 },
   scenario: { kind: 'replay', prices: ['100', '90', '95.5'], noiseVolAnnual: 0 },
 });
@@ -59,7 +60,7 @@ describe('withParam', () => {
   });
 
   it('writes decimal strings exactly, with no exponent, from numbers and strings', () => {
-    const p = defaultParams();
+    const p = legacyDefaultParams();
     expect(withParam(p, 'insuranceFund.initial', 1e21).insuranceFund.initial).toBe('1000000000000000000000');
     expect(withParam(p, 'insuranceFund.initial', 1e45).insuranceFund.initial).toBe(`1${'0'.repeat(45)}`); // beyond decimal.js's exponent threshold
     expect(withParam(p, 'insuranceFund.initial', 1e-7).insuranceFund.initial).toBe('0.0000001');
@@ -71,7 +72,7 @@ describe('withParam', () => {
   });
 
   it('leaves a bad value for validateParams to refuse with the field name', () => {
-    const p = defaultParams();
+    const p = legacyDefaultParams();
     expect(problemsOf(withParam(p, 'insuranceFund.initial', Number.NaN))).toEqual(['insuranceFund.initial']);
     expect(problemsOf(withParam(p, 'insuranceFund.initial', '1e6'))).toEqual(['insuranceFund.initial']);
     expect(problemsOf(withParam(p, 'liquidation.penaltyRatio', 'abc'))).toEqual(['liquidation.penaltyRatio']);
@@ -79,17 +80,17 @@ describe('withParam', () => {
   });
 
   it('never changes its input (works on the frozen defaults) and shares untouched sections', () => {
-    const next = withParam(DEFAULT_PARAMS, 'insuranceFund.initial', 123);
-    expect(DEFAULT_PARAMS.insuranceFund.initial).toBe('250000');
+    const next = withParam(LEGACY_DEFAULT_PARAMS, 'insuranceFund.initial', 123);
+    expect(LEGACY_DEFAULT_PARAMS.insuranceFund.initial).toBe('250000');
     expect(next.insuranceFund.initial).toBe('123');
-    expect(next.population).toBe(DEFAULT_PARAMS.population);
-    const deep = withParam(DEFAULT_PARAMS, 'liquidation.impact.depth', 5);
-    expect(DEFAULT_PARAMS.liquidation.impact.depth).toBe('2000000');
-    expect(deep.liquidation.impact).not.toBe(DEFAULT_PARAMS.liquidation.impact);
+    expect(next.population).toBe(LEGACY_DEFAULT_PARAMS.population);
+    const deep = withParam(LEGACY_DEFAULT_PARAMS, 'liquidation.impact.depth', 5);
+    expect(LEGACY_DEFAULT_PARAMS.liquidation.impact.depth).toBe('2000000');
+    expect(deep.liquidation.impact).not.toBe(LEGACY_DEFAULT_PARAMS.liquidation.impact);
   });
 
   it('refuses unknown paths and paths this world does not have, naming them', () => {
-    const p = defaultParams();
+    const p = legacyDefaultParams();
     expect(() => withParam(p, 'insuranceFund.nope', 1)).toThrow(/insuranceFund\.nope: not a sweepable parameter/);
     expect(() => withParam(p, 'version', 1)).toThrow(/version: not a sweepable parameter/);
     expect(() => withParam(p, '__proto__.polluted', 1)).toThrow(/not a sweepable parameter/);
@@ -101,7 +102,7 @@ describe('withParam', () => {
   });
 
   it('null writes null where it means something (unlimited throughput) and reads back as null', () => {
-    const p = withParam(defaultParams(), 'liquidation.maxNotionalPerStep', 1000);
+    const p = withParam(legacyDefaultParams(), 'liquidation.maxNotionalPerStep', 1000);
     const unlimited = withParam(p, 'liquidation.maxNotionalPerStep', null);
     expect(unlimited.liquidation.maxNotionalPerStep).toBeNull();
     expect(problemsOf(unlimited)).toEqual([]);
@@ -111,7 +112,7 @@ describe('withParam', () => {
 
 describe('couplings', () => {
   it('raises a fund cap below the new starting fund to it, and leaves a higher cap alone', () => {
-    const capped = { ...defaultParams(), insuranceFund: { ...defaultParams().insuranceFund, cap: '300000' } };
+    const capped = { ...legacyDefaultParams(), insuranceFund: { ...legacyDefaultParams().insuranceFund, cap: '300000' } };
     const raised = withParam(capped, 'insuranceFund.initial', '500000.5');
     expect(raised.insuranceFund.cap).toBe('500000.5');
     expect(problemsOf(raised)).toEqual([]);
@@ -120,7 +121,7 @@ describe('couplings', () => {
 
   it('moves maintenance margin alone: tiers scale with it, initial margin stays unless maintenance would reach it', () => {
     const p: RiskParams = {
-      ...defaultParams(),
+      ...legacyDefaultParams(),
       margin: {
         initialMarginRatio: 0.1,
         maintenanceMarginRatio: 0.05,
@@ -155,16 +156,16 @@ describe('couplings', () => {
     expect(initialMarginMoved(p, high)).toBe(true);
     expect(problemsOf(high)).toEqual([]);
     // Initial margin stops at 1; a maintenance ratio that reaches it is refused by name.
-    const top = withParam(defaultParams(), 'margin.maintenanceMarginRatio', 0.8);
+    const top = withParam(legacyDefaultParams(), 'margin.maintenanceMarginRatio', 0.8);
     expect(top.margin.initialMarginRatio).toBe(1);
     expect(problemsOf(top)).toEqual([]);
-    expect(problemsOf(withParam(defaultParams(), 'margin.maintenanceMarginRatio', 1))).toContain('margin.maintenanceMarginRatio');
+    expect(problemsOf(withParam(legacyDefaultParams(), 'margin.maintenanceMarginRatio', 1))).toContain('margin.maintenanceMarginRatio');
   });
 
   it('the margin lever never changes the generated traders while initial margin stays', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 0.099, noNaN: true }), (mmr) => {
-        const base = defaultParams();
+        const base = legacyDefaultParams();
         const moved = withParam(base, 'margin.maintenanceMarginRatio', mmr);
         expect(moved.margin.initialMarginRatio).toBe(base.margin.initialMarginRatio);
         const a = buildPopulation(base, 7);

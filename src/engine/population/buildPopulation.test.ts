@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { UNITS_PER_QUOTE } from '../money/money';
-import { defaultParams } from '../params/defaults';
 import type { GeneratedPopulation, MarginParams, RiskParams } from '../params/riskParams';
 import { formatProblems, validateParams } from '../params/validateParams';
 import { buildPopulation } from './buildPopulation';
 import type { Population } from './population';
 import { tierRatiosFor } from './tierRatios';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../params/defaults';
 
 const P0 = 100;
 
 /** Default params with a generated population changed as given (validated, so every case is a legal file). */
 function generated(overrides: Partial<GeneratedPopulation> = {}, margin?: MarginParams, openInterest?: string): RiskParams {
-  const params = defaultParams();
+  const params = legacyDefaultParams();
   params.population = { ...(params.population as GeneratedPopulation), accounts: 2000, ...overrides };
   if (openInterest !== undefined) (params.population as GeneratedPopulation).openInterest = openInterest;
   if (margin) params.margin = margin;
@@ -289,7 +290,7 @@ describe('size deciles', () => {
     );
     fc.assert(
       fc.property(accountsArb, (rows) => {
-        const params = defaultParams();
+        const params = legacyDefaultParams();
         params.population = { kind: 'explicit', accounts: rows.map((r, i) => ({ id: `a${i}`, side: r.side, size: r.size, entryPrice: '100', collateral: '10' })) };
         const pop = buildPopulation(params, 1);
         const order = rows.map((r, i) => ({ n: Number(r.size), i })).sort((a, b) => a.n - b.n || a.i - b.i);
@@ -306,7 +307,7 @@ describe('size deciles', () => {
 
 describe('buildPopulation (explicit)', () => {
   it('takes the accounts as given: float sizes and entries, collateral in money units toward zero, no market maker', () => {
-    const params = defaultParams();
+    const params = legacyDefaultParams();
     params.population = {
       kind: 'explicit',
       accounts: [
@@ -329,7 +330,7 @@ describe('buildPopulation (explicit)', () => {
   });
 
   it('is the same whatever the seed', () => {
-    const params = defaultParams();
+    const params = legacyDefaultParams();
     params.population = { kind: 'explicit', accounts: [{ id: 'a', side: 'long', size: '1', entryPrice: '100', collateral: '10' }] };
     expect(buildPopulation(params, 1)).toEqual(buildPopulation(params, 99));
   });
@@ -337,24 +338,24 @@ describe('buildPopulation (explicit)', () => {
 
 describe('buildPopulation refuses garbage with an Error naming the field', () => {
   const explicitWith = (account: Record<string, string>) => {
-    const params = defaultParams();
+    const params = legacyDefaultParams();
     params.population = { kind: 'explicit', accounts: [{ id: 'a', side: 'long', size: '1', entryPrice: '100', collateral: '10', ...account } as never] };
     return params;
   };
   const generatedWith = (overrides: Record<string, unknown>) => {
-    const params = defaultParams();
+    const params = legacyDefaultParams();
     params.population = { ...(params.population as GeneratedPopulation), ...overrides } as GeneratedPopulation;
     return params;
   };
   it.each<[string, RiskParams, number, RegExp]>([
-    ['negative seed', defaultParams(), -1, /seed/],
-    ['fractional seed', defaultParams(), 1.5, /seed/],
+    ['negative seed', legacyDefaultParams(), -1, /seed/],
+    ['fractional seed', legacyDefaultParams(), 1.5, /seed/],
     ['NaN accounts', generatedWith({ accounts: Number.NaN }), 1, /population\.accounts/],
     ['garbage open interest', generatedWith({ openInterest: 'lots' }), 1, /population\.openInterest/],
     ['longShare 1', generatedWith({ longShare: 1 }), 1, /population\.longShare/],
     ['paretoAlpha NaN', generatedWith({ paretoAlpha: Number.NaN }), 1, /population\.paretoAlpha/],
     ['initial margin 0', { ...generatedWith({}), margin: { initialMarginRatio: 0, maintenanceMarginRatio: 0, tiers: [] } }, 1, /margin\.initialMarginRatio/],
-    ['garbage initial price', { ...defaultParams(), market: { initialPrice: 'abc', steps: 10, stepSeconds: 60 } }, 1, /market\.initialPrice/],
+    ['garbage initial price', { ...legacyDefaultParams(), market: { initialPrice: 'abc', steps: 10, stepSeconds: 60 } }, 1, /market\.initialPrice/],
     ['explicit size garbage', explicitWith({ size: 'abc' }), 1, /population\.accounts\[0\]\.size/],
     ['explicit entry zero', explicitWith({ entryPrice: '0' }), 1, /population\.accounts\[0\]\.entryPrice/],
     ['explicit collateral garbage', explicitWith({ collateral: 'x' }), 1, /population\.accounts\[0\]\.collateral/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRASH_PRESET_IDS } from '../params/riskParams';
-import { CRASH_PRESETS, CRASH_PRESETS_BY_ID, NO_MINUTE_SOURCE, citedUrls, crashPresetScenario } from './crashPresets';
+import { CRASH_PRESETS, CRASH_PRESETS_BY_ID, NO_MINUTE_SOURCE, STYLIZED_GAP, citedUrls, crashPresetScenario } from './crashPresets';
 import { drawPricePath } from './drawPricePath';
 import { prepareScenario } from './prepareScenario';
 
@@ -42,7 +42,8 @@ describe('CRASH_PRESETS', () => {
   });
 
   // The record as found (research notes and public pages, Dec 2026): no source gives a per-minute price move for
-  // any of the five events, so none carries gaps, and each record says so instead of inventing a size.
+  // four of the five events, so they carry no gaps and say so; for 10 Oct 2025 the peak liquidation minute and
+  // Hyperliquid's 12-minute BTC move are documented, and the gap derived from them says what it assumes.
   it.each(CRASH_PRESETS.map((p) => [p.id, p] as const))('%s: stylized after a cited source, the record noted with URLs', (_id, preset) => {
     expect(preset.stylizedAfter).toMatch(/^Stylized after .+: https:\/\/\S+$/);
     expect(preset.sourceUrls.length).toBeGreaterThanOrEqual(2);
@@ -50,8 +51,14 @@ describe('CRASH_PRESETS', () => {
     const { worstMinute, liquidityVacuum, keeperBacklog } = preset.record;
     for (const note of [worstMinute, liquidityVacuum, keeperBacklog]) expect(note.length).toBeGreaterThan(20);
     expect(citedUrls(worstMinute).length).toBeGreaterThan(0);
-    expect(worstMinute.startsWith(NO_MINUTE_SOURCE)).toBe(true);
-    expect('gaps' in preset.scenario).toBe(false);
+    if (preset.id === 'oct-2025') {
+      expect(worstMinute.startsWith(STYLIZED_GAP)).toBe(true);
+      expect(worstMinute).toMatch(/Documented: .*Assumed: /);
+      expect(preset.scenario.gaps).toEqual([{ minute: 25, drop: 0.055 }]);
+    } else {
+      expect(worstMinute.startsWith(NO_MINUTE_SOURCE)).toBe(true);
+      expect('gaps' in preset.scenario).toBe(false);
+    }
   });
 
   it('citedUrls keeps each https URL once, without the punctuation that closes its sentence', () => {

@@ -19,7 +19,9 @@ export interface CrashPreset {
   readonly stylizedAfter: string;
   /**
    * What the public record documents beyond the drawdown, each with its source URL. Where no per-minute price
-   * source was found the note says so, and the preset carries no `gaps` rather than an invented size.
+   * source was found the note says so, and the preset carries no `gaps` rather than an invented size; where the
+   * record gives numbers a gap can be derived from (10 Oct 2025), the note says which are documented and which
+   * step is assumed.
    */
   readonly record: Readonly<CrashRecord>;
   /** Every URL cited in stylizedAfter and record, https only. */
@@ -62,6 +64,9 @@ function preset(fields: Omit<CrashPreset, 'scenario' | 'sourceUrls'> & { shape: 
 
 /** Said in every record whose event has no per-minute price source, instead of a gap size nobody documented. */
 export const NO_MINUTE_SOURCE = 'No per-minute price source found, so no gaps';
+
+/** Starts the record of a preset whose `gaps` are derived from documented numbers plus a stated assumption. */
+export const STYLIZED_GAP = 'Stylized gap (documented numbers, one stated assumption)';
 
 /** The five presets keyed by id. */
 export const CRASH_PRESETS_BY_ID: Readonly<Record<CrashPresetId, CrashPreset>> = Object.freeze({
@@ -201,9 +206,12 @@ export const CRASH_PRESETS_BY_ID: Readonly<Record<CrashPresetId, CrashPreset>> =
       'https://blog.amberdata.io/how-3.21b-vanished-in-60-seconds-october-2025-crypto-crash-explained-through-7-charts',
     record: {
       worstMinute:
-        `${NO_MINUTE_SOURCE}. The worst documented minute is in liquidations, $3.21 B at 21:15 UTC (Amberdata, link ` +
-        'above); on Hyperliquid BTC fell 13.1 % ($112 k → $97 k) within 21:15–21:27 UTC ' +
-        '(https://github.com/ConejoCapital/HyperAnalyzeADL).',
+        `${STYLIZED_GAP}: −5.5 % in the minute 25 minutes into the fall (21:15 UTC), stylized after two documented ` +
+        'numbers. Documented: the peak minute, 21:15 UTC, liquidated $3.21 B of the 40-minute cascade\'s $6.93 B ' +
+        '(46 %) (https://blog.amberdata.io/how-3.21b-vanished-in-60-seconds-october-2025-crypto-crash-explained-through-7-charts), ' +
+        'and on Hyperliquid BTC fell 13.1 % ($112 k → $97 k) within 21:15–21:27 UTC ' +
+        '(https://github.com/ConejoCapital/HyperAnalyzeADL). Assumed: the peak minute carries the same share of the ' +
+        '12 % fall as of the liquidations, 0.46 × 12 % ≈ 5.5 %; no source gives the one-minute BTC return itself.',
       liquidityVacuum:
         'Books on several major BTC venues looked empty for several minutes, with meaningful bids only 4 % and 10 % ' +
         'from mid (https://research.kaiko.com/insights/when-october-surprise-meets-crypto-liquidity-drought).',
@@ -220,6 +228,7 @@ export const CRASH_PRESETS_BY_ID: Readonly<Record<CrashPresetId, CrashPreset>> =
       recovery: 0.4,
       recoveryMinutes: 240,
       volAnnual: 1,
+      gaps: [{ minute: 25, drop: 0.055 }],
     },
   }),
 });

@@ -7,9 +7,11 @@ import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import fc from 'fast-check';
 import { INTERNAL_ERROR, decodeShareState, encodeShareState } from '../codec';
 import { defaultShareState, type ShareState } from '../shareState';
+import { legacyDefaultShareState } from './v1Defaults';
 
+// Edited states start from the pre-preset defaults, whose fields the edits below were written against.
 const edited = (edit: (s: ShareState) => void): ShareState => {
-  const s = defaultShareState();
+  const s = legacyDefaultShareState();
   edit(s);
   return s;
 };
@@ -23,7 +25,7 @@ export const FUZZ_STATES: readonly ShareState[] = [
   edited((s) => {
     s.params.margin.maintenanceMarginRatio = 0.03;
     s.params.lossMechanism = withLossMechanismDefaults({ kind: 'adl', ranking: 'pnl-leverage' });
-    s.baseline = defaultShareState().params;
+    s.baseline = legacyDefaultShareState().params;
     s.view = { tab: 'planner', logHistogram: true, pathIndex: 3, sweep: { param: 'liquidation.penaltyRatio', from: 0, to: 0.05, points: 6 } };
   }),
   edited((s) => {

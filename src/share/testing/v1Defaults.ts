@@ -1,4 +1,4 @@
-import { FIELD_DEFAULTS } from '../../engine/params/defaults';
+import { FIELD_DEFAULTS, legacyDefaultParams } from '../../engine/params/defaults';
 import type { RiskParams } from '../../engine/params/riskParams';
 import { defaultShareState, type ShareState } from '../shareState';
 
@@ -22,8 +22,19 @@ export function withLegacyLiquidation(params: RiskParams): RiskParams {
 
 /** The state an empty v1 patch (`v=1&s=q64FAA`) decodes to: the frozen base, round-two fields at legacy values. */
 export function v1DefaultShareState(edit: (s: ShareState) => void = () => {}): ShareState {
-  const state = defaultShareState();
+  const state = legacyDefaultShareState();
   state.params = withLegacyLiquidation(state.params);
+  edit(state);
+  return state;
+}
+
+/**
+ * The page's state before the defaults became the major-market preset: legacyDefaultParams() (V1_BASE plus the
+ * round-two liquidation fields as the defaults then set them). A link made of that state must keep meaning it.
+ */
+export function legacyDefaultShareState(edit: (s: ShareState) => void = () => {}): ShareState {
+  const state = defaultShareState();
+  state.params = legacyDefaultParams();
   edit(state);
   return state;
 }

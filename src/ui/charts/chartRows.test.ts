@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samplePathOf } from '../../../workers/rangeTransfer';
-import { createSimulator, defaultParams } from '../../engine';
+import { createSimulator } from '../../engine';
 import type { RiskStats } from '../../engine/metrics/riskStats';
 import type { RunFan } from '../../engine/metrics/summarizeRun';
 import type { SamplePath } from '../../state/runContract';
@@ -15,6 +15,8 @@ import {
   waterfallRows,
   type WaterfallSummary,
 } from './chartRows';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../../engine/params/defaults';
 
 const Q = [0.05, 0.25, 0.5, 0.75, 0.95];
 const flat = (value: number, n: number) => Array.from({ length: n }, () => value);
@@ -186,7 +188,7 @@ describe('samplePathRows on the engine’s own paths', () => {
   // bug: the defaults liquidate nobody on about a third of paths (path 1 of seed 1 among them) and ~1,000
   // accounts on the others. Checked here on real paths: each path's markers add up to its own liquidated
   // notional, and a path has markers exactly when it had liquidations.
-  const result = createSimulator(defaultParams(), 1).run(0, 3);
+  const result = createSimulator(legacyDefaultParams(), 1).run(0, 3);
 
   it('marks each path’s own liquidations, picked by row (path 1 has none, path 3 many)', () => {
     const marked = [0, 1, 2].map((row) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../engine/params/defaults';
 import { validateParams } from '../../engine/params/validateParams';
 import { describeProblem, formatFieldValue, parseFieldText } from './fieldText';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../../engine/params/defaults';
 
 describe('parseFieldText', () => {
   it.each([
@@ -35,7 +36,7 @@ describe('parseFieldText', () => {
 
 describe('describeProblem', () => {
   it('says a margin comparison in percent and in the form’s words', () => {
-    const params = defaultParams();
+    const params = legacyDefaultParams();
     params.margin.maintenanceMarginRatio = 0.2;
     const result = validateParams(params);
     expect(result.ok).toBe(false);

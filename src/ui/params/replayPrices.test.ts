@@ -32,13 +32,14 @@ describe('readPriceSeries', () => {
 
 describe('examples', () => {
   it('the example series is valid for the default horizon and dips about 20 %', () => {
-    const prices = exampleReplayPrices(1440, 100);
-    expect(prices).toHaveLength(1440);
     const params = defaultParams();
+    const start = Number(params.market.initialPrice);
+    const prices = exampleReplayPrices(params.market.steps, start);
+    expect(prices).toHaveLength(params.market.steps);
     params.scenario = { kind: 'replay', prices, noiseVolAnnual: 0.3 };
     expect(validateParams(params).ok).toBe(true);
-    expect(Math.min(...prices.map(Number))).toBeLessThan(81);
-    expect(exampleReplayPrices(1440, 100)).toEqual(prices);
+    expect(Math.min(...prices.map(Number))).toBeLessThan(0.81 * start);
+    expect(exampleReplayPrices(params.market.steps, start)).toEqual(prices);
   });
 
   it('the example positions import cleanly', () => {

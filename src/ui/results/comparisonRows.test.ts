@@ -2,9 +2,10 @@ import { withLossMechanismDefaults } from '../../engine/params/lossMechanism';
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../engine/metrics/compareRuns';
 import type { PairedDifference } from '../../engine/metrics/pairedDifference';
-import { defaultParams } from '../../engine/params/defaults';
 import { paramChanges } from '../params/paramChanges';
 import { costRows, comparisonRows, verdictLine } from './comparisonRows';
+// Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
+import { legacyDefaultParams } from '../../engine/params/defaults';
 
 const diff = (meanDiff: number, lo: number, hi: number, baselineMean = 100): PairedDifference => ({
   meanDiff,
@@ -85,8 +86,8 @@ describe('verdictLine', () => {
 
 describe('paramChanges', () => {
   it('lists changed parameters in the form’s words', () => {
-    const baseline = defaultParams();
-    const proposal = defaultParams();
+    const baseline = legacyDefaultParams();
+    const proposal = legacyDefaultParams();
     proposal.margin.maintenanceMarginRatio = 0.08;
     proposal.insuranceFund.initial = '500000';
     proposal.insuranceFund.cap = '900000';
@@ -100,8 +101,8 @@ describe('paramChanges', () => {
   });
 
   it('summarises lists and is empty for equal parameters', () => {
-    const baseline = defaultParams();
-    const proposal = defaultParams();
+    const baseline = legacyDefaultParams();
+    const proposal = legacyDefaultParams();
     expect(paramChanges(baseline, proposal)).toEqual([]);
     proposal.margin.tiers = [{ notionalFloor: '1000000', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 }];
     expect(paramChanges(baseline, proposal)).toEqual([{ field: 'margin.tiers', label: 'Margin tiers', from: '0 tiers', to: '1 tier' }]);
