@@ -1,12 +1,13 @@
 // The aggregator gathers chunks in path order whatever order they come in, refuses a path twice, drops chunks
 // of runs it no longer holds, and frees older runs when a new one opens.
 import { describe, expect, it } from 'vitest';
-import { compareRuns, createSimulator, defaultParams, mergeRangeResults, summarizeRun, type RiskParams } from '../src/engine/index';
+import { compareRuns, createSimulator, mergeRangeResults, summarizeRun, type RiskParams } from '../src/engine/index';
 import { createAggregator } from './aggregator';
+import { legacyDefaultParams } from '../src/engine/params/defaults';
 import { RunAccumulator } from './runAccumulator';
 
 function smallParams(): RiskParams {
-  const params = defaultParams();
+  const params = legacyDefaultParams();
   params.market = { ...params.market, steps: 120 };
   if (params.population.kind === 'generated') params.population = { ...params.population, accounts: 300 };
   return params;
