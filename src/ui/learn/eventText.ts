@@ -50,6 +50,14 @@ export function describeEvent(event: PathEvent, ids: readonly string[]): string 
     }
     case 'uncovered':
       return `${money(event.quote)} uncovered: nobody could absorb it, it stays on the protocol`;
+    case 'slice': {
+      const when = event.nextStep === event.step + 1 ? 'the next step' : `step ${event.nextStep}`;
+      return `${who(event.account)} closed in a slice: ${money(event.closedSizeBase)} contracts now, the other ${money(event.restSizeBase)} wait for the next slice (${when}), keeping their place in the queue`;
+    }
+    case 'keeper-queue':
+      return `${event.accounts} account${event.accounts === 1 ? '' : 's'} queued, keeper capacity ${money(event.capacityQuote)}/step used up: they wait for the next step, oldest first`;
+    case 'book':
+      return `book at ${Math.round(event.depthShare * 100)} % of its depth: it thins as the index falls from its peak, so each sale moves the price more`;
   }
 }
 
