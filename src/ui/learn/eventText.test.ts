@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adlOvershootOfEvents, describeEvent, eventSteps } from './eventText';
+import { adlOvershootOfEvents, describeEvent, eventSteps, priceChartCaption } from './eventText';
 
 const ids = ['t1', 't2', 't17'];
 
@@ -45,5 +45,14 @@ describe('describeEvent', () => {
 
   it('lists each step with events once, in order', () => {
     expect(eventSteps([{ kind: 'vault', step: 5, quote: 1 }, { kind: 'uncovered', step: 2, quote: 1 }, { kind: 'vault', step: 5, quote: 2 }])).toEqual([2, 5]);
+  });
+
+  it('captions the price chart: the mark decides liquidations, the index is what the scenario draws', () => {
+    expect(priceChartCaption(0.33, 0)).toBe(
+      'Liquidations are decided at the mark (solid line). The dashed line is the external index the scenario draws; the mark is the index moved by 33 % of the price move the venue’s own sales left. Liquidations (×) fill in the venue’s own book, at the price of walking it.',
+    );
+    expect(priceChartCaption(0, 0)).toMatch(/the mark is the index itself, so the venue’s own forced sales cannot trigger/);
+    expect(priceChartCaption(1, 0)).toMatch(/the mark is the venue’s own book, so its own forced sales can trigger/);
+    expect(priceChartCaption(1, 2)).toMatch(/^Liquidations are decided at the mark \(solid line\), as the oracle saw it 2 steps earlier\./);
   });
 });
