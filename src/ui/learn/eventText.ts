@@ -35,11 +35,6 @@ export function describeEvent(event: PathEvent, ids: readonly string[]): string 
       return `${money(event.takenQuote)} socialized: haircut ${pct.format(rate * 100)}% on ${event.accounts} profitable account${event.accounts === 1 ? '' : 's'}${largest}`;
     }
     case 'adl': {
-      if (event.coveredQuote === 0 && event.lossQuote === 0) {
-        // The split of issue 14 with the mark not yet at bankruptcy: no deficit, the winner takes contracts over.
-        const profit = event.profitClosedQuote > 0 ? `; profit closed out ${money(event.profitClosedQuote)}` : '';
-        return `ADL of ${who(event.account)}: takes over ${money(event.contracts)} contracts of ${who(event.bankruptAccount)} that the thin book could not take above its bankruptcy price ${money(event.bankruptcyPrice)} (no deficit)${profit}`;
-      }
       const closed = event.lossQuote === 0 && event.contracts > 0
         ? `ADL of ${who(event.account)} at the mark ${money(event.markPrice)}: ${money(event.contracts)} contracts closed, no money taken`
         : `ADL of ${who(event.account)} at the bankruptcy price ${money(event.bankruptcyPrice)}: ${money(event.contracts)} contracts, loss ${money(event.lossQuote)}`;
