@@ -5,8 +5,7 @@ import type { RiskParams, SliceParams } from '../params/riskParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { drawPricePath, prepareScenario } from '../scenario';
 import { naiveSimulatePath } from '../testing/naiveEngine';
-import { smallWorldArb, thinBookAdlWorldArb } from '../testing/arbitraries';
-import { tracePath } from './tracePath';
+import { smallWorldArb } from '../testing/arbitraries';
 import { simConfig } from './simConfig';
 import { createSimulator } from './simulateRange';
 import type { FinderKind } from '../liquidation/liquidationFinder';
@@ -76,19 +75,6 @@ describe('production engine = naive reference engine', () => {
       );
     });
   }
-
-  it('thin books under ADL: the split of a close the book cannot take above bankruptcy (fast-check seed 14001)', () => {
-    let splits = 0;
-    fc.assert(
-      fc.property(thinBookAdlWorldArb, (params) => {
-        compareWithNaive(params, 1, 1, 'frontier');
-        // Winners taking contracts at once (no deficit covered) is the split with the mark not yet at bankruptcy.
-        if (tracePath(params, 1, 0).events.some((e) => e.kind === 'adl' && e.coveredQuote === 0)) splits++;
-      }),
-      { numRuns: 300, seed: 14001 },
-    );
-    expect(splits).toBeGreaterThan(10);
-  });
 
   it.each([
     { name: 'gbm, generated population', scenario: { kind: 'gbm', driftAnnual: 0, volAnnual: 1.5 } },

@@ -8,7 +8,7 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { AdlQueue } from '../waterfall/autoDeleverage';
-import { adlCloseAtMarkOrBetter, contractsToDeleverage } from '../waterfall/adlSale';
+import { contractsToDeleverage } from '../waterfall/adlSale';
 import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { FundFloor } from '../waterfall/fundTrigger';
@@ -218,21 +218,12 @@ export class PathSimulator {
     );
   }
 
-  /** The ADL queue of `side`'s winners, ranked now at `mark`. */
-  private rankedWinners(side: number, mark: number): AdlQueue {
-    const queue = side > 0 ? this.adlQueues.long : this.adlQueues.short;
-    queue.rank(this.book, side, mark, this.config.adlRanking);
-    return queue;
-  }
-
   /**
    * Closes account j whole: `sold` contracts into the book at `fill`, `deleveraged` against the winners at its
    * bankruptcy price. The account keeps the surplus of the sale above bankruptcy (less the penalty on the sold
    * notional); the deleveraged part's deficit at the mark goes through the waterfall (fund, then the ADL queue).
-   * With `tradePrice` (the mark is still at or better than bankruptcy) the deleveraged part trades at that price
-   * with the winners instead and leaves no deficit at the mark.
    */
-  private closeWithAdl(j: number, sold: number, deleveraged: number, fill: number, mark: number, tradePrice: number | null): void {
+  private closeWithAdl(j: number, sold: number, deleveraged: number, fill: number, mark: number): void {
     const cfg = this.config;
     const b = this.book;
     const side = b.side[j]!;
@@ -241,7 +232,7 @@ export class PathSimulator {
     const collateralBefore = b.collateralUnits[j]!;
     b.touch(j);
     const bankruptcy = entry - (side * collateralBefore) / UNITS_PER_QUOTE / size;
-    let collateral = collateralBefore + Math.floor(side * sold * (fill - entry) * UNITS_PER_QUOTE) + Math.floor(side * deleveraged * ((tradePrice ?? bankruptcy) - entry) * UNITS_PER_QUOTE);
+    let collateral = collateralBefore + Math.floor(side * sold * (fill - entry) * UNITS_PER_QUOTE) + Math.floor(side * deleveraged * (bankruptcy - entry) * UNITS_PER_QUOTE);
     const penalty = Math.min(Math.floor(cfg.penaltyRatio * sold * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(collateral)));
     collateral -= penalty;
     const toFund = Math.floor(penalty * cfg.penaltyToFund);
@@ -255,7 +246,7 @@ export class PathSimulator {
     });
     b.open[j] = 0;
     b.sizeBase[j] = 0;
-    const deficit = (tradePrice === null ? Math.floor(side * deleveraged * (bankruptcy - mark) * UNITS_PER_QUOTE) : 0) + (collateral < 0 ? -collateral : 0);
+    const deficit = Math.floor(side * deleveraged * (bankruptcy - mark) * UNITS_PER_QUOTE) + (collateral < 0 ? -collateral : 0);
     if (collateral < 0) collateral = 0;
     b.collateralUnits[j] = collateral;
     if (deficit > 0) this.recordDeficit(j, side, deficit, bankruptcy, mark);
@@ -341,19 +332,9 @@ export class PathSimulator {
       const deleveraged = this.contractsToDeleverage(j, oracle);
       const sold = size - deleveraged;
       if (deleveraged > 0 && sold * oracle <= this.capacityQuote) {
-        // Mark still at or better than bankruptcy: the winners take the contracts now, if they hold enough.
-        const bankruptcy = b.entryPrice[j]! - (side * b.collateralUnits[j]!) / UNITS_PER_QUOTE / size;
-        const tradePrice = adlCloseAtMarkOrBetter(side, bankruptcy, oracle, cfg.adlClosePrice);
-        const winners = tradePrice === null ? null : this.rankedWinners(-side, oracle);
-        if (winners === null || winners.openContracts(b) >= deleveraged) {
-          this.capacityQuote -= sold * oracle;
-          this.closeWithAdl(j, sold, deleveraged, this.venue.execute(side, sold), oracle, tradePrice);
-          if (winners !== null) {
-            const changed = (k: number) => this.finder.accountChanged(k);
-            winners.closeContracts(b, this.tally, deleveraged, tradePrice!, bankruptcy, oracle, this.adlOptions, this.adlRng, changed, this.onEvent, this.step, j);
-          }
-          return CLOSE_DONE;
-        }
+        this.capacityQuote -= sold * oracle;
+        this.closeWithAdl(j, sold, deleveraged, this.venue.execute(side, sold), oracle);
+        return CLOSE_DONE;
       }
     }
     let chunked = false;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { RiskParams } from '../params/riskParams';
 import { aWorld } from './builders';
-import { withLossMechanismDefaults, type LossMechanismInput } from '../params/lossMechanism';
+import type { LossMechanismInput } from '../params/lossMechanism';
 
 /**
  * fast-check arbitraries for tests: small explicit worlds on replayed random walks with every engine feature
@@ -95,23 +95,3 @@ export const smallWorldArb: fc.Arbitrary<RiskParams> = fc
     });
   });
 
-
-/**
- * Small worlds where the book is too thin to take a liquidation above its bankruptcy price while the mark has not
- * reached it (issue 14's keeper-capped slide): ADL with every option, a linear book of little depth, an empty or
- * small fund. Here ADL splits the close into a sale and contracts the winners take at once.
- */
-export const thinBookAdlWorldArb: fc.Arbitrary<RiskParams> = fc
-  .tuple(
-    smallWorldArb,
-    lossMechanismArb.filter((m) => m.kind === 'adl'),
-    decimal(20, 400, 0),
-    fc.constantFrom(0, 0.33, 1),
-    fc.constantFrom('0', '20'),
-  )
-  .map(([world, mechanism, depth, markImpactWeight, fund]) => ({
-    ...world,
-    liquidation: { ...world.liquidation, impact: { ...world.liquidation.impact, model: 'linear' as const, depth }, markImpactWeight, oracleDelaySteps: 0 },
-    insuranceFund: { ...world.insuranceFund, initial: fund, cap: null },
-    lossMechanism: withLossMechanismDefaults(mechanism),
-  }));

@@ -135,24 +135,6 @@ export function naiveSimulatePath(
     r.socializedLoss += loss;
     hit.add(k);
   };
-  // The ADL queue of one side at a mark: open positions with equity > 0, ranked by the configured rule.
-  const rankWinners = (side: number, mark: number): number[] => {
-    const ranked = accounts
-      .map((a, k) => ({ a, k, equity: a.open && a.side === side ? equityQuote(a.side, a.size, a.entry, a.collateral, mark) : 0 }))
-      .filter((c) => c.equity > 0);
-    if (cfg.adlRanking === 'pnl-leverage') {
-      const score = (c: (typeof ranked)[number]) => {
-        const pnl = (c.a.side * (mark - c.a.entry)) / c.a.entry;
-        const lev = (c.a.size * mark) / c.equity;
-        return pnl > 0 ? pnl * lev : pnl / lev;
-      };
-      ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
-    } else if (cfg.adlRanking === 'hyperliquid') {
-      const score = (c: (typeof ranked)[number]) => (c.a.side > 0 ? mark / c.a.entry : c.a.entry / mark) * ((c.a.size * mark) / c.equity);
-      ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
-    }
-    return ranked.map((c) => c.k);
-  };
   const queue: number[] = [];
   const endPrices: number[] = [];
   const nextSlice = new Map<number, number>();
@@ -256,46 +238,21 @@ export function naiveSimulatePath(
             { index: base, flowQuote: flow, fillBetween, flowAtPrice, restingPrice: () => base * (1 + baseDisplacement) },
           );
           const sold = a.size - deleveraged;
-          // While the mark is at or better than bankruptcy, the winners take the deleveraged contracts right away
-          // (at the bankruptcy price or at the mark), provided they hold that many; no deficit at the mark.
-          const markNotWorse = a.side * (oracle - bankruptcy) >= 0;
-          const tradePrice = !markNotWorse ? null : cfg.adlClosePrice === 'mark' ? oracle : bankruptcy;
-          const winners = markNotWorse ? rankWinners(-a.side, oracle) : [];
-          const winnerContracts = winners.reduce((sum, k) => sum + accounts[k]!.size, 0);
-          if (deleveraged > 0 && sold * oracle <= capacity && (!markNotWorse || winnerContracts >= deleveraged)) {
+          if (deleveraged > 0 && sold * oracle <= capacity) {
             capacity -= sold * oracle;
             const to = flow - a.side * sold * base;
             const fill = fillBetween(flow, to);
             flow = to;
-            let c = a.collateral + Math.floor(a.side * sold * (fill - a.entry) * UNITS_PER_QUOTE) + Math.floor(a.side * deleveraged * ((tradePrice ?? bankruptcy) - a.entry) * UNITS_PER_QUOTE);
+            let c = a.collateral + Math.floor(a.side * sold * (fill - a.entry) * UNITS_PER_QUOTE) + Math.floor(a.side * deleveraged * (bankruptcy - a.entry) * UNITS_PER_QUOTE);
             const penalty = Math.min(Math.floor(cfg.penaltyRatio * sold * fill * UNITS_PER_QUOTE), Math.max(0, Math.floor(c)));
             c -= penalty;
             credit(Math.floor(penalty * cfg.penaltyToFund));
             r.liquidations++;
-            const deficit = (tradePrice === null ? Math.floor(a.side * deleveraged * (bankruptcy - oracle) * UNITS_PER_QUOTE) : 0) + Math.max(0, -c);
+            const deficit = Math.floor(a.side * deleveraged * (bankruptcy - oracle) * UNITS_PER_QUOTE) + Math.max(0, -c);
             a.open = false;
             a.size = 0;
             a.collateral = Math.max(0, c);
             if (deficit > 0) pushDeficit({ account: j, side: a.side, deficit, remainder: deficit, bankruptcy, fill: oracle });
-            if (tradePrice !== null) {
-              const start = cfg.adlRanking === 'random' ? adlRng.nextInt(winners.length) : 0;
-              const order = [...winners.slice(start), ...winners.slice(0, start)];
-              let left = deleveraged;
-              for (const k of order) {
-                if (left <= 0) break;
-                const w = accounts[k]!;
-                const needed = Math.min(w.size, left);
-                const closed = cfg.adlSize === 'full' ? w.size : needed;
-                w.collateral += Math.floor(w.side * needed * (tradePrice - w.entry) * UNITS_PER_QUOTE) + Math.floor(w.side * (closed - needed) * (oracle - w.entry) * UNITS_PER_QUOTE);
-                r.adlProfitClosed += Math.max(0, Math.floor(w.side * closed * (oracle - w.entry) * UNITS_PER_QUOTE));
-                r.adlNotional += closed * oracle;
-                left = needed === w.size ? left - w.size : 0;
-                if (closed === w.size) {
-                  w.open = false;
-                  w.size = 0;
-                } else w.size -= closed;
-              }
-            }
             queue.splice(i, 1);
             continue;
           }
@@ -393,7 +350,21 @@ export function naiveSimulatePath(
           const queueFor = (side: number) => {
             let queue = queues.get(side);
             if (!queue) {
-              queue = rankWinners(side, oracle);
+              const ranked = accounts
+                .map((a, k) => ({ a, k, equity: a.open && a.side === side ? equityQuote(a.side, a.size, a.entry, a.collateral, oracle) : 0 }))
+                .filter((c) => c.equity > 0);
+              if (cfg.adlRanking === 'pnl-leverage') {
+                const score = (c: (typeof ranked)[number]) => {
+                  const pnl = (c.a.side * (oracle - c.a.entry)) / c.a.entry;
+                  const lev = (c.a.size * oracle) / c.equity;
+                  return pnl > 0 ? pnl * lev : pnl / lev;
+                };
+                ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
+              } else if (cfg.adlRanking === 'hyperliquid') {
+                const score = (c: (typeof ranked)[number]) => (c.a.side > 0 ? oracle / c.a.entry : c.a.entry / oracle) * ((c.a.size * oracle) / c.equity);
+                ranked.sort((x, y) => score(y) - score(x) || x.k - y.k);
+              }
+              queue = ranked.map((c) => c.k);
               queues.set(side, queue);
             }
             return queue;

@@ -24,18 +24,16 @@ export interface AdlSaleInput {
 /**
  * ADL replaces the book sale (DESIGN.md §5, BitMEX "If this still does not close the liquidated order, this
  * will then lead to an Auto-Deleveraging event"; dYdX v4 deleverages what the liquidation order could not fill).
- * For a whole close of a position that selling into the book would leave bankrupt — whether the mark is already
- * beyond its bankruptcy price or the book is too thin to take it all above that price (a keeper-capped slide):
+ * For a whole close of a position that is bankrupt at the mark (equity < 0 there):
  *  - if selling it all into the book leaves a deficit the usable fund can pay, it is sold as usual;
  *  - otherwise only the contracts that fill at the bankruptcy price or better are sold (the book walked until its
  *    price reaches the bankruptcy price), and the rest is deleveraged against the ranked winners: no book sale,
- *    no impact from it. With the mark beyond bankruptcy the deleveraged part leaves a deficit at the mark for the
- *    waterfall; with the mark still at or better than bankruptcy it leaves none (`adlCloseAtMarkOrBetter`).
+ *    no impact from it.
  * Returns the contracts to deleverage (0: sell everything).
  */
 export function contractsToDeleverage(x: AdlSaleInput, book: AdlBook): number {
-  const { sizeBase } = x;
-  const side = x.side;
+  const { side, sizeBase, bankruptcyPrice: bankruptcy } = x;
+  if (!(side * (x.markPrice - bankruptcy) < 0)) return 0;
   const fullFill = book.fillBetween(book.flowQuote, book.flowQuote - side * sizeBase * book.index);
   const fullResult = x.collateralUnits + Math.floor(side * sizeBase * (fullFill - x.entryPrice) * UNITS_PER_QUOTE);
   if (fullResult >= 0 || -fullResult <= x.usableFundUnits) return 0;
@@ -50,15 +48,4 @@ function sizeFillingAtBankruptcy(x: AdlSaleInput, book: AdlBook): number {
   if (flowAtBankruptcy === null) return side * (book.restingPrice() - x.bankruptcyPrice) >= 0 ? sizeBase : 0;
   const sold = (side * (book.flowQuote - flowAtBankruptcy)) / book.index;
   return sold <= 0 ? 0 : Math.min(sizeBase, sold);
-}
-
-/**
- * The price at which the deleveraged contracts of a position whose mark is still at or better than its bankruptcy
- * price change hands with the winners: its bankruptcy price (BitMEX, dYdX v4: "deleveraged at the bankruptcy
- * price"; the winners get the position's last margin on those contracts) or the mark (OKX, Hyperliquid). Null when
- * the mark is beyond bankruptcy: then the deficit at the mark goes through the waterfall as usual.
- */
-export function adlCloseAtMarkOrBetter(side: number, bankruptcyPrice: number, markPrice: number, closePrice: 'bankruptcy' | 'mark'): number | null {
-  if (side * (markPrice - bankruptcyPrice) < 0) return null;
-  return closePrice === 'mark' ? markPrice : bankruptcyPrice;
 }

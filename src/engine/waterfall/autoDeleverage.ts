@@ -73,67 +73,6 @@ export class AdlQueue {
     }
   }
 
-  /** Contracts the ranked queue holds (what `closeContracts` can take at most with size `needed`). */
-  openContracts(book: AccountBook): number {
-    let total = 0;
-    for (let at = 0; at < this.count; at++) total += book.sizeBase[this.order[at]!]!;
-    return total;
-  }
-
-  /**
-   * Closes `contracts` of a position that the book could not take above its bankruptcy price, while its mark is
-   * still at or better than that price (no deficit at the mark): the ranked winners take them, in queue order from
-   * the top (pnl-leverage, hyperliquid) or from a random start (random), each trading them at `price` (the
-   * bankruptcy price, which hands the winners the position's last margin, or the mark). Size `full` closes each
-   * winner hit whole, the contracts beyond those needed at the mark. Call right after `rank` at `mark`; the queue
-   * must hold at least `contracts` (see `openContracts`).
-   */
-  closeContracts(
-    book: AccountBook,
-    tally: PathTally,
-    contracts: number,
-    price: number,
-    bankruptcyPrice: number,
-    mark: number,
-    options: AdlOptions,
-    rng: PathRng,
-    changed: (j: number) => void,
-    onEvent: PathEventListener | null,
-    step: number,
-    bankruptAccount: number,
-  ): void {
-    const random = options.ranking === 'random';
-    const start = random ? rng.nextInt(this.count) : 0;
-    let remaining = contracts;
-    for (let v = 0; v < this.count && remaining > 0; v++) {
-      const j = this.order[random ? (start + v) % this.count : v]!;
-      const size = book.sizeBase[j]!;
-      const side = book.side[j]!;
-      const needed = Math.min(size, remaining);
-      const closed = options.size === 'full' ? size : needed;
-      const entry = book.entryPrice[j]!;
-      const atMarkUnits = Math.floor(side * closed * (mark - entry) * UNITS_PER_QUOTE);
-      // The needed contracts trade at `price`, any beyond them (size full) at the mark.
-      const realizedUnits = Math.floor(side * needed * (price - entry) * UNITS_PER_QUOTE) + Math.floor(side * (closed - needed) * (mark - entry) * UNITS_PER_QUOTE);
-      book.touch(j);
-      book.collateralUnits[j]! += realizedUnits;
-      if (atMarkUnits > 0) tally.adlProfitClosedUnits += atMarkUnits;
-      tally.adlNotionalQuote += closed * mark;
-      onEvent?.({
-        kind: 'adl', step, account: j, bankruptAccount, contracts: closed, bankruptcyPrice, markPrice: mark,
-        lossQuote: 0, profitClosedQuote: Math.max(0, atMarkUnits) / UNITS_PER_QUOTE, coveredQuote: 0,
-      });
-      remaining = needed === size ? remaining - size : 0;
-      if (closed === size) {
-        book.open[j] = 0;
-        book.sizeBase[j] = 0;
-      } else {
-        book.sizeBase[j] = size - closed;
-        changed(j);
-      }
-    }
-  }
-
   /**
    * Covers one deficit's remainder from the queue; returns what could not be covered. `bankruptAccount` and
    * `step` only label the events.

@@ -3,8 +3,6 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { LossMechanismInput } from '../params/lossMechanism';
 import type { RiskParams } from '../params/riskParams';
 import { createSimulator } from '../sim/simulateRange';
-import type { PathEvent } from '../sim/pathEvents';
-import { tracePath } from '../sim/tracePath';
 import { aWorld, anAccount, type WorldOptions } from '../testing/builders';
 import { FundFloor } from './fundTrigger';
 
@@ -126,65 +124,6 @@ describe('ADL replaces the book sale', () => {
     const sold = run(adlWorld({ kind: 'bad-debt' }, { liquidation: { impact } }));
     expect(sold.endPrice).toBeGreaterThan(110);
     expect(sold.badDebt).toBeGreaterThan(50);
-  });
-
-  // Issue 14's keeper-capped slide, in small: the mark has not reached S's bankruptcy price 105, but the book is too
-  // thin to take the whole close above it. The price is 104 (S's equity 50 − 40 = 10 < maintenance 52); linear
-  // impact, depth 500 per 1 %, the mark is the venue's book (weight 1). Buying all 10 back would fill at the
-  // average 104·(1 + ½·1 %·1,040/500) = 105.0816: a deficit of 0.816 and the fund is empty. So S buys back only the
-  // q that lifts the book to 105: q·104/500 = (105/104 − 1)/1 %, q = 4.6228…, at the average 104·(1 + ½·0.9615… %)
-  // = 104.5; the winners take the other 5.3772… at once at the bankruptcy price 105 (BitMEX, dYdX v4), L1 its whole
-  // 4 (PnL 4 % × leverage 416/56: first), L2 the other 1.3772…. No deficit, no bad debt, and the book stops at 105.
-  describe('split with the mark still short of bankruptcy (a book too thin to take it all)', () => {
-    const impact = { model: 'linear' as const, depth: '500', halfLifeSteps: 1, thinning: 0, permanentShare: 0 };
-    const sold = ((105 / 104 - 1) / 0.01) * (500 / 104);
-    const slide = (mechanism: LossMechanismInput, accounts?: WorldOptions['accounts']) =>
-      adlWorld(mechanism, { prices: ['100', '104'], liquidation: { impact }, ...(accounts ? { accounts } : {}) });
-    const adlEvents = (params: RiskParams) => tracePath(params, 1, 0).events.filter((e): e is Extract<PathEvent, { kind: 'adl' }> => e.kind === 'adl');
-
-    it('sells what fills at bankruptcy or better; the winners take the rest at the bankruptcy price, no deficit', () => {
-      const params = slide({ kind: 'adl', ranking: 'pnl-leverage' });
-      const r = run(params);
-      expect(r).toMatchObject({ badDebt: 0, socialized: 0, uncovered: 0, liquidations: 1 });
-      expect(r.endPrice).toBeCloseTo(105, 9);
-      expect(r.adlNotional).toBeCloseTo((10 - sold) * 104, 6);
-      // Profit closed out at the mark: L1 4·4 = 16, L2 1.3772·4.
-      expect(r.adlProfitClosed).toBeCloseTo(16 + (10 - sold - 4) * 4, 5);
-      const trace = tracePath(params, 1, 0);
-      const liquidation = trace.events.find((e) => e.kind === 'liquidation');
-      expect(liquidation).toMatchObject({ account: 0, full: true });
-      if (liquidation?.kind !== 'liquidation') throw new Error('no liquidation');
-      expect(liquidation.closedSizeBase).toBeCloseTo(sold, 9);
-      expect(liquidation.fillPrice).toBeCloseTo(104.5, 9);
-      const adl = adlEvents(params);
-      expect(adl.map((e) => e.account)).toEqual([1, 2]);
-      expect(adl[0]).toMatchObject({ contracts: 4, bankruptcyPrice: 105, lossQuote: 0, coveredQuote: 0 });
-      expect(adl[1]!.contracts).toBeCloseTo(10 - sold - 4, 9);
-      expect(trace.events.some((e) => e.kind === 'deficit')).toBe(false);
-    });
-
-    it('the same close sold whole into the book (bad-debt mechanism) leaves 0.816 of bad debt and lifts the book to 106.16', () => {
-      const r = run(slide({ kind: 'bad-debt' }));
-      expect(r.badDebt).toBeCloseTo(0.816, 6);
-      expect(r.endPrice).toBeCloseTo(104 * 1.0208, 9);
-    });
-
-    it('size full: the winners hit lose their whole positions (L2 all 20)', () => {
-      const adl = adlEvents(slide({ kind: 'adl', ranking: 'pnl-leverage', size: 'full', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } }));
-      expect(adl.map((e) => e.contracts)).toEqual([4, 20]);
-    });
-
-    it('when the winners hold fewer contracts than are left, the whole close is sold and ADL covers what it can of its deficit', () => {
-      const onlyL1 = slide({ kind: 'adl', ranking: 'pnl-leverage' }, [
-        anAccount({ id: 'S', side: 'short', size: '10', entryPrice: '100', collateral: '50' }),
-        anAccount({ id: 'L1', side: 'long', size: '4', entryPrice: '100', collateral: '40' }),
-      ]);
-      const r = run(onlyL1);
-      // The deficit 0.816 at the fill 105.0816 is taken from L1's 4 contracts (4 × 0.0816); the rest is uncovered.
-      expect(r.badDebt).toBeCloseTo(0.816, 6);
-      expect(r.socialized).toBeCloseTo(4 * 0.0816, 5);
-      expect(r.uncovered).toBeCloseTo(0.816 - 4 * 0.0816, 5);
-    });
   });
 
   // Hyperliquid documents its ranking as (mark / entry) × (notional / account value). L1 (entry 100, leverage 5.5)
