@@ -24,7 +24,7 @@ export const GLOSSARY = {
   adl: {
     term: 'ADL',
     definition:
-      'Auto-deleveraging: winning positions on the other side, ranked (here by profit × leverage), are closed at the bankrupt account’s bankruptcy price until the shortfall is covered. It replaces the book sale: only what the book takes at the bankruptcy price or better is sold, also when the book is too thin to take a whole position that the mark has not yet bankrupted (BitMEX, dYdX v4).',
+      'Auto-deleveraging: winning positions on the other side, ranked (here by profit × leverage), are closed at the bankrupt account’s bankruptcy price until the shortfall is covered. It replaces the book sale: once the mark is beyond the bankruptcy price, only what the book takes at the bankruptcy price or better is sold (BitMEX, dYdX v4).',
   },
   'index-vs-mark': {
     term: 'index and mark',
