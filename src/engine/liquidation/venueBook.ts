@@ -71,6 +71,11 @@ export class VenueBook {
     return this.index * (1 + this.baseDisplacement);
   }
 
+  /** This step's ±1 % depth as a share of the calm depth (1 when the book has not thinned). */
+  depthShare(): number {
+    return this.cfg.impactDepthQuote > 0 && Number.isFinite(this.depthQuote) ? this.depthQuote / this.cfg.impactDepthQuote : 1;
+  }
+
   /** The mark now. */
   mark(): number {
     return this.markAt(this.flowQuote);

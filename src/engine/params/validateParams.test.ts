@@ -58,6 +58,10 @@ const tiered = (): RiskParams => ({
 });
 const adl = (): RiskParams => ({ ...legacyDefaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } } });
 
+const sliced = (): RiskParams => ({ ...defaultParams(), liquidation: { ...defaultParams().liquidation, slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 } } });
+const adlDrawdown = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'random', size: 'needed', closePrice: 'mark', trigger: { kind: 'fund-drawdown', share: 0.3, windowSteps: 480 } } });
+const backstop = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'backstop', takeoverEquityShare: 2 / 3, unwindSteps: 60 } });
+
 interface RuleCase {
   name: string;
   input: unknown;
@@ -201,6 +205,21 @@ const RULES: RuleCase[] = [
   rule('adl ranking missing', adl, 'lossMechanism.ranking', DELETE, 'required'),
   rule('adl ranking unknown', adl, 'lossMechanism.ranking', 'size', "must be one of 'pnl-leverage', 'random', 'hyperliquid', got 'size'"),
   rule('socialize with a ranking', d, 'lossMechanism.ranking', 'random', 'unknown field'),
+  // round two (issues 13 and 14): every new field is named when its value is bad
+  rule('markImpactWeight above 1', d, 'liquidation.markImpactWeight', 2, 'must be at most 1, got 2'),
+  rule('markImpactWeight not a number', d, 'liquidation.markImpactWeight', 'a', "must be a number or a plain decimal string like '0.1', got 'a'"),
+  rule('impact thinning negative', d, 'liquidation.impact.thinning', -1, 'must be at least 0, got -1'),
+  rule('impact permanentShare above 1', d, 'liquidation.impact.permanentShare', 1.5, 'must be at most 1, got 1.5'),
+  rule('slice fraction zero', sliced, 'liquidation.slice.fraction', 0, 'must be above 0, got 0'),
+  rule('slice fraction above 1', sliced, 'liquidation.slice.fraction', 2, 'must be at most 1, got 2'),
+  rule('slice minNotional negative', sliced, 'liquidation.slice.minNotional', '-1', "must be a non-negative decimal, got '-1'"),
+  rule('slice cooldownSteps fractional', sliced, 'liquidation.slice.cooldownSteps', 1.5, 'must be a whole number, got 1.5'),
+  rule('adl size unknown', adl, 'lossMechanism.size', 'x', "must be one of 'needed', 'full', got 'x'"),
+  rule('adl drawdown share zero', adlDrawdown, 'lossMechanism.trigger.share', 0, 'must be above 0, got 0'),
+  rule('adl drawdown window zero', adlDrawdown, 'lossMechanism.trigger.windowSteps', 0, 'must be at least 1, got 0'),
+  rule('backstop takeover share above 1', backstop, 'lossMechanism.takeoverEquityShare', 3, 'must be at most 1, got 3'),
+  rule('backstop unwindSteps zero', backstop, 'lossMechanism.unwindSteps', 0, 'must be at least 1, got 0'),
+  rule('socialize base unknown', d, 'lossMechanism', { kind: 'socialize', base: 'x' }, "must be one of 'profit', 'open-interest', got 'x'", 'lossMechanism.base'),
 ];
 
 describe('validateParams refuses each rule, naming the field', () => {

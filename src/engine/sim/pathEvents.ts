@@ -16,7 +16,15 @@ export type PathEvent =
       full: boolean;
       penaltyQuote: number;
       penaltyToFundQuote: number;
+      /** The mark just after this fill (the step's fixed oracle under a delayed oracle): what the remainder faces. */
+      markAfterPrice: number;
     }
+  /** A slice of a large position was closed; the rest waits for its cooldown and keeps its place in the queue. */
+  | { kind: 'slice'; step: number; account: number; closedSizeBase: number; restSizeBase: number; nextStep: number }
+  /** The step ended with liquidatable accounts still waiting because the keepers' capacity was used up. */
+  | { kind: 'keeper-queue'; step: number; accounts: number; capacityQuote: number }
+  /** The book's depth this step, as a share of its calm depth (it thins with the index's drawdown). */
+  | { kind: 'book'; step: number; depthShare: number }
   | { kind: 'deficit'; step: number; account: number; deficitQuote: number; bankruptcyPrice: number; fillPrice: number }
   | { kind: 'fund-draw'; step: number; account: number; drawQuote: number; fundAfterQuote: number }
   | {

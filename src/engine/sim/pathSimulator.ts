@@ -150,6 +150,7 @@ export class PathSimulator {
     for (let t = 0; t < prices.length; t++) {
       this.startStep(t, prices[t]!);
       this.liquidateAndSettle(this.oracleAtStart(t));
+      if (this.onEvent !== null) this.explainStep(t);
       const endMark = this.endStep(t);
       if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endMark, this.fundUnits, this.tally);
     }
@@ -296,7 +297,7 @@ export class PathSimulator {
     this.tally.liquidatedNotionalQuote += sold * fill;
     this.onEvent?.({
       kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: sold, fillPrice: fill, oraclePrice: mark,
-      full: true, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE,
+      full: true, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE, markAfterPrice: this.markAfterFill(mark),
     });
     b.open[j] = 0;
     b.sizeBase[j] = 0;
@@ -405,7 +406,24 @@ export class PathSimulator {
     if (b.open[j] === 0) return CLOSE_DONE;
     this.slices.sliced(j, size, oracle, this.step);
     if (chunked) return CLOSE_CHUNKED;
+    if (sliced < size) this.onEvent?.({ kind: 'slice', step: this.step, account: j, closedSizeBase: closeSize, restSizeBase: b.sizeBase[j]!, nextStep: this.step + 1 + cfg.slice!.cooldownSteps });
     return sliced < size ? CLOSE_SLICED : CLOSE_REST_FREE;
+  }
+
+  /** The mark a close's remainder faces: the mark after its fill, or the step's fixed oracle when delayed. */
+  private markAfterFill(oracle: number): number {
+    return this.config.oracleDelaySteps === 0 ? this.venue.mark() : oracle;
+  }
+
+  /** Learn mode's lines about waiting and thinning, at the end of step t (only when tracing). */
+  private explainStep(t: number): void {
+    const emit = this.onEvent!;
+    const cfg = this.config;
+    if (this.queueLength > 0 && this.capacityQuote <= 0 && cfg.maxNotionalPerStepQuote < Infinity) {
+      emit({ kind: 'keeper-queue', step: t, accounts: this.queueLength, capacityQuote: cfg.maxNotionalPerStepQuote });
+    }
+    const share = this.venue.depthShare();
+    if (cfg.impactModel !== 'none' && this.venue.flowQuote !== 0 && share < 0.995) emit({ kind: 'book', step: t, depthShare: share });
   }
 
   /** The negative equity, at the horizon's mark, of every account still open: a deficit not yet settled. */
@@ -490,7 +508,7 @@ export class PathSimulator {
     this.tally.liquidatedNotionalQuote += closeSize * fill;
     this.onEvent?.({
       kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: closeSize, fillPrice: fill, oraclePrice: oracle,
-      full: remaining === 0, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE,
+      full: remaining === 0, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE, markAfterPrice: this.markAfterFill(oracle),
     });
     if (remaining > 0) {
       b.sizeBase[j] = remaining;

@@ -66,7 +66,28 @@ interface VaultLot {
 
 const MAX_ROUNDS = 50;
 
-export function naiveSimulatePath(cfg: SimConfig, population: Population, prices: Float64Array, seed: number, pathIndex: number): NaivePathResult {
+/** What a close left behind, for property tests: the remainder and the mark it faces right after the fill. */
+export interface NaiveCloseCheck {
+  step: number;
+  account: number;
+  side: number;
+  /** Remaining size (0 when closed whole). */
+  restSize: number;
+  entry: number;
+  collateral: number;
+  markAfter: number;
+  /** The close was cut short by a slice or the keeper capacity (it is not a partial close by margin). */
+  limited: boolean;
+}
+
+export function naiveSimulatePath(
+  cfg: SimConfig,
+  population: Population,
+  prices: Float64Array,
+  seed: number,
+  pathIndex: number,
+  onClose: ((check: NaiveCloseCheck) => void) | null = null,
+): NaivePathResult {
   const accounts: Account[] = [];
   for (let j = 0; j < population.count; j++) {
     accounts.push({
@@ -253,6 +274,7 @@ export function naiveSimulatePath(cfg: SimConfig, population: Population, prices
         c -= penalty;
         credit(Math.floor(penalty * cfg.penaltyToFund));
         r.liquidations++;
+        onClose?.({ step: t, account: j, side: a.side, restSize: rest, entry: a.entry, collateral: c, markAfter: cfg.oracleDelaySteps === 0 ? markAt(flow) : oracle, limited: chunked || (large && q < a.size && q === cfg.slice!.fraction * a.size) });
         if (rest > 0) {
           a.size = rest;
           a.collateral = c;

@@ -100,7 +100,7 @@ export function LearnView() {
 
       {trace && (
         <div className="learn-grid">
-          <PriceChart trace={trace} step={step} />
+          <PriceChart trace={trace} step={step} markImpactWeight={params.liquidation.markImpactWeight} oracleDelaySteps={params.liquidation.oracleDelaySteps} />
           <FundWaterfall trace={trace} baseline={baselineTrace} step={step} />
           <AccountsGrid trace={trace} step={step} />
           <EventLog trace={trace} step={step} />

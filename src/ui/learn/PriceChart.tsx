@@ -1,13 +1,16 @@
 import { memo, useMemo } from 'react';
 import type { LearnTrace } from '../../../workers/traceClient';
-import { money } from './eventText';
+import { money, priceChartCaption } from './eventText';
 
 const W = 640;
 const H = 220;
 const PAD = { left: 48, right: 12, top: 12, bottom: 24 };
 
-/** Scenario and market price over the whole path, liquidation markers, and a cursor at the current step. */
-export function PriceChart({ trace, step }: { trace: LearnTrace; step: number }) {
+/**
+ * Index (the scenario's external price) and mark (what decides liquidations) over the whole path, liquidation
+ * markers, and a cursor at the current step; the caption says which line liquidates.
+ */
+export function PriceChart({ trace, step, markImpactWeight, oracleDelaySteps }: { trace: LearnTrace; step: number; markImpactWeight: number; oracleDelaySteps: number }) {
   const frame = useFrame(trace);
   const x = frame.x(step);
   const liquidationsHere = trace.events.filter((e) => e.kind === 'liquidation' && e.step === step).length;
@@ -15,15 +18,18 @@ export function PriceChart({ trace, step }: { trace: LearnTrace; step: number })
     <section className="panel learn-card learn-price" aria-labelledby="learn-price-title">
       <h3 id="learn-price-title">Price</h3>
       <p className="learn-readout" data-testid="learn-price">
-        <span className="swatch swatch-market" /> market {money(trace.marketPrice[step]!)}
-        <span className="swatch swatch-scenario" /> scenario {money(trace.scenarioPrice[step]!)}
+        <span className="swatch swatch-market" /> mark {money(trace.marketPrice[step]!)}
+        <span className="swatch swatch-scenario" /> index {money(trace.scenarioPrice[step]!)}
         <span className="swatch swatch-liq" /> liquidations {liquidationsHere > 0 ? `${liquidationsHere} at this step` : 'none at this step'}
       </p>
-      <svg viewBox={`0 0 ${W} ${H}`} className="learn-svg" role="img" aria-label={`Price path: market ${money(trace.marketPrice[step]!)} at step ${step}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="learn-svg" role="img" aria-label={`Price path: mark ${money(trace.marketPrice[step]!)}, index ${money(trace.scenarioPrice[step]!)} at step ${step}`}>
         <StaticLayer trace={trace} />
         <line x1={x} x2={x} y1={PAD.top} y2={H - PAD.bottom} className="learn-cursor" />
         <circle cx={x} cy={frame.y(trace.marketPrice[step]!)} r={4} className="learn-cursor-dot" />
       </svg>
+      <p className="muted small learn-price-caption" data-testid="learn-price-caption">
+        {priceChartCaption(markImpactWeight, oracleDelaySteps)}
+      </p>
     </section>
   );
 }

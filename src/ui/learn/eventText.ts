@@ -50,7 +50,30 @@ export function describeEvent(event: PathEvent, ids: readonly string[]): string 
     }
     case 'uncovered':
       return `${money(event.quote)} uncovered: nobody could absorb it, it stays on the protocol`;
+    case 'slice': {
+      const when = event.nextStep === event.step + 1 ? 'the next step' : `step ${event.nextStep}`;
+      return `${who(event.account)} closed in a slice: ${money(event.closedSizeBase)} contracts now, the other ${money(event.restSizeBase)} wait for the next slice (${when}), keeping their place in the queue`;
+    }
+    case 'keeper-queue':
+      return `${event.accounts} account${event.accounts === 1 ? '' : 's'} queued, keeper capacity ${money(event.capacityQuote)}/step used up: they wait for the next step, oldest first`;
+    case 'book':
+      return `book at ${Math.round(event.depthShare * 100)} % of its depth: it thins as the index falls from its peak, so each sale moves the price more`;
   }
+}
+
+/**
+ * The price chart's caption: which of its two lines decides liquidations (the mark, from `markImpactWeight` of
+ * the venue's own displacement, as an oracle delayed by `oracleDelaySteps` sees it) and where liquidations fill.
+ */
+export function priceChartCaption(markImpactWeight: number, oracleDelaySteps: number): string {
+  const delay = oracleDelaySteps > 0 ? `, as the oracle saw it ${oracleDelaySteps} step${oracleDelaySteps === 1 ? '' : 's'} earlier` : '';
+  const weight =
+    markImpactWeight === 0
+      ? 'here the mark is the index itself, so the venue’s own forced sales cannot trigger the next liquidations'
+      : markImpactWeight === 1
+        ? 'here the mark is the venue’s own book, so its own forced sales can trigger the next liquidations'
+        : `the mark is the index moved by ${Math.round(markImpactWeight * 100)} % of the price move the venue’s own sales left`;
+  return `Liquidations are decided at the mark (solid line)${delay}. The dashed line is the external index the scenario draws; ${weight}. Liquidations (×) fill in the venue’s own book, at the price of walking it.`;
 }
 
 /** Steps that have at least one event, ascending (each once). */

@@ -24,7 +24,22 @@ export const GLOSSARY = {
   adl: {
     term: 'ADL',
     definition:
-      'Auto-deleveraging: winning positions on the other side, ranked (here by profit × leverage), are closed at the bankrupt account’s bankruptcy price until the shortfall is covered.',
+      'Auto-deleveraging: winning positions on the other side, ranked (here by profit × leverage), are closed at the bankrupt account’s bankruptcy price until the shortfall is covered. It replaces the book sale: once the mark is beyond the bankruptcy price, only what the book takes at the bankruptcy price or better is sold (BitMEX, dYdX v4).',
+  },
+  'index-vs-mark': {
+    term: 'index and mark',
+    definition:
+      'The index is the external price (other venues’ spot prices; the scenario draws it). The mark decides liquidations: the index moved by a share of the price move the venue’s own forced sales left. Binance marks against a spot index; Hyperliquid’s mark combines external prices with its own book.',
+  },
+  'keeper-capacity': {
+    term: 'keeper capacity',
+    definition:
+      'How much notional the liquidators can close per step (dYdX v4: at most 50 positions of 100,000 each per block). What does not fit waits for the next step, oldest first. Large positions are closed in slices (Hyperliquid: 20 % of a position over 100k, then a 30 s pause).',
+  },
+  'book-thinning': {
+    term: 'book thinning',
+    definition:
+      'Under stress market makers pull their orders: the depth of the book falls as the index falls from its peak, so each forced sale moves the price more (Kaiko on 10 Oct 2025: books “appearing empty”).',
   },
   'socialized-loss': {
     term: 'socialized loss',

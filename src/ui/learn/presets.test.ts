@@ -97,6 +97,13 @@ describe('learn presets', () => {
     expect(noImpact.events.filter((e) => e.kind === 'liquidation').map((e) => ('account' in e ? noImpact.ids[e.account] : ''))).toEqual(['t2']);
   });
 
+  it('the cascade and index-vs-mark stories say as many liquidations as the engine makes on their path', () => {
+    const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    const count = trace(preset('cascade').state.params).events.filter((e) => e.kind === 'liquidation').length;
+    expect(preset('cascade').story).toContain(`${words[count]} longs liquidated`);
+    expect(preset('index-vs-mark').story).toContain(`One liquidation instead of ${words[count]}`);
+  });
+
   it('index vs mark: the cascade of the baseline (weight 1) is one liquidation at weight 0, on the same path', () => {
     const p = preset('index-vs-mark').state;
     expect(p.baseline).toEqual(preset('cascade').state.params);

@@ -185,14 +185,14 @@ export const LEARN_PRESETS: readonly LearnPreset[] = [
     id: 'cascade',
     title: 'A thin order book turns one liquidation into a cascade',
     story:
-      'The price only drifts down to 96.50, but the book is thin: each forced sale pushes the price lower, which makes the next long liquidatable in the same minute. In one minute t2’s sale drags the price through t1’s and t3’s liquidation prices: three liquidations, bad debt that empties the fund, and a haircut.',
+      'The price only drifts down to 96.50, but the book is thin: each forced sale pushes the price lower, which makes the next long liquidatable in the same minute. In one minute t2’s sale drags the price through t1’s liquidation price, t1’s sale through t3’s, and so on down the book: six longs liquidated, bad debt that empties the fund, and haircuts on the shorts who were winning.',
     state: learnState(cascadeStory()),
   },
   {
     id: 'index-vs-mark',
     title: 'Index vs mark: the same slide without the self-made cascade',
     story:
-      'The thin-book cascade again, pinned as the baseline, where the mark is the venue’s own book (weight 100 %). In the proposal the mark follows the external index (weight 0, as Binance’s spot index does): t2’s sale still fills in the thin book (a small deficit the fund pays), but it no longer drags the mark through t1’s and t3’s liquidation prices. One liquidation instead of three, and no haircut.',
+      'The thin-book cascade again, pinned as the baseline, where the mark is the venue’s own book (weight 100 %). In the proposal the mark follows the external index (weight 0, as Binance’s spot index does): t2’s sale still fills in the thin book (a small deficit the fund pays), but it no longer drags the mark through t1’s liquidation price, so nothing follows. One liquidation instead of six, and no haircut.',
     state: learnState(indexMarkStory(), cascadeStory()),
   },
   {

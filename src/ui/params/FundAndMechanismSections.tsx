@@ -35,7 +35,7 @@ export const MECHANISM_OPTIONS: { value: LossMechanismKind; label: string; hint:
   {
     value: 'adl',
     label: 'Auto-deleverage (ADL)',
-    hint: 'What the fund cannot cover is not sold into the book: opposite-side positions are closed against it, ranked (BitMEX, Binance, Bybit, dYdX, OKX, Hyperliquid).',
+    hint: 'What the fund cannot cover is not sold into the book: only what fills at the bankruptcy price or better is sold, and opposite-side positions are closed against the rest, ranked (BitMEX, Binance, Bybit, dYdX, OKX, Hyperliquid).',
   },
   {
     value: 'backstop',
