@@ -58,9 +58,9 @@ const tiered = (): RiskParams => ({
 });
 const adl = (): RiskParams => ({ ...legacyDefaultParams(), lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } } });
 
-const sliced = (): RiskParams => ({ ...defaultParams(), liquidation: { ...defaultParams().liquidation, slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 } } });
-const adlDrawdown = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'adl', ranking: 'random', size: 'needed', closePrice: 'mark', trigger: { kind: 'fund-drawdown', share: 0.3, windowSteps: 480 } } });
-const backstop = (): RiskParams => ({ ...defaultParams(), lossMechanism: { kind: 'backstop', takeoverEquityShare: 2 / 3, unwindSteps: 60 } });
+const sliced = (): RiskParams => ({ ...legacyDefaultParams(), liquidation: { ...legacyDefaultParams().liquidation, slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 } } });
+const adlDrawdown = (): RiskParams => ({ ...legacyDefaultParams(), lossMechanism: { kind: 'adl', ranking: 'random', size: 'needed', closePrice: 'mark', trigger: { kind: 'fund-drawdown', share: 0.3, windowSteps: 480 } } });
+const backstop = (): RiskParams => ({ ...legacyDefaultParams(), lossMechanism: { kind: 'backstop', takeoverEquityShare: 2 / 3, unwindSteps: 60 } });
 
 interface RuleCase {
   name: string;

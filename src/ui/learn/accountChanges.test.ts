@@ -10,6 +10,7 @@ const liquidation = (step: number, account: number, full: boolean): PathEvent =>
   closedSizeBase: 1,
   fillPrice: 90,
   oraclePrice: 90,
+  markAfterPrice: 90,
   full,
   penaltyQuote: 0,
   penaltyToFundQuote: 0,
