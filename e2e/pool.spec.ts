@@ -75,7 +75,11 @@ test('a parameter changed mid-run cancels that run; the new run finishes with th
 
   // The seed-2 run never reached done (it would read running, done, running, done): it was cancelled.
   const seen = await watch.read();
-  expect(seen.statuses).toEqual(['running', 'done']);
+  // The first run's 'done' may be written again after the reset (the rare-event follow-up of a calm default
+  // market re-renders it): what counts is the order from the seed-2 run on.
+  const statuses = seen.statuses.filter((s, i, all) => i === 0 || s !== all[i - 1]);
+  while (statuses[0] === 'done') statuses.shift();
+  expect(statuses).toEqual(['running', 'done']);
 
   const params = defaultParamsFile() as { margin: Record<string, unknown> };
   params.margin = { ...params.margin, maintenanceMarginRatio: 0.003 };

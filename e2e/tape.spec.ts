@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
 
 /** A 1-minute tape falling from 50 with long lower wicks: 30 candles, generic format. */
 function crashTape(): string {
@@ -25,9 +26,15 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
 
 test('a candle file dropped on the page becomes the replay the run uses; bad files name the row', async ({ page }) => {
   test.setTimeout(300_000); // several full runs on a shared machine
-  await page.goto('/');
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`); // written against the pre-preset defaults (start 100, jump scenario)
   const status = page.getByTestId('run-status');
   await expect(status).toHaveText('done', { timeout: 60_000 });
+  // Fewer paths: a 45 % slide with wicks liquidates most of the book on every path (the slow part), and the test is
+  // about the tape being used, not precision.
+  const paths = page.getByLabel('Paths (paths)', { exact: true });
+  await paths.fill('200');
+  await paths.press('Tab');
+  await expect(page.getByText(/200 paths in/)).toBeVisible({ timeout: 120_000 });
   const liquidationsBefore = await page.getByTestId('metric-liquidations').textContent();
 
   // A bad file: refused with the row and the column, nothing changes.
@@ -62,7 +69,7 @@ test('a candle file dropped on the page becomes the replay the run uses; bad fil
 
 test('a market preset loads in one step, says what it replaced, and can be undone', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/');
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`); // written against the pre-preset defaults (start 100, jump scenario)
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   // Fewer paths: the stress market's run is the slow part, and the test is about loading, not precision.
   const paths = page.getByLabel('Paths (paths)', { exact: true });

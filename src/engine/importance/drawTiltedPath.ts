@@ -1,3 +1,4 @@
+import { exp as ieeeExp, log as ieeeLog } from '../rng/fdlibmExpLog';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { clampPrice } from '../scenario/pathBase';
 import { poissonCdfTable, poissonFromUniform } from '../scenario/poissonTable';
@@ -71,7 +72,7 @@ export function prepareTiltedScenario(prepared: PreparedScenario, proposal: Impo
     throw new RangeError(`importance sampling tilts gbm and jump scenarios; a ${prepared.kind} scenario can only be sampled plainly`);
   }
   // The nominal table's first entry is e^{−λdt} exactly as poissonCdfTable computed it.
-  const jumpsPerStep = prepared.kind === 'jump' ? -Math.log(prepared.jumpCountCdf[0]!) : 0;
+  const jumpsPerStep = prepared.kind === 'jump' ? -ieeeLog(prepared.jumpCountCdf[0]!) : 0;
   if (!Number.isFinite(jumpsPerStep)) throw new RangeError('importance sampling: the jump intensity per step is too large to tilt (over 700 jumps a step)');
   let cumulative = 0;
   const components = proposal.components.map((component, j) => {
@@ -85,7 +86,7 @@ export function prepareTiltedScenario(prepared: PreparedScenario, proposal: Impo
     if (prepared.volPerStep === 0 && tilt.shockShift !== 0) throw new RangeError(`${where}: a scenario without volatility has no shock to shift`);
     cumulative += component.share;
     return {
-      logShare: Math.log(component.share),
+      logShare: ieeeLog(component.share),
       tilt,
       jumpCountCdf: prepared.kind === 'jump' ? poissonCdfTable(tilt.jumpIntensityFactor * jumpsPerStep) : Float64Array.of(1),
       cumulativeShare: j === proposal.components.length - 1 ? 1 : cumulative,
@@ -148,7 +149,7 @@ export function drawTiltedPath(tilted: TiltedScenario, seed: number, pathIndex: 
         logRatio += size;
       }
     }
-    out[t] = clampPrice(initialPrice * Math.exp(logRatio), minPrice, maxPrice);
+    out[t] = clampPrice(initialPrice * ieeeExp(logRatio), minPrice, maxPrice);
   }
   draw.component = component;
   draw.jumpCount = jumpCount;
@@ -175,13 +176,13 @@ export function logTiltRatio(tilted: TiltedScenario, tilt: ScenarioTilt, draw: P
   let log = theta * draw.shockSum - (increments * theta * theta) / 2;
   if (tilted.base.kind === 'jump' && tilted.jumpsPerStep > 0) {
     const c = tilt.jumpIntensityFactor;
-    log += draw.jumpCount * Math.log(c) - (c - 1) * tilted.jumpsPerStep * increments;
+    log += draw.jumpCount * ieeeLog(c) - (c - 1) * tilted.jumpsPerStep * increments;
     const s2 = tilted.base.jumpStdev * tilted.base.jumpStdev;
     if (s2 > 0) {
       const k = tilt.jumpStdevFactor;
       const delta = tilt.jumpMeanShift;
       const shiftedSquares = draw.jumpSquares - 2 * delta * draw.jumpDeviation + delta * delta * draw.jumpCount;
-      log += -draw.jumpSteps * Math.log(k) - shiftedSquares / (2 * k * k * s2) + draw.jumpSquares / (2 * s2);
+      log += -draw.jumpSteps * ieeeLog(k) - shiftedSquares / (2 * k * k * s2) + draw.jumpSquares / (2 * s2);
     }
   }
   return log;
@@ -198,8 +199,8 @@ function likelihoodRatio(tilted: TiltedScenario, draw: PathDraw): number {
     return value;
   });
   let sum = 0;
-  for (const value of logs) sum += Math.exp(value - max);
-  return Math.exp(-(max + Math.log(sum)));
+  for (const value of logs) sum += ieeeExp(value - max);
+  return ieeeExp(-(max + ieeeLog(sum)));
 }
 
 function isIdentity(tilt: ScenarioTilt): boolean {

@@ -162,6 +162,27 @@ describe('couplings', () => {
     expect(problemsOf(withParam(legacyDefaultParams(), 'margin.maintenanceMarginRatio', 1))).toContain('margin.maintenanceMarginRatio');
   });
 
+  it('scales no tier above half the notional, so a wide sweep over a venue tier table stays valid', () => {
+    const p: RiskParams = {
+      ...legacyDefaultParams(),
+      margin: {
+        initialMarginRatio: 0.008,
+        maintenanceMarginRatio: 0.004,
+        tiers: [
+          { notionalFloor: '1000000', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 },
+          { notionalFloor: '5000000', maintenanceMarginRatio: 0.5, initialMarginRatio: 1 },
+        ],
+      },
+    };
+    // 15× the base ratio: 0.1 → 1.5 and 0.5 → 7.5 unchecked; capped at 0.5, the first tier's initial ratio keeps its proportion (1).
+    const wide = withParam(p, 'margin.maintenanceMarginRatio', 0.06);
+    expect(wide.margin.tiers.map((t) => [t.maintenanceMarginRatio, t.initialMarginRatio])).toEqual([[0.5, 1], [0.5, 1]]);
+    expect(problemsOf(wide)).toEqual([]);
+    // A tier already above the cap is left where it is, never lowered by a rise of the base ratio.
+    const high: RiskParams = { ...p, margin: { ...p.margin, tiers: [{ notionalFloor: '1000000', maintenanceMarginRatio: 0.6, initialMarginRatio: 0.9 }] } };
+    expect(withParam(high, 'margin.maintenanceMarginRatio', 0.006).margin.tiers[0]!.maintenanceMarginRatio).toBe(0.6);
+  });
+
   it('the margin lever never changes the generated traders while initial margin stays', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 0.099, noNaN: true }), (mmr) => {

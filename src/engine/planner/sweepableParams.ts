@@ -67,7 +67,7 @@ export const SWEEPABLE_PARAMS: readonly SweepableParam[] = Object.freeze([
     path: 'margin.maintenanceMarginRatio', label: 'Maintenance margin ratio', unit: 'fraction', kind: 'number',
     min: 0, minExclusive: true, max: 1, maxExclusive: true, typical: [0.01, 0.3], lever: 'margin',
     coupling:
-      'tier maintenance ratios scale by the same factor (new / old base ratio); initial margin — the leverage cap the simulated ' +
+      'tier maintenance ratios scale by the same factor (new / old base ratio), none above 50 % unless it is there already; initial margin — the leverage cap the simulated ' +
       'traders were built with — stays put unless the new maintenance ratio would reach it, and only then rises (keeping its ' +
       'proportion above maintenance, at most 1), which rebuilds the traders at the lower leverage cap',
   }),
@@ -195,6 +195,9 @@ export function initialRatioFor(oldInitial: number, oldMaintenance: number, newM
   return Dec.min(1, Dec.max(oldInitial, proportional)).toNumber();
 }
 
+/** The highest maintenance ratio the margin lever scales a tier to (half the notional, Binance's top BTC tier). */
+export const TIER_MAINTENANCE_CAP = 0.5;
+
 function withMaintenanceMargin(params: RiskParams, mmr: number): RiskParams {
   const margin = params.margin;
   const old = margin.maintenanceMarginRatio;
@@ -204,7 +207,10 @@ function withMaintenanceMargin(params: RiskParams, mmr: number): RiskParams {
   }
   const k = new Dec(mmr).dividedBy(old);
   const tiers = margin.tiers.map((tier) => {
-    const tierMmr = k.times(tier.maintenanceMarginRatio).toNumber();
+    // Scaled with the base ratio, but a high tier (Binance's last BTC tiers keep 12.5–50 % of the notional) would
+    // pass 100 % on a wide sweep: no scaled tier goes above TIER_MAINTENANCE_CAP unless it is there already.
+    const cap = Math.max(TIER_MAINTENANCE_CAP, tier.maintenanceMarginRatio);
+    const tierMmr = Dec.min(k.times(tier.maintenanceMarginRatio), cap).toNumber();
     return { ...tier, maintenanceMarginRatio: tierMmr, initialMarginRatio: initialRatioFor(tier.initialMarginRatio, tier.maintenanceMarginRatio, tierMmr) };
   });
   return {

@@ -51,7 +51,8 @@ export function ChartCard({
       <div className="chart-head">
         <h3 id={`${id}-title`}>{title}</h3>
         {controls}
-        <ChartExportButton title={title} legend={legend ?? []} />
+        {/* An empty card shows a sentence, not a chart: nothing to save. */}
+        {!empty && <ChartExportButton title={title} legend={legend ?? []} />}
       </div>
       {empty ? (
         <p className="chart-empty" data-testid={`${id}-empty`}>

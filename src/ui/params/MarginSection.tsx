@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MarginTier } from '../../engine/params/riskParams';
 import { appStore } from '../../state/useAppStore';
 import { MARGIN_FIELDS, tierFields } from './fieldSpecs';
@@ -28,6 +29,9 @@ export function MarginSection() {
   const tiers = Array.isArray(rawTiers) ? (rawTiers as Partial<MarginTier>[]) : [];
   const pct = (v: unknown) => (typeof v === 'number' ? `${toPercentText(v)} %` : '?');
 
+  // A venue's tier table (Binance BTC: 9 rows, 27 inputs) is read from the amounts table below; its inputs open on
+  // request so the keyboard does not walk through them on the way to the results.
+  const [editorOpen, setEditorOpen] = useState(tiers.length <= 3);
   const setTiers = (next: unknown[]) => appStore.getState().editDraft([{ path: ['margin', 'tiers'], value: next }]);
 
   return (
@@ -49,24 +53,27 @@ export function MarginSection() {
           Below the first tier the ratios above apply.
         </p>
         {tiers.length === 0 && <p className="muted small">No tiers: every position uses the ratios above.</p>}
-        {tiers.map((_, i) => (
-          <div className="tier-row" key={i} role="group" aria-label={`Tier ${i + 1}`}>
-            {tierFields(i).map((spec) => (
-              <ParamField key={spec.path.join('.')} spec={spec} hideHint />
-            ))}
-            <button type="button" className="secondary small remove" aria-label={`Remove tier ${i + 1}`} onClick={() => setTiers(tiers.filter((__, j) => j !== i))}>
-              Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary small"
-          disabled={tiers.length >= MAX_TIERS}
-          onClick={() => setTiers([...tiers, nextTier(tiers, typeof mmr === 'number' ? mmr : 0.05, typeof imr === 'number' ? imr : 0.1)])}
-        >
-          Add tier
-        </button>
+        <details className="tier-editor" open={editorOpen} onToggle={(e) => setEditorOpen(e.currentTarget.open)}>
+          <summary>{tiers.length === 0 ? 'Add a tier' : `Edit the ${tiers.length} ${tiers.length === 1 ? 'tier' : 'tiers'}`}</summary>
+          {tiers.map((_, i) => (
+            <div className="tier-row" key={i} role="group" aria-label={`Tier ${i + 1}`}>
+              {tierFields(i).map((spec) => (
+                <ParamField key={spec.path.join('.')} spec={spec} hideHint />
+              ))}
+              <button type="button" className="secondary small remove" aria-label={`Remove tier ${i + 1}`} onClick={() => setTiers(tiers.filter((__, j) => j !== i))}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="secondary small"
+            disabled={tiers.length >= MAX_TIERS}
+            onClick={() => setTiers([...tiers, nextTier(tiers, typeof mmr === 'number' ? mmr : 0.05, typeof imr === 'number' ? imr : 0.1)])}
+          >
+            Add tier
+          </button>
+        </details>
         <TierAmountsTable mmr={mmr} imr={imr} tiers={tiers} />
       </fieldset>
     </Section>

@@ -33,31 +33,33 @@ export function TierAmountsTable({ mmr, imr, tiers }: { mmr: unknown; imr: unkno
   const maintenanceAmounts = tierAmounts(floors, bands.map((b) => b.mmr));
   const initialAmounts = tierAmounts(floors, bands.map((b) => b.imr));
   return (
-    <table className="tier-amounts" data-testid="tier-amounts">
-      <caption>
-        Requirement = notional × ratio − amount: continuous at every floor, so crossing one never liquidates a position by itself
-        (Binance “maintenance amount”, Bybit, Hyperliquid).
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">From notional</th>
-          <th scope="col">Maintenance</th>
-          <th scope="col">Maintenance amount</th>
-          <th scope="col">Initial</th>
-          <th scope="col">Initial amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        {bands.map((band, k) => (
-          <tr key={k}>
-            <td>{formatCompact(band.floor)}</td>
-            <td>{toPercentText(band.mmr)} %</td>
-            <td>{formatCompact(maintenanceAmounts[k]!)}</td>
-            <td>{toPercentText(band.imr)} %</td>
-            <td>{formatCompact(initialAmounts[k]!)}</td>
+    <div className="table-wrap" role="region" aria-label="Tier amounts" tabIndex={0}>
+      <table className="tier-amounts" data-testid="tier-amounts">
+        <caption>
+          Requirement = notional × ratio − amount: continuous at every floor, so crossing one never liquidates a position by itself
+          (Binance “maintenance amount”, Bybit, Hyperliquid).
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">From notional</th>
+            <th scope="col">Maintenance</th>
+            <th scope="col">Maintenance amount</th>
+            <th scope="col">Initial</th>
+            <th scope="col">Initial amount</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {bands.map((band, k) => (
+            <tr key={k}>
+              <td>{formatCompact(band.floor)}</td>
+              <td>{toPercentText(band.mmr)} %</td>
+              <td>{formatCompact(maintenanceAmounts[k]!)}</td>
+              <td>{toPercentText(band.imr)} %</td>
+              <td>{formatCompact(initialAmounts[k]!)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -115,7 +115,7 @@ function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
         <dd>{r.cost ? costText(r.lever, r.cost) : '—'}</dd>
         <dt>Search</dt>
         <dd>
-          {r.evaluations} probes, {r.pathsSimulated.toLocaleString('en-US')} paths simulated, tolerance {formatPercent(r.relTolerance)}
+          {r.evaluations} {r.evaluations === 1 ? 'probe' : 'probes'}, {r.pathsSimulated.toLocaleString('en-US')} paths simulated, tolerance {formatPercent(r.relTolerance)}
           {r.undecidedProbes > 0 ? `, ${r.undecidedProbes} undecided at the path limit (counted as failing)` : ''}
           {r.current.estimator === 'importance' ? '; rare-event mode: below a 2 % target the paths are importance-sampled (big jumps drawn more often, each path weighted back), intervals from the weighted paths' : ''}
         </dd>
@@ -171,7 +171,7 @@ function ComparisonView({ c }: { c: LeverComparison }) {
           the target (to 1/64) is kept, half-way tried first. Levers that cannot meet the target alone stay where they are.
         </p>
         <p className="small muted">
-          In all {c.evaluations} probes, {c.pathsSimulated.toLocaleString('en-US')} paths.
+          In all {c.evaluations} {c.evaluations === 1 ? 'probe' : 'probes'}, {c.pathsSimulated.toLocaleString('en-US')} paths.
         </p>
       </div>
       <CostRanking c={c} />
