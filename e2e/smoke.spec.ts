@@ -18,6 +18,8 @@ test('the page runs the default parameters in the engine worker and shows the he
   await expect(status).toHaveText('done', { timeout: 60_000 });
   await expect(page.getByTestId('run-progress')).toBeHidden();
   await expect(page.getByTestId('run-error')).toHaveCount(0);
+  // The defaults are the major-market preset, and the menu says so.
+  await expect(page.getByTestId('market-preset')).toHaveValue('btc-binance');
 
   for (const id of HEADLINE_METRICS) {
     await expect(page.getByTestId(id), id).toHaveText(/^-?[\d,]+(\.\d+)?( %)?$/);

@@ -1,9 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MARKET_PRESETS, marketPreset, presetParams } from '../../engine/params/presets';
 import type { RiskParams } from '../../engine/params/riskParams';
-import { appStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 
 const NONE = '';
+
+/** JSON with object keys sorted, so two parameter objects compare by content whatever their key order. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
 
 /** A few words on the market a parameters file describes, to say what a preset replaced. */
 export function describeMarket(p: RiskParams): string {
@@ -22,13 +29,19 @@ export function describeMarket(p: RiskParams): string {
 export function PresetMenu() {
   const [loaded, setLoaded] = useState<{ name: string; previous: RiskParams } | null>(null);
   const preset = loaded ? marketPreset(loaded.name) : undefined;
+  // The menu names the preset the parameters are (the defaults are btc-binance), not only one loaded from it.
+  const params = useAppStore((s) => s.params);
+  const current = useMemo(() => {
+    const text = sortedJson(params);
+    return MARKET_PRESETS.find((p) => sortedJson(presetParams(p)) === text)?.name ?? NONE;
+  }, [params]);
   return (
     <div className="field preset-menu">
       <label htmlFor="market-preset">Market preset</label>
       <select
         id="market-preset"
         data-testid="market-preset"
-        value={loaded?.name ?? NONE}
+        value={loaded?.name ?? current}
         onChange={(event) => {
           const next = marketPreset(event.target.value);
           if (!next) return;
