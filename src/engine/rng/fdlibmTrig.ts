@@ -5,17 +5,20 @@
 // identically: the same bits everywhere. Written for the arguments the engine uses (|x| < 2^19·π/2); larger
 // ones throw rather than lose determinism silently.
 
-const buffer = new DataView(new ArrayBuffer(8));
+// Typed-array views of one float64 (faster than a DataView in the path-drawing loop); little-endian, so word 1 is
+// the high word (sign, exponent, top of the mantissa), as in fdlibmExpLog.ts.
+const F64 = new Float64Array(1);
+const I32 = new Int32Array(F64.buffer);
 
 function highWord(x: number): number {
-  buffer.setFloat64(0, x);
-  return buffer.getInt32(0);
+  F64[0] = x;
+  return I32[1]!;
 }
 
 function fromHighWord(high: number): number {
-  buffer.setInt32(0, high);
-  buffer.setInt32(4, 0);
-  return buffer.getFloat64(0);
+  I32[1] = high;
+  I32[0] = 0;
+  return F64[0]!;
 }
 
 const S1 = -1.66666666666666324348e-1;
@@ -63,7 +66,7 @@ const PIO2_3 = 2.0222662487111664558e-21;
 const PIO2_3T = 8.47842766036889956997e-32;
 
 /** x reduced modulo π/2: returns n with x = n·π/2 + (y0 + y1), |y0 + y1| ≤ π/4 (fdlibm's medium-size path). */
-function remPio2(x: number, y: [number, number]): number {
+function remPio2(x: number, y: Float64Array): number {
   const hx = highWord(x);
   const ix = hx & 0x7fffffff;
   if (ix < 0x4002d97c) {
@@ -115,7 +118,7 @@ function remPio2(x: number, y: [number, number]): number {
   return n;
 }
 
-const reduced: [number, number] = [0, 0];
+const reduced = new Float64Array(2);
 
 /** sin(x), bit-identical on every JavaScript engine (fdlibm). */
 export function fdlibmSin(x: number): number {
@@ -123,7 +126,8 @@ export function fdlibmSin(x: number): number {
   if (ix <= 0x3fe921fb) return kernelSin(x, 0, 0);
   if (ix >= 0x7ff00000) return NaN;
   const n = remPio2(x, reduced);
-  const [y0, y1] = reduced;
+  const y0 = reduced[0]!;
+  const y1 = reduced[1]!;
   switch (n & 3) {
     case 0:
       return kernelSin(y0, y1, 1);
@@ -142,7 +146,8 @@ export function fdlibmCos(x: number): number {
   if (ix <= 0x3fe921fb) return kernelCos(x, 0);
   if (ix >= 0x7ff00000) return NaN;
   const n = remPio2(x, reduced);
-  const [y0, y1] = reduced;
+  const y0 = reduced[0]!;
+  const y1 = reduced[1]!;
   switch (n & 3) {
     case 0:
       return kernelCos(y0, y1);
@@ -152,5 +157,45 @@ export function fdlibmCos(x: number): number {
       return -kernelCos(y0, y1);
     default:
       return kernelSin(y0, y1, 1);
+  }
+}
+
+/**
+ * sin(x) into out[0] and cos(x) into out[1] with one argument reduction (Box–Muller needs both of one angle):
+ * the same bits as fdlibmSin(x) and fdlibmCos(x), which reduce the same argument the same way.
+ */
+export function fdlibmSinCos(x: number, out: Float64Array): void {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix <= 0x3fe921fb) {
+    out[0] = kernelSin(x, 0, 0);
+    out[1] = kernelCos(x, 0);
+    return;
+  }
+  if (ix >= 0x7ff00000) {
+    out[0] = NaN;
+    out[1] = NaN;
+    return;
+  }
+  const n = remPio2(x, reduced);
+  const y0 = reduced[0]!;
+  const y1 = reduced[1]!;
+  const s = kernelSin(y0, y1, 1);
+  const c = kernelCos(y0, y1);
+  switch (n & 3) {
+    case 0:
+      out[0] = s;
+      out[1] = c;
+      return;
+    case 1:
+      out[0] = c;
+      out[1] = -s;
+      return;
+    case 2:
+      out[0] = -s;
+      out[1] = -c;
+      return;
+    default:
+      out[0] = -c;
+      out[1] = s;
   }
 }

@@ -4,7 +4,7 @@
  * (Chris Doty-Humphrey's small fast counting RNG: 128-bit state, passes PractRand to 2^40+ bytes), seeded by a
  * murmur3-style avalanche of the inputs and warmed up 12 rounds.
  */
-import { fdlibmCos, fdlibmSin } from './fdlibmTrig';
+import { fdlibmSinCos } from './fdlibmTrig';
 import { log } from './fdlibmExpLog';
 
 /** Independent random streams of one path, so adding draws to one (e.g. ADL) never shifts another (prices). */
@@ -12,6 +12,8 @@ export const RNG_STREAM = { price: 1, adl: 2, population: 3, importance: 4 } as 
 export type RngStream = (typeof RNG_STREAM)[keyof typeof RNG_STREAM];
 
 const TWO_POW_32 = 4294967296;
+/** sin and cos of a Box–Muller angle; shared by every generator (JavaScript runs one call at a time). */
+const sinCos = new Float64Array(2);
 
 /** murmur3's 32-bit finalizer: every input bit flips each output bit with probability ≈ ½. */
 export function avalanche32(x: number): number {
@@ -79,8 +81,9 @@ export class PathRng {
     }
     const radius = Math.sqrt(-2 * log(this.nextFloat()));
     const angle = 2 * Math.PI * this.nextFloat();
-    this.spareNormal = radius * fdlibmSin(angle);
+    fdlibmSinCos(angle, sinCos);
+    this.spareNormal = radius * sinCos[0]!;
     this.hasSpareNormal = true;
-    return radius * fdlibmCos(angle);
+    return radius * sinCos[1]!;
   }
 }
