@@ -26,9 +26,13 @@ export function averageImpactDisplacement(model: ImpactModel, fromQuote: number,
   const x0 = fromQuote / depthQuote;
   const x1 = toQuote / depthQuote;
   if (x1 === x0) return impactDisplacement(model, toQuote, depthQuote);
-  const antiderivative = model === 'linear' ? (x: number) => 0.5 * x * x : (x: number) => (2 / 3) * Math.abs(x) * Math.sqrt(Math.abs(x));
-  return (0.01 * (antiderivative(x1) - antiderivative(x0))) / (x1 - x0);
+  const difference = model === 'linear' ? linearAntiderivative(x1) - linearAntiderivative(x0) : sqrtAntiderivative(x1) - sqrtAntiderivative(x0);
+  return (0.01 * difference) / (x1 - x0);
 }
+
+// Module-level rather than chosen as closures per call: every close walks the book through here.
+const linearAntiderivative = (x: number) => 0.5 * x * x;
+const sqrtAntiderivative = (x: number) => (2 / 3) * Math.abs(x) * Math.sqrt(Math.abs(x));
 
 /**
  * The book thins under stress: the ±1 % depth falls exponentially with the index's drawdown from its running

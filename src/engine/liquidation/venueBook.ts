@@ -16,7 +16,9 @@ export class VenueBook {
   index = 0;
   /** Signed liquidation flow of this step so far, quote at the index (positive = buying). */
   flowQuote = 0;
+  /** This step's thinned ±1 % depth, computed on first use: a quiet step never needs it (it costs an exp). */
   private depthQuote = Infinity;
+  private depthStale = true;
   private peakIndex = 0;
   private permanent = 0;
   private transient = 0;
@@ -35,16 +37,24 @@ export class VenueBook {
     const cfg = this.cfg;
     this.index = index;
     if (index > this.peakIndex) this.peakIndex = index;
-    if (step > 0) this.transient = decayDisplacement(this.transient, cfg.impactDecayPerStep);
+    if (step > 0) this.transient = this.transient === 0 ? 0 : decayDisplacement(this.transient, cfg.impactDecayPerStep);
     this.baseDisplacement = this.permanent === 0 ? this.transient : this.permanent + this.transient;
-    this.depthQuote = thinnedDepth(cfg.impactDepthQuote, cfg.impactThinning, index, this.peakIndex);
+    this.depthStale = true;
     this.flowQuote = 0;
+  }
+
+  private depth(): number {
+    if (this.depthStale) {
+      this.depthQuote = thinnedDepth(this.cfg.impactDepthQuote, this.cfg.impactThinning, this.index, this.peakIndex);
+      this.depthStale = false;
+    }
+    return this.depthQuote;
   }
 
   /** The book's displacement after a total flow of `flowQuote` this step. */
   displacementAt(flowQuote: number): number {
-    if (this.baseDisplacement === 0 && flowQuote === 0) return 0;
-    return clampDisplacement(this.baseDisplacement + impactDisplacement(this.cfg.impactModel, flowQuote, this.depthQuote));
+    if (flowQuote === 0) return this.baseDisplacement === 0 ? 0 : clampDisplacement(this.baseDisplacement + 0);
+    return clampDisplacement(this.baseDisplacement + impactDisplacement(this.cfg.impactModel, flowQuote, this.depth()));
   }
 
   /** The mark after a total flow of `flowQuote` this step. */
@@ -63,7 +73,8 @@ export class VenueBook {
     const cfg = this.cfg;
     if (cfg.impactModel === 'none') return null;
     const y = (price / this.index - 1 - this.baseDisplacement) / 0.01;
-    return cfg.impactModel === 'linear' ? y * this.depthQuote : Math.sign(y) * y * y * this.depthQuote;
+    const depth = this.depth();
+    return cfg.impactModel === 'linear' ? y * depth : Math.sign(y) * y * y * depth;
   }
 
   /** The book's price before any of this step's flow moved it: the index moved by what earlier steps left. */
@@ -73,7 +84,8 @@ export class VenueBook {
 
   /** This step's ±1 % depth as a share of the calm depth (1 when the book has not thinned). */
   depthShare(): number {
-    return this.cfg.impactDepthQuote > 0 && Number.isFinite(this.depthQuote) ? this.depthQuote / this.cfg.impactDepthQuote : 1;
+    const depth = this.depth();
+    return this.cfg.impactDepthQuote > 0 && Number.isFinite(depth) ? depth / this.cfg.impactDepthQuote : 1;
   }
 
   /** The mark now. */
@@ -84,7 +96,7 @@ export class VenueBook {
   /** The average fill of an order that moves this step's flow from `fromQuote` to `toQuote`. */
   fillBetween(fromQuote: number, toQuote: number): number {
     if (this.baseDisplacement === 0 && fromQuote === 0 && toQuote === 0) return this.index;
-    const average = averageImpactDisplacement(this.cfg.impactModel, fromQuote, toQuote, this.depthQuote);
+    const average = averageImpactDisplacement(this.cfg.impactModel, fromQuote, toQuote, this.depth());
     return this.index * (1 + clampDisplacement(this.baseDisplacement + average));
   }
 
@@ -104,7 +116,7 @@ export class VenueBook {
     }
     const total = this.displacementAt(this.flowQuote);
     if (cfg.impactPermanentShare > 0) {
-      const stepImpact = impactDisplacement(cfg.impactModel, this.flowQuote, this.depthQuote);
+      const stepImpact = impactDisplacement(cfg.impactModel, this.flowQuote, this.depth());
       this.permanent = clampDisplacement(this.permanent + cfg.impactPermanentShare * stepImpact);
     }
     this.transient = this.permanent === 0 ? total : total - this.permanent;

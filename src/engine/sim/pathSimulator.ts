@@ -18,7 +18,7 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { AdlQueue } from '../waterfall/autoDeleverage';
-import { contractsToDeleverage } from '../waterfall/adlSale';
+import { contractsToDeleverage, type AdlSaleInput } from '../waterfall/adlSale';
 import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { FundFloor } from '../waterfall/fundTrigger';
@@ -81,6 +81,8 @@ export class PathSimulator {
   private readonly slices: SliceClock;
   private capacityQuote = 0;
   private readonly quote: CloseQuote = { fill: 0, markAfter: 0 };
+  /** Reused for every ADL sale sizing (one per whole close of a bankrupt account). */
+  private readonly adlSaleInput: AdlSaleInput = { side: 0, sizeBase: 0, entryPrice: 0, collateralUnits: 0, bankruptcyPrice: 0, markPrice: 0, usableFundUnits: 0 };
   /** Prices a partial close for its sizing: the same average fill and mark the close itself will get. */
   private readonly pricer: ClosePricer;
   /** The account and mark the pricer prices for (set before each partial sizing). */
@@ -262,15 +264,18 @@ export class PathSimulator {
     const size = b.sizeBase[j]!;
     const entry = b.entryPrice[j]!;
     const collateral = b.collateralUnits[j]!;
-    return contractsToDeleverage(
-      {
-        side, sizeBase: size, entryPrice: entry, collateralUnits: collateral,
-        bankruptcyPrice: bankruptcyPrice(side, size, entry, collateral),
-        markPrice: mark,
-        usableFundUnits: Math.max(0, this.fundAvailable() - this.deficits.totalUnits),
-      },
-      this.venue,
-    );
+    const bankruptcy = bankruptcyPrice(side, size, entry, collateral);
+    // Most closes are not bankrupt at the mark, where adlSale returns 0 at once: skip the fund look-up and input.
+    if (!(side * (mark - bankruptcy) < 0)) return 0;
+    const input = this.adlSaleInput;
+    input.side = side;
+    input.sizeBase = size;
+    input.entryPrice = entry;
+    input.collateralUnits = collateral;
+    input.bankruptcyPrice = bankruptcy;
+    input.markPrice = mark;
+    input.usableFundUnits = Math.max(0, this.fundAvailable() - this.deficits.totalUnits);
+    return contractsToDeleverage(input, this.venue);
   }
 
   /**
