@@ -29,6 +29,7 @@ interface Runner {
 interface Engine {
   name: string;
   defaultParams: () => BenchParams;
+  legacyDefaultParams: () => BenchParams;
   crashPresetScenario: (name: string) => unknown;
   createSimulator: (params: BenchParams, seed: number, options?: { finder?: 'frontier' | 'scan' }) => Runner;
   prepareScenario: (scenario: unknown, market: unknown) => unknown;
@@ -52,7 +53,8 @@ function drawOnly(engine: Engine): Runner {
   };
 }
 
-type RowName = 'draw' | 'calm' | 'default' | 'crash';
+/** '-legacy' rows run the checkout's legacyDefaultParams() (pre-preset defaults, haircuts) where it has one. */
+type RowName = 'draw' | 'calm' | 'default' | 'crash' | 'calm-legacy' | 'default-legacy' | 'crash-legacy';
 
 function args(): { paths: number; reps: number; rows: RowName[]; roots: string[] } {
   const argv = process.argv.slice(2);
@@ -78,6 +80,7 @@ async function load(root: string): Promise<Engine> {
   return {
     name: path.basename(root),
     defaultParams: defaults.defaultParams,
+    legacyDefaultParams: defaults.legacyDefaultParams ?? defaults.defaultParams,
     crashPresetScenario: scenario.crashPresetScenario,
     createSimulator: sim.createSimulator,
     prepareScenario: scenario.prepareScenario,
@@ -87,11 +90,11 @@ async function load(root: string): Promise<Engine> {
 
 /** The bench's market at 10k accounts (src/cli/bench.ts `paramsFor`); 'default' keeps the default scenario. */
 function paramsFor(engine: Engine, row: RowName): BenchParams {
-  const p = engine.defaultParams();
+  const p = row.endsWith('-legacy') ? engine.legacyDefaultParams() : engine.defaultParams();
   p.population = { ...p.population, accounts: 10_000, openInterest: String(5000 * 10_000) };
   p.market = { ...p.market, steps: 1440 };
-  if (row === 'calm') p.scenario = { kind: 'gbm', driftAnnual: 0, volAnnual: 0.8 };
-  if (row === 'crash') p.scenario = engine.crashPresetScenario('may-2021');
+  if (row.startsWith('calm')) p.scenario = { kind: 'gbm', driftAnnual: 0, volAnnual: 0.8 };
+  if (row.startsWith('crash')) p.scenario = engine.crashPresetScenario('may-2021');
   return p;
 }
 

@@ -295,15 +295,7 @@ export class PathSimulator {
     let collateral = collateralBefore + realizedPnlUnits(side, sold, entry, fill) + realizedPnlUnits(side, deleveraged, entry, bankruptcy);
     const penalty = penaltyUnits(cfg.penaltyRatio, sold, fill, collateral);
     collateral -= penalty;
-    const toFund = Math.floor(penalty * cfg.penaltyToFund);
-    this.creditFund(toFund);
-    this.tally.liquidatorUnits += penalty - toFund;
-    this.tally.liquidations += 1;
-    this.tally.liquidatedNotionalQuote += sold * fill;
-    this.onEvent?.({
-      kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: sold, fillPrice: fill, oraclePrice: mark,
-      full: true, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE, markAfterPrice: this.markAfterFill(mark),
-    });
+    this.recordClose(j, side, sold, fill, mark, true, penalty);
     b.open[j] = 0;
     b.sizeBase[j] = 0;
     // The deleveraged contracts are closed at the bankruptcy price: their shortfall against the mark is the deficit.
@@ -506,15 +498,7 @@ export class PathSimulator {
     const equityUnits = remaining === 0 ? collateral : collateral + side * remaining * (fill - entry) * UNITS_PER_QUOTE;
     const penalty = penaltyUnits(cfg.penaltyRatio, closeSize, fill, equityUnits);
     collateral -= penalty;
-    const toFund = Math.floor(penalty * cfg.penaltyToFund);
-    this.creditFund(toFund);
-    this.tally.liquidatorUnits += penalty - toFund;
-    this.tally.liquidations += 1;
-    this.tally.liquidatedNotionalQuote += closeSize * fill;
-    this.onEvent?.({
-      kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: closeSize, fillPrice: fill, oraclePrice: oracle,
-      full: remaining === 0, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE, markAfterPrice: this.markAfterFill(oracle),
-    });
+    this.recordClose(j, side, closeSize, fill, oracle, remaining === 0, penalty);
     if (remaining > 0) {
       b.sizeBase[j] = remaining;
       b.collateralUnits[j] = collateral;
@@ -528,6 +512,22 @@ export class PathSimulator {
     }
     // What is left after the penalty returns to the trader.
     b.collateralUnits[j] = collateral;
+  }
+
+  /**
+   * The one place a close of `closed` contracts at `fill` is booked (book sale or the sold part of an ADL close):
+   * the penalty splits to fund (rounded down) and liquidator, the tally counts it, learn mode sees one event.
+   */
+  private recordClose(j: number, side: number, closed: number, fill: number, oracle: number, full: boolean, penalty: number): void {
+    const toFund = Math.floor(penalty * this.config.penaltyToFund);
+    this.creditFund(toFund);
+    this.tally.liquidatorUnits += penalty - toFund;
+    this.tally.liquidations += 1;
+    this.tally.liquidatedNotionalQuote += closed * fill;
+    this.onEvent?.({
+      kind: 'liquidation', step: this.step, account: j, side, closedSizeBase: closed, fillPrice: fill, oraclePrice: oracle,
+      full, penaltyQuote: penalty / UNITS_PER_QUOTE, penaltyToFundQuote: toFund / UNITS_PER_QUOTE, markAfterPrice: this.markAfterFill(oracle),
+    });
   }
 
   /**
