@@ -14,9 +14,11 @@ export function haircutProfits(ctx: SettlementContext, remainderUnits: number, p
   const { book, tally, scratch } = ctx;
   let count = 0;
   let totalProfit = 0;
+  const { open, side, entryPrice } = book;
   for (let j = 0; j < book.count; j++) {
-    if (book.open[j] === 0) continue;
-    const pnlUnits = realizedPnlUnits(book.side[j]!, book.sizeBase[j]!, book.entryPrice[j]!, price);
+    // A loser (or flat account) has no profit to cut: its realized PnL is at most 0 and haircuts taken are ≥ 0.
+    if (open[j] === 0 || !(side[j]! * (price - entryPrice[j]!) > 0)) continue;
+    const pnlUnits = realizedPnlUnits(side[j]!, book.sizeBase[j]!, entryPrice[j]!, price);
     const profit = pnlUnits - book.haircutTakenUnits[j]!;
     if (profit > 0) {
       scratch.index[count] = j;
