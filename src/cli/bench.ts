@@ -17,6 +17,11 @@ interface BenchRow {
   steps: number;
   paths: number;
   ms: number;
+  /**
+   * CPU time of this process per repetition (ms, median): on a shared machine wall time counts other jobs' turns,
+   * CPU time mostly does not (it does include the garbage collector's helper threads).
+   */
+  cpuMs: number;
   nsPerStep: number;
   liquidations: number;
   scenario: string;
@@ -29,6 +34,11 @@ interface BenchRow {
 }
 
 const STEPS = 1440;
+
+function cpuNowMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,22 +73,26 @@ function benchEngine(name: string, accounts: number, paths: number, scenario: 'g
   const params = paramsFor(accounts, scenario);
   const setups: number[] = [];
   const times: number[] = [];
+  const cpu: number[] = [];
   let liquidations = -1;
   for (let rep = 0; rep <= reps; rep++) {
     const t0 = performance.now();
     const simulator = createSimulator(params, 1, { finder });
     const t1 = performance.now();
+    const c1 = cpuNowMs();
     const result = simulator.run(0, paths);
     const t2 = performance.now();
+    const c2 = cpuNowMs();
     const total = result.paths.liquidations.reduce((a, b) => a + b, 0);
     if (liquidations >= 0 && total !== liquidations) throw new Error(`${name}: liquidations changed between repetitions`);
     liquidations = total;
     if (rep === 0) continue; // warm-up: JIT compilation
     setups.push(t1 - t0);
     times.push(t2 - t1);
+    cpu.push(c2 - c1);
   }
   const ms = median(times);
-  return row(name, accounts, paths, ms, liquidations, scenario, finder, median(setups), reps);
+  return row(name, accounts, paths, ms, median(cpu), liquidations, scenario, finder, median(setups), reps);
 }
 
 function benchPathOnly(paths: number, reps: number): BenchRow {
@@ -86,26 +100,32 @@ function benchPathOnly(paths: number, reps: number): BenchRow {
   const prepared = prepareScenario(params.scenario, { initialPrice: Number(params.market.initialPrice), steps: STEPS, stepSeconds: params.market.stepSeconds });
   const out = new Float64Array(STEPS);
   const times: number[] = [];
+  const cpu: number[] = [];
   let sink = 0;
   for (let rep = 0; rep <= reps; rep++) {
     const t0 = performance.now();
+    const c0 = cpuNowMs();
     for (let i = 0; i < paths; i++) {
       drawPricePath(prepared, 1, i, out);
       sink += out[STEPS - 1]!;
     }
-    if (rep > 0) times.push(performance.now() - t0);
+    if (rep > 0) {
+      times.push(performance.now() - t0);
+      cpu.push(cpuNowMs() - c0);
+    }
   }
   if (!Number.isFinite(sink)) throw new Error('price paths went non-finite');
-  return row('pathOnly', 0, paths, median(times), 0, 'gbm', 'none', 0, reps);
+  return row('pathOnly', 0, paths, median(times), median(cpu), 0, 'gbm', 'none', 0, reps);
 }
 
-function row(name: string, accounts: number, paths: number, ms: number, liquidations: number, scenario: string, finder: BenchRow['finder'], setupMs: number, reps: number): BenchRow {
+function row(name: string, accounts: number, paths: number, ms: number, cpuMs: number, liquidations: number, scenario: string, finder: BenchRow['finder'], setupMs: number, reps: number): BenchRow {
   return {
     name,
     accounts,
     steps: STEPS,
     paths,
     ms: round(ms, 3),
+    cpuMs: round(cpuMs, 3),
     nsPerStep: round((ms * 1e6) / (paths * STEPS), 2),
     liquidations,
     scenario,
@@ -135,7 +155,7 @@ function plan(quick: boolean): (() => BenchRow)[] {
 }
 
 function printTable(rows: BenchRow[]): void {
-  const cols: (keyof BenchRow)[] = ['name', 'scenario', 'accounts', 'paths', 'ms', 'nsPerStep', 'liquidations', 'setupMs', 'heapMB'];
+  const cols: (keyof BenchRow)[] = ['name', 'scenario', 'accounts', 'paths', 'ms', 'cpuMs', 'nsPerStep', 'liquidations', 'setupMs', 'heapMB'];
   const cells = rows.map((r) => cols.map((c) => String(r[c])));
   const widths = cols.map((c, k) => Math.max(c.length, ...cells.map((row) => row[k]!.length)));
   const line = (xs: string[]) => xs.map((x, k) => (k < 2 ? x.padEnd(widths[k]!) : x.padStart(widths[k]!))).join('  ');
