@@ -19,6 +19,12 @@ export class VenueBook {
   /** This step's thinned ±1 % depth, computed on first use: a quiet step never needs it (it costs an exp). */
   private depthQuote = Infinity;
   private depthStale = true;
+  /**
+   * mark() as last computed, valid until the flow or the step changes: the simulator reads the mark at least
+   * twice a step and after every settlement round, and a quiet step should not redo the displacement maths.
+   */
+  private markCache = 0;
+  private markStale = true;
   private peakIndex = 0;
   private permanent = 0;
   private transient = 0;
@@ -40,6 +46,7 @@ export class VenueBook {
     if (step > 0) this.transient = this.transient === 0 ? 0 : decayDisplacement(this.transient, cfg.impactDecayPerStep);
     this.baseDisplacement = this.permanent === 0 ? this.transient : this.permanent + this.transient;
     this.depthStale = true;
+    this.markStale = true;
     this.flowQuote = 0;
   }
 
@@ -90,7 +97,11 @@ export class VenueBook {
 
   /** The mark now. */
   mark(): number {
-    return this.markAt(this.flowQuote);
+    if (this.markStale) {
+      this.markCache = this.markAt(this.flowQuote);
+      this.markStale = false;
+    }
+    return this.markCache;
   }
 
   /** The average fill of an order that moves this step's flow from `fromQuote` to `toQuote`. */
@@ -104,6 +115,7 @@ export class VenueBook {
   execute(side: number, closeSize: number): number {
     const from = this.flowQuote;
     this.flowQuote = from - side * closeSize * this.index;
+    this.markStale = true;
     return this.fillBetween(from, this.flowQuote);
   }
 
