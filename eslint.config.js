@@ -12,6 +12,25 @@ const hostGlobals = [
   'requestAnimationFrame', 'setTimeout', 'setInterval', 'performance', 'process', 'console',
 ].map((name) => ({ name, message: `src/engine is pure: '${name}' belongs to a host (page, worker or Node), not the engine.` }));
 
+// ECMAScript leaves these "implementation-approximated": Node 20's V8 and Chromium's differ in the last bit (pow,
+// log, log1p, sin, …), and one bit in a price or an account size moves a money amount by a unit, so the page and
+// the CLI would disagree. The engine uses the fdlibm ports in src/engine/rng instead (plain arithmetic, the same
+// bits everywhere). sqrt, abs, floor, … are exact by the standard and stay allowed.
+const approximatedMath = [
+  'pow', 'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'cbrt', 'hypot',
+  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
+].map((property) => ({
+  object: 'Math',
+  property,
+  message: `Math.${property} may differ in the last bit between JavaScript engines (page vs CLI): use the fdlibm ports in src/engine/rng.`,
+}));
+
+// x ** y is Math.pow: allowed only with a literal exponent (x ** 2, 2 ** -64), where every engine is exact.
+const variableExponent = {
+  selector: "BinaryExpression[operator='**']:not([right.type='Literal']):not([right.type='UnaryExpression'][right.argument.type='Literal'])",
+  message: 'x ** y with a computed exponent is Math.pow, which differs in the last bit between JavaScript engines: use pow from src/engine/rng/fdlibmPow.',
+};
+
 const engineOnlyImports = {
   patterns: [
     { group: ['react', 'react-*', 'react/*', 'recharts', 'zustand', 'zustand/*', 'comlink'], message: 'src/engine is pure: no UI, state or worker libraries.' },
@@ -51,7 +70,9 @@ export default tseslint.config(
       'no-restricted-properties': ['error',
         { object: 'Math', property: 'random', message: 'Engine randomness comes from the seeded path RNG (src/engine/rng).' },
         { object: 'Date', property: 'now', message: 'The engine is a function of its inputs: no clock.' },
+        ...approximatedMath,
       ],
+      'no-restricted-syntax': ['error', variableExponent],
     },
   },
   {

@@ -27,6 +27,10 @@ describe('the engine is pure', () => {
     ['uses window', "export const width = (): number => window.innerWidth;\n", 'no-restricted-globals'],
     ['uses Math.random', 'export const coin = (): boolean => Math.random() < 0.5;\n', 'no-restricted-properties'],
     ['reads the clock', 'export const now = (): number => Date.now();\n', 'no-restricted-properties'],
+    ['uses Math.pow', 'export const w = (u: number): number => Math.pow(u, -0.5);\n', 'no-restricted-properties'],
+    ['uses Math.log1p', 'export const l = (x: number): number => Math.log1p(x);\n', 'no-restricted-properties'],
+    ['uses Math.exp', 'export const e = (x: number): number => Math.exp(x);\n', 'no-restricted-properties'],
+    ['uses x ** y with a computed exponent', 'export const p = (x: number, y: number): number => x ** y;\n', 'no-restricted-syntax'],
   ])('an engine file that %s is refused', async (_case, code, rule) => {
     expect(await ruleIds(code, ENGINE_FILE)).toContain(rule);
   });
@@ -42,6 +46,7 @@ describe('the engine is pure', () => {
       '}',
       '',
       "export const stepsOf = (params: RiskParams): number => params.market.steps;",
+      'export const square = (x: number): number => x ** 2 + 2 ** -64 + Math.sqrt(x);',
       '',
     ].join('\n');
     expect(await ruleIds(code, ENGINE_FILE)).toEqual([]);

@@ -17,6 +17,7 @@ import type { GbmScenario, JumpScenario } from '../params/riskParams';
 import { SECONDS_PER_YEAR } from '../scenario/pathBase';
 import { invert, nelderMead, numericHessian } from './nelderMead';
 import { exp, log } from '../rng/fdlibmExpLog';
+import { expm1 } from '../rng/fdlibmExpm1Log1p';
 
 /** An estimate and its standard error (null when the likelihood is flat or singular in that direction). */
 export interface Estimate {
@@ -171,7 +172,7 @@ export function fitJump(prices: ArrayLike<number>, stepSeconds: number): JumpFit
     const jumpMean = s * mJz;
     const jumpStdev = s * exp(logSJ);
     const sigma = b / Math.sqrt(dt);
-    const k = Math.expm1(jumpMean + 0.5 * jumpStdev * jumpStdev);
+    const k = expm1(jumpMean + 0.5 * jumpStdev * jumpStdev);
     return [aStep / dt + lambda * k + 0.5 * sigma * sigma, sigma, lambda, jumpMean, jumpStdev];
   };
   const best = natural(theta);

@@ -1,5 +1,6 @@
 import type { ImpactModel } from '../params/riskParams';
 import { exp } from '../rng/fdlibmExpLog';
+import { pow } from '../rng/fdlibmPow';
 
 /**
  * Price displacement (a fraction of the undisturbed price) caused by a signed liquidation flow, in quote
@@ -57,7 +58,7 @@ export function clampDisplacement(displacement: number): number {
 
 /** Per-step decay factor of a displacement with the given half-life: half of it is gone after halfLifeSteps. */
 export function impactDecayPerStep(halfLifeSteps: number): number {
-  return Math.pow(0.5, 1 / halfLifeSteps);
+  return pow(0.5, 1 / halfLifeSteps);
 }
 
 /** Below this a displacement is no longer a price move worth modelling (10^-12 of the price): it is snapped to 0. */

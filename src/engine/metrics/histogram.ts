@@ -1,3 +1,6 @@
+import { log10 } from '../rng/fdlibmLog10';
+import { pow } from '../rng/fdlibmPow';
+
 /**
  * Histogram of per-path values for the loss charts.
  *
@@ -54,11 +57,11 @@ function logEdges(lo: number, hi: number, bins: number): number[] {
   if (lo === hi) {
     return logEdges(Math.max(Number.MIN_VALUE, lo / Math.sqrt(10)), Math.min(Number.MAX_VALUE, hi * Math.sqrt(10)), bins);
   }
-  const a = Math.log10(lo);
-  const b = Math.log10(hi);
+  const a = log10(lo);
+  const b = log10(hi);
   const edges: number[] = [lo];
   for (let i = 1; i < bins; i++) {
-    const edge = 10 ** (a + ((b - a) * i) / bins);
+    const edge = pow(10, a + ((b - a) * i) / bins);
     edges.push(Math.min(hi, Math.max(edges[i - 1] as number, edge)));
   }
   edges.push(hi);

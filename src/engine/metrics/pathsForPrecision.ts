@@ -31,7 +31,9 @@ export type PrecisionPlan =
 /** Rounds up to two significant digits: 16,237 → 17,000; 96 → 96. */
 export function roundUpTwoDigits(n: number): number {
   if (n <= 100) return Math.ceil(n);
-  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  // A tenth of the largest power of ten ≤ n, by exact multiplication (log10 is not the same bits everywhere).
+  let unit = 1;
+  while (unit * 100 <= n) unit *= 10;
   return Math.ceil(n / unit - 1e-9) * unit;
 }
 

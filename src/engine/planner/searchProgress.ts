@@ -22,7 +22,10 @@ export const UNSTARTED_COMBINATION_PROBES = 6;
 /** Bisection steps that take a bracket of `width` to at most `tolerance` (0 when it is already there). */
 export function bisectionStepsLeft(width: number, tolerance: number): number {
   if (!(width > tolerance) || !(tolerance > 0)) return 0;
-  return Math.ceil(Math.log2(width / tolerance));
+  // The smallest k with width / 2^k ≤ tolerance, by exact halving (log2 is not the same bits everywhere).
+  let steps = 0;
+  for (let left = width; left > tolerance; left /= 2) steps++;
+  return steps;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Population } from './population';
 import { sizeDeciles } from './sizeDeciles';
 import { tierRatiosFor } from './tierRatios';
 import { exp } from '../rng/fdlibmExpLog';
+import { pow } from '../rng/fdlibmPow';
 
 /** A market-maker residual below this share of open interest is float dust from equal sides: no account. */
 const DUST_SHARE = 1e-9;
@@ -72,7 +73,7 @@ export function generatePopulation(spec: GeneratedPopulation, initialPrice: numb
   let longWeight = 0;
   let shortWeight = 0;
   for (let i = 0; i < n; i++) {
-    const w = Math.pow(1 - rng.nextFloat(), -1 / spec.paretoAlpha);
+    const w = pow(1 - rng.nextFloat(), -1 / spec.paretoAlpha);
     weight[i] = w;
     if (side[i] === 1) longWeight += w;
     else shortWeight += w;

@@ -3,6 +3,7 @@ import type { PathRng } from '../rng/pathRng';
 import { drawNoisyBase, noiseStep, type NoiseStep } from './driftlessNoise';
 import { clampPrice, MIN_PRICE_RATIO, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
 import { exp, log } from '../rng/fdlibmExpLog';
+import { log1p } from '../rng/fdlibmExpm1Log1p';
 
 export interface PreparedCrash extends PreparedPathBase {
   readonly kind: 'crash';
@@ -36,15 +37,15 @@ export function crashLogLevel(shape: CrashShape, minute: number): number {
   const { drawdown, startMinute, crashMinutes, recovery, recoveryMinutes } = shape;
   const troughMinute = startMinute + crashMinutes;
   const endMinute = troughMinute + recoveryMinutes;
-  const troughLog = atLeastFloorLog(Math.log1p(-drawdown));
-  const endLog = atLeastFloorLog(Math.log1p(-drawdown + recovery * drawdown));
+  const troughLog = atLeastFloorLog(log1p(-drawdown));
+  const endLog = atLeastFloorLog(log1p(-drawdown + recovery * drawdown));
   if (minute < startMinute) return 0;
   if (minute < troughMinute) {
     // Gaps carry part of the fall as single-minute steps; the linear leg carries the rest, so the trough holds.
     let gapsLog = 0;
     let passedLog = 0;
     for (const gap of shape.gaps ?? []) {
-      const g = Math.log1p(-gap.drop);
+      const g = log1p(-gap.drop);
       gapsLog += g;
       if (startMinute + gap.minute <= minute) passedLog += g;
     }

@@ -3,6 +3,7 @@ import type { PathRng } from '../rng/pathRng';
 import { clampPrice, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
 import { poissonCdfTable, poissonFromUniform } from './poissonTable';
 import { exp } from '../rng/fdlibmExpLog';
+import { expm1 } from '../rng/fdlibmExpm1Log1p';
 
 export interface PreparedJump extends PreparedPathBase {
   readonly kind: 'jump';
@@ -25,7 +26,7 @@ export function prepareJump(scenario: JumpScenario, market: ScenarioMarket): Pre
   const base = preparePathBase(market);
   const { driftAnnual: mu, volAnnual: sigma, jumpIntensityAnnual: lambda, jumpMean, jumpStdev } = scenario;
   // expm1 keeps k accurate for small jumps, where exp(·) − 1 would cancel.
-  const meanJumpReturn = Math.expm1(jumpMean + 0.5 * jumpStdev * jumpStdev);
+  const meanJumpReturn = expm1(jumpMean + 0.5 * jumpStdev * jumpStdev);
   return {
     ...base,
     kind: 'jump',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { RiskParams } from '../params/riskParams';
 import { aWorld } from './builders';
+import { pow } from '../rng/fdlibmPow';
 import type { LossMechanismInput } from '../params/lossMechanism';
 
 /**
@@ -8,8 +9,10 @@ import type { LossMechanismInput } from '../params/lossMechanism';
  * switched on or off at random (mechanism, partial, throughput cap, oracle delay, impact, fund limits, tiers,
  * mark weight, book thinning, permanent impact, slicing).
  */
-const decimal = (min: number, max: number, places = 2) =>
-  fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((k) => (k / 10 ** places).toFixed(places));
+const decimal = (min: number, max: number, places = 2) => {
+  const scale = pow(10, places);
+  return fc.integer({ min: Math.round(min * scale), max: Math.round(max * scale) }).map((k) => (k / scale).toFixed(places));
+};
 
 const accountArb = (i: number) =>
   fc.record({

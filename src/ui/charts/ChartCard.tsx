@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ChartExportButton, type ChartLegend } from '../share/ChartExportButton';
-import { useStaggered } from './chartScheduler';
+import { chartQueue, useStaggered } from './chartScheduler';
+import { sameView } from './sameView';
 import '../trust.css';
 
 /** Chart heights in px: one place, so the grid lines up. */
@@ -131,7 +132,7 @@ export function StaggeredChartCard({
   /** Of the chart, px: kept by a placeholder until the chart is first drawn. */
   height?: number;
 }) {
-  const shown = useStaggered(view, live ? LIVE_REDRAW_MS : 0);
+  const shown = useStaggered(view, live ? LIVE_REDRAW_MS : 0, chartQueue, sameView);
   return (
     <ChartCard {...card} empty={(shown ?? view).empty} caption={(shown ?? view).caption}>
       {shown ? shown.chart : <div className="chart-pending" style={{ minHeight: height }} />}

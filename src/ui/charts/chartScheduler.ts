@@ -99,7 +99,13 @@ export const chartQueue: TaskQueue = createTaskQueue(postTask());
  * takes the newest value when its turn comes). The swap is committed at once (flushSync) inside the queue's task, so one task
  * draws one chart.
  */
-export function useStaggered<T>(value: T, minIntervalMs: number, queue: TaskQueue = chartQueue): T | undefined {
+export function useStaggered<T>(
+  value: T,
+  minIntervalMs: number,
+  queue: TaskQueue = chartQueue,
+  /** Values that draw the same as the one shown are not swapped in (no redraw). */
+  same: (shown: T, next: T) => boolean = Object.is,
+): T | undefined {
   const [shown, setShown] = useState<{ value: T } | undefined>(undefined);
   const owner = useRef<object>({});
   const latest = useRef(value);
@@ -115,7 +121,11 @@ export function useStaggered<T>(value: T, minIntervalMs: number, queue: TaskQueu
     liveSince.current = live ? performance.now() : Number.NEGATIVE_INFINITY;
   }, [live]);
   useEffect(() => {
-    if (shown !== undefined && Object.is(shown.value, value)) return;
+    if (shown !== undefined && (Object.is(shown.value, value) || same(shown.value, value))) {
+      // A swap queued for an older, different value must not draw this one again.
+      queue.cancel(owner.current);
+      return;
+    }
     const me = owner.current;
     const swap = () =>
       queue.enqueue(me, () => {
@@ -142,7 +152,7 @@ export function useStaggered<T>(value: T, minIntervalMs: number, queue: TaskQueu
     }
     const timer = setTimeout(swap, wait);
     return () => clearTimeout(timer);
-  }, [value, shown, minIntervalMs, queue]);
+  }, [value, shown, minIntervalMs, queue, same]);
   useEffect(() => {
     const me = owner.current;
     return () => queue.cancel(me);
