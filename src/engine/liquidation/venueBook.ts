@@ -1,5 +1,6 @@
 import type { SimConfig } from '../sim/simConfig';
 import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from './priceImpact';
+import { volumeDepthFactors } from './volumeDepth';
 
 /**
  * The venue's own order book and the two prices read from it (DESIGN.md §5 round two):
@@ -23,7 +24,12 @@ export class VenueBook {
   /** permanent + decayed transient at the start of this step. */
   private baseDisplacement = 0;
 
-  constructor(private readonly cfg: SimConfig) {}
+  /** Each step's depth multiplier from the replay's volumes, or null when depth does not follow volume. */
+  private readonly volumeFactors: Float64Array | null;
+
+  constructor(private readonly cfg: SimConfig) {
+    this.volumeFactors = cfg.volumeDepth === null ? null : volumeDepthFactors(cfg.volumeDepth.volumes, cfg.volumeDepth.exponent);
+  }
 
   startPath(): void {
     this.peakIndex = 0;
@@ -37,7 +43,8 @@ export class VenueBook {
     if (index > this.peakIndex) this.peakIndex = index;
     if (step > 0) this.transient = decayDisplacement(this.transient, cfg.impactDecayPerStep);
     this.baseDisplacement = this.permanent === 0 ? this.transient : this.permanent + this.transient;
-    this.depthQuote = thinnedDepth(cfg.impactDepthQuote, cfg.impactThinning, index, this.peakIndex);
+    const ordinary = this.volumeFactors === null ? cfg.impactDepthQuote : cfg.impactDepthQuote * this.volumeFactors[step]!;
+    this.depthQuote = thinnedDepth(ordinary, cfg.impactThinning, index, this.peakIndex);
     this.flowQuote = 0;
   }
 
