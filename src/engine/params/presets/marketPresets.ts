@@ -226,7 +226,7 @@ const solMid: MarketPreset = {
 };
 
 /** The thin alt market's book: ±1 % depth, half-life and thinning; the stress preset quarters the depth. */
-const THIN_ALT_BOOK = { depth: '100000', halfLifeSteps: 10, thinning: 14 } as const;
+const THIN_ALT_BOOK = { depth: '100000', halfLifeSteps: 10, thinning: 7.2 } as const;
 
 /** The thin alt market shared by the ordinary-day and the 10 Oct 2025 stress presets, on a book of `depth`. */
 function thinAltParams(depth: string = THIN_ALT_BOOK.depth): Omit<RiskParams, 'scenario' | 'market'> {
@@ -271,6 +271,17 @@ const THIN_ALT_SOURCES: PresetSource[] = [
   { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'As for BTC: linear once markImpactWeight lands (fidelity review B5).' },
   { field: 'liquidation.impact.depth', value: '100000 (0.5 % of OI)', url: SRC.kaikoResearch, note: 'Chosen: a quarter of BTC\'s depth/OI ratio; thin alt books "appeared empty" in stress (Kaiko, 13 Oct 2025).' },
   { field: 'liquidation.impact.halfLifeSteps', value: '10', url: SRC.kaikoResearch, note: 'Chosen: thin books refill more slowly than majors.' },
+  {
+    field: 'liquidation.impact.thinning',
+    value: '7.2',
+    url: SRC.kaikoResearch,
+    note:
+      'Derived (docs/calibration.md): Kaiko saw BTC books "appearing empty" near the mid during BTC\'s 12 % fall on 10 Oct 2025; ' +
+      'the project reads that as 9 % of the ±1 % depth left, thinning 20 for BTC (VENUE_LIQUIDATION.thinning: e^(−20 × 0.12) ≈ 0.09). ' +
+      'Measured in the market\'s own volatility, a fall as extreme as that is 12 % × 1.423 / 0.511 = 33.4 % for this alt ' +
+      '(total annual σ √(1.2² + 1460 × 0.02²) against BTC\'s √(0.45² + 3650 × 0.004²)), so the same 9 % is left at a 33.4 % fall: ' +
+      'thinning = ln(1 / 0.0907) / 0.334 = 7.2.',
+  },
   keeperCapSource('400000 (2 % of OI per minute)'),
   { field: 'insuranceFund.initial', value: '100000 (0.5 % of OI)', url: SRC.hlLiquidations, note: 'Chosen: HIP-3 and thin markets have little or no backstop; this is a small share of a vault.' },
 ];
