@@ -39,11 +39,37 @@ test('population seed field and the interval that includes population resampling
   await page.getByTestId('metric-pSocialized').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/population-ci.png', fullPage: true });
 
-  // Another population seed makes it refer to another run: the interval is withdrawn, the action offered again.
+  // The choice travels in the link: a page opened with it shows the same interval without being asked.
+  await page.getByTestId('copy-link').click(); // settles the URL at once
+  expect(page.url()).toMatch(/#v=2&s=/);
+  const opened = await page.context().newPage();
+  await opened.goto(page.url());
+  await expect(opened.getByTestId('run-status')).toHaveText('done', { timeout: 120_000 });
+  const reopened = opened.getByTestId('population-ci-result');
+  await expect(reopened).toContainText('Including population resampling: 95 % interval', { timeout: 180_000 });
+  expect(Number(await reopened.getAttribute('data-lo'))).toBe(lo);
+  expect(Number(await reopened.getAttribute('data-hi'))).toBe(hi);
+  // Hidden again, the link no longer asks for it.
+  await opened.getByTestId('population-ci-off').click();
+  await expect(reopened).toHaveCount(0);
+  await opened.getByTestId('copy-link').click();
+  const withoutIt = await page.context().newPage();
+  await withoutIt.goto(opened.url());
+  await expect(withoutIt.getByTestId('run-status')).toHaveText('done', { timeout: 120_000 });
+  await expect(withoutIt.getByTestId('population-ci-run')).toBeEnabled();
+  await expect(withoutIt.getByTestId('population-ci-result')).toHaveCount(0);
+  await opened.close();
+  await withoutIt.close();
+
+  // Another population seed makes it refer to another run: the interval is withdrawn; the choice stays on (it is
+  // part of the link now), so the new run gets its own interval; Hide turns it off and offers the action again.
   await seedField.fill('');
   await seedField.press('Tab');
   await expect(result).toHaveCount(0);
   await expect(status).toHaveText('done', { timeout: 120_000 });
+  await expect(result).toContainText('Including population resampling: 95 % interval', { timeout: 180_000 });
+  await page.getByTestId('population-ci-off').click();
+  await expect(result).toHaveCount(0);
   await expect(run).toBeEnabled();
 });
 

@@ -67,6 +67,66 @@ test('a candle file dropped on the page becomes the replay the run uses; bad fil
   await page.screenshot({ path: 'e2e/screenshots/tape.png', fullPage: true });
 });
 
+/** A 1-minute slide with wicks whose volume alternates busy (1,000) and quiet (50): the median is 525. */
+function volumeTape(): string {
+  const rows = Array.from({ length: 30 }, (_, i) => {
+    const open = 100 * (1 - 0.01 * i);
+    const close = open * 0.99;
+    return `${1_760_130_000 + 60 * i},${open.toFixed(4)},${(open * 1.002).toFixed(4)},${(close * 0.95).toFixed(4)},${close.toFixed(4)},${i % 2 === 0 ? 1000 : 50}`;
+  });
+  return `time,open,high,low,close,volume\n${rows.join('\n')}\n`;
+}
+
+test("a tape with volume: the book depth can follow it, the numbers change, and a link reproduces them", async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(`/${LEGACY_DEFAULTS_LINK}`); // thin enough a book (2 M depth) for depth to matter
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  const paths = page.getByLabel('Paths (paths)', { exact: true });
+  await paths.fill('100');
+  await paths.press('Tab');
+  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
+
+  await dropFile(page, 'volume.csv', volumeTape());
+  await expect(page.getByTestId('tape-summary')).toContainText('Replaying volume.csv: 30 candles of 60 s → 120 steps of 15 s');
+  const follow = page.getByTestId('tape-volume-depth');
+  await expect(follow).toBeEnabled();
+  await expect(follow).not.toBeChecked();
+  await expect(status).toHaveText('done', { timeout: 120_000 });
+  const read = async () => ({
+    liquidatedBadDebt: await page.getByTestId('metric-badDebt-mean').getAttribute('data-value'),
+    liquidations: await page.getByTestId('metric-liquidations').getAttribute('data-value'),
+    p: await page.getByTestId('metric-pSocialized').getAttribute('data-value'),
+  });
+  const off = await read();
+
+  /** The headline once a run is done (polled, so a read before the rerun starts is simply retried). */
+  const settled = async () => {
+    await expect(status).toHaveText('done', { timeout: 120_000 });
+    return read();
+  };
+  await follow.check();
+  await expect(follow).toBeChecked();
+  await expect.poll(settled, { timeout: 180_000 }).not.toEqual(off);
+  const on = await settled();
+
+  // The link carries the field and the volumes: a fresh page opened with it shows the same numbers.
+  await page.getByTestId('copy-link').click();
+  const opened = await page.context().newPage();
+  await opened.goto(page.url());
+  await expect(opened.getByTestId('run-status')).toHaveText('done', { timeout: 120_000 });
+  expect({
+    liquidatedBadDebt: await opened.getByTestId('metric-badDebt-mean').getAttribute('data-value'),
+    liquidations: await opened.getByTestId('metric-liquidations').getAttribute('data-value'),
+    p: await opened.getByTestId('metric-pSocialized').getAttribute('data-value'),
+  }).toEqual(on);
+  await opened.close();
+
+  // Off again: back to the numbers of the constant book.
+  await follow.uncheck();
+  await expect.poll(settled, { timeout: 180_000 }).toEqual(off);
+});
+
 test('a market preset loads in one step, says what it replaced, and can be undone', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto(`/${LEGACY_DEFAULTS_LINK}`); // written against the pre-preset defaults (start 100, jump scenario)

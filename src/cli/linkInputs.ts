@@ -6,7 +6,7 @@ import { decodeShareState } from '../share/codec';
 import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 
 export type LinkInputs =
-  | { ok: true; params: RiskParams; baseline: RiskParams | null; paths: number; seed: number; estimator: EstimatorMode; notes: string[]; expectedRunId: string | null }
+  | { ok: true; params: RiskParams; baseline: RiskParams | null; paths: number; seed: number; estimator: EstimatorMode; populationCi: boolean; notes: string[]; expectedRunId: string | null }
   | { ok: false; problems: string[] };
 
 /**
@@ -41,6 +41,8 @@ export function readLinkInputs(link: string): LinkInputs {
     seed: state.run.seed,
     // Absent in links made before rare-event mode: they showed plain sampling.
     estimator: state.run.estimator ?? 'plain',
+    // Absent in links made before the page's population interval travelled: off.
+    populationCi: state.run.populationCi === true,
     notes: decoded.notes,
     expectedRunId: query.get('run'),
   };

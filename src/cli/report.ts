@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareRuns } from '../engine/metrics';
+import { populationBatches } from '../engine/sim/populationBatches';
 import type { RiskParams } from '../engine/params/riskParams';
 import { formatProblems } from '../engine/params/validateParams';
 import { buildForumPost, renderForumPostMarkdown, type ForumPost } from '../report/forumPost';
@@ -20,7 +21,9 @@ const USAGE = `usage: npm run report -- --baseline A.json --proposal B.json [--p
            --market NAME        the market's name in the title
            --site URL           the page the post's share link opens (default ${'http://localhost:5173/'})
            --docs-base URL      prefix of the docs links (default: relative, docs/model.md)
-           --out DIR            write post.md, post.json and the charts (SVG) into DIR`;
+           --out DIR            write post.md, post.json and the charts (SVG) into DIR
+           --population-ci      add each side's P(socialized) interval including population resampling (one
+                                more run per side); a link made with the page's population interval on asks for it`;
 
 const DEFAULT_SITE = 'http://localhost:5173/';
 
@@ -29,6 +32,8 @@ interface Sides {
   proposal: RiskParams;
   paths: number;
   seed: number;
+  /** The link asked for the population interval (run.populationCi). */
+  populationCi: boolean;
 }
 
 type Read = { ok: true; value: Sides } | { ok: false; code: number };
@@ -46,7 +51,7 @@ function readSides(flags: { baseline?: string; proposal?: string; link?: string;
     if (!read.ok) return fail(read.problems.map((p) => `--link: ${p}`));
     for (const note of read.notes) process.stderr.write(`note: ${note}\n`);
     if (read.baseline === null) return fail(['--link: the link has no baseline pinned; pin a baseline on the page (Pin as baseline) and copy the link again']);
-    return { ok: true, value: { baseline: read.baseline, proposal: read.params, paths: read.paths, seed: read.seed } };
+    return { ok: true, value: { baseline: read.baseline, proposal: read.params, paths: read.paths, seed: read.seed, populationCi: read.populationCi } };
   }
   if (flags.baseline === undefined || flags.proposal === undefined) throw new UsageError('--baseline A.json and --proposal B.json are required (or --link URL)');
   const a = readRunInputs(flags.baseline, flags);
@@ -59,7 +64,7 @@ function readSides(flags: { baseline?: string; proposal?: string; link?: string;
     ...b.problems.filter((p) => !a.problems.some((q) => q.field === p.field && q.message === p.message)).map((p) => `${flags.proposal}: ${formatProblems([p])}`),
   ];
   if (a.params === null || b.params === null || problems.length > 0) return fail(problems);
-  return { ok: true, value: { baseline: a.params, proposal: b.params, paths: a.paths, seed: a.seed } };
+  return { ok: true, value: { baseline: a.params, proposal: b.params, paths: a.paths, seed: a.seed, populationCi: false } };
 }
 
 function readBounds(file: string | undefined): StewardBounds | null {
@@ -97,6 +102,7 @@ function main(argv: string[]): number {
     'docs-base': 'string',
     out: 'string',
     'print-bounds': 'boolean',
+    'population-ci': 'boolean',
     help: 'boolean',
   });
   if (flags.help) {
@@ -117,6 +123,7 @@ function main(argv: string[]): number {
   const bounds = readBounds(flags.bounds);
   if (bounds === null) return 1;
   const { baseline, proposal, paths, seed } = sides.value;
+  const withPopulation = flags['population-ci'] === true || sides.value.populationCi;
   const mismatch = sameMarketProblems(baseline, proposal);
   if (mismatch.length > 0) return fail(mismatch).code;
 
@@ -124,7 +131,9 @@ function main(argv: string[]): number {
   const a = runSide(baseline, seed, paths, { detail });
   const b = runSide(proposal, seed, paths, { detail });
   const comparison = compareRuns(b.result, a.result, { tail: true });
-  const link = postLink(site, { params: proposal, baseline, run: { paths, seed } }, b.runId);
+  const link = postLink(site, { params: proposal, baseline, run: { paths, seed, ...(withPopulation ? { populationCi: true as const } : {}) } }, b.runId);
+  // One more run per side, each over resampled populations (the same batches the page and simulate --population-ci use).
+  const populationIntervals = withPopulation ? { current: populationBatches(baseline, seed, paths), proposed: populationBatches(proposal, seed, paths) } : undefined;
   const charts = detail ? postCharts(b.summary, proposal) : [];
   const post: ForumPost = buildForumPost({
     baseline: a,
@@ -136,6 +145,7 @@ function main(argv: string[]): number {
     ...(flags.market !== undefined ? { market: flags.market } : {}),
     ...(flags['docs-base'] !== undefined ? { docsBase: flags['docs-base'] } : {}),
     charts: charts.map(({ file, title }) => ({ file, title })),
+    ...(populationIntervals ? { populationIntervals } : {}),
   });
   const markdown = renderForumPostMarkdown(post);
   const json = `${finiteJson(post)}\n`;

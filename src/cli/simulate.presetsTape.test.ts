@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MARKET_PRESETS } from '../engine/params/presets';
-import { defaultParams } from '../engine/params/defaults';
+import { defaultParams, legacyDefaultParams } from '../engine/params/defaults';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const run = (args: string[]) => spawnSync(tsx, ['src/cli/simulate.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -58,5 +58,49 @@ describe('simulate --tape', () => {
     expect(out.status).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('row 4, column time: duplicate time 120');
+  });
+});
+
+describe('simulate --tape with volume: the depth follows it when the file says so', () => {
+  /** A 30-candle slide whose odd candles trade a tenth of the even ones' volume. */
+  function volumeTape(withVolume: boolean): string {
+    const tape = join(dir, withVolume ? 'volume.csv' : 'novolume.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const o = 100 - i;
+      return `${1_760_130_000 + i * 60},${o},${o + 0.5},${o - 3},${o - 1}${withVolume ? `,${i % 2 === 0 ? 1000 : 100}` : ''}`;
+    });
+    writeFileSync(tape, `time,open,high,low,close${withVolume ? ',volume' : ''}\n${rows.join('\n')}\n`);
+    return tape;
+  }
+  function legacyFile(volumeExponent: number | undefined): string {
+    const params = legacyDefaultParams();
+    params.population = { ...params.population, accounts: 300 } as typeof params.population;
+    if (volumeExponent !== undefined) params.liquidation.impact.volumeExponent = volumeExponent;
+    const file = join(dir, `legacy-${volumeExponent ?? 'off'}.json`);
+    writeFileSync(file, JSON.stringify(params));
+    return file;
+  }
+
+  it('β 1 in the file: the note says so, the numbers change; without the field the volume column changes nothing', () => {
+    const summary = (args: string[]) => {
+      const out = run([...args, '--paths', '20', '--json']);
+      expect(out.status, out.stderr).toBe(0);
+      return { stderr: out.stderr, json: JSON.parse(out.stdout) as { liquidations: number; badDebt: { mean: number }; liquidatedNotional: number } };
+    };
+    const off = summary(['--params', legacyFile(undefined), '--tape', volumeTape(true)]);
+    const offNoColumn = summary(['--params', legacyFile(undefined), '--tape', volumeTape(false)]);
+    const on = summary(['--params', legacyFile(1), '--tape', volumeTape(true)]);
+    expect(offNoColumn.json.liquidations).toBe(off.json.liquidations);
+    expect(offNoColumn.json.badDebt.mean).toBe(off.json.badDebt.mean);
+    expect(on.stderr).toContain("book depth follows the candles' volume (β 1)");
+    expect(off.stderr).not.toContain('book depth follows');
+    expect([on.json.liquidations, on.json.badDebt.mean, on.json.liquidatedNotional]).not.toEqual([off.json.liquidations, off.json.badDebt.mean, off.json.liquidatedNotional]);
+  });
+
+  it('β in the file but no volume column: refused, naming the field', () => {
+    const out = run(['--params', legacyFile(1), '--tape', volumeTape(false)]);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('the tape has no volume column, so the book depth cannot follow volume (liquidation.impact.volumeExponent)');
   });
 });

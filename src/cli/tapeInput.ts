@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { validateParams } from '../engine/params/validateParams';
-import { tapeReplay } from '../engine/tape/candleSteps';
+import { tapeReplayFor } from '../engine/tape/candleSteps';
 import { formatTapeProblems, parseTape } from '../engine/tape/parseTape';
 
 export type TapeApplied =
@@ -22,7 +22,8 @@ export function applyTape(params: RiskParams, file: string): TapeApplied {
   }
   const parsed = parseTape(text);
   if (!parsed.ok) return { ok: false, message: `${file}:\n${formatTapeProblems(parsed.problems)}` };
-  const replay = tapeReplay(parsed.tape);
+  const followVolume = params.liquidation.impact.volumeExponent !== undefined;
+  const replay = tapeReplayFor(params, parsed.tape);
   if ('problem' in replay) return { ok: false, message: `${file}: ${replay.problem}` };
   const checked = validateParams({ ...params, market: replay.market, scenario: replay.scenario });
   if (!checked.ok) return { ok: false, message: `${file}: the parameters do not fit the tape`, problems: checked.problems };
@@ -30,6 +31,7 @@ export function applyTape(params: RiskParams, file: string): TapeApplied {
   const note =
     `tape ${file}: ${candles.length} ${format} candles of ${intervalSeconds} s → ${replay.market.steps} steps of ` +
     `${replay.market.stepSeconds} s (open → low/high → close), starting at ${replay.market.initialPrice}` +
-    (params.market.stepSeconds !== replay.market.stepSeconds ? '; step-counted fields (keeper capacity per step, oracle delay, impact half-life) now count these steps' : '');
+    (params.market.stepSeconds !== replay.market.stepSeconds ? '; step-counted fields (keeper capacity per step, oracle delay, impact half-life) now count these steps' : '') +
+    (followVolume ? `; book depth follows the candles' volume (β ${params.liquidation.impact.volumeExponent})` : '');
   return { ok: true, params: checked.params, note };
 }

@@ -9,6 +9,7 @@ import type { RunComparison } from '../engine/metrics/compareRuns';
 import type { PairedDifference } from '../engine/metrics/pairedDifference';
 import { pairedTransformInterval } from '../engine/metrics/pairedTailIntervals';
 import type { RiskStats } from '../engine/metrics/riskStats';
+import type { PopulationInterval } from '../engine/metrics/populationInterval';
 import type { RunSummary } from '../engine/metrics/summarizeRun';
 import type { RiskParams } from '../engine/params/riskParams';
 import { CRASH_PRESETS_BY_ID } from '../engine/scenario/crashPresets';
@@ -41,6 +42,11 @@ export interface PostInput {
   docsBase?: string;
   /** Chart files shipped next to the post (bundle or --out folder), referenced by name. */
   charts?: { file: string; title: string }[];
+  /**
+   * The P(socialized) interval that includes population resampling, per side (`report --population-ci`); null for
+   * a side whose positions are given rather than drawn. Absent: not computed.
+   */
+  populationIntervals?: { current: PopulationInterval | null; proposed: PopulationInterval | null };
 }
 
 type Unit = 'share' | 'quote' | 'count';
@@ -84,6 +90,8 @@ export interface ForumPost {
   leftOut: string[];
   docs: { model: string; assumptions: string; report: string };
   charts: { file: string; title: string }[];
+  /** Present with `report --population-ci`: each side's interval including population resampling, and its text. */
+  populationIntervals?: { current: PopulationInterval | null; proposed: PopulationInterval | null; text: string };
   reproducibility: {
     engineVersion: string;
     proposalRunId: string;
@@ -328,6 +336,7 @@ export function buildForumPost(input: PostInput): ForumPost {
     leftOut: [...LEFT_OUT],
     docs: { model: `${docsBase}${REPORT_DOCS.model}`, assumptions: `${docsBase}${REPORT_DOCS.assumptions}`, report: `${docsBase}${REPORT_DOCS.report}` },
     charts: input.charts ?? [],
+    ...(input.populationIntervals ? { populationIntervals: { ...input.populationIntervals, text: populationIntervalText(input.populationIntervals, horizon) } } : {}),
     reproducibility: {
       engineVersion: ENGINE_VERSION,
       proposalRunId: proposal.runId,
@@ -337,6 +346,23 @@ export function buildForumPost(input: PostInput): ForumPost {
       proposalCommand: `npm run simulate -- --link ${quotedLink} --json`,
     },
   };
+}
+
+/** One side's interval in words: "0.00 % – 1.20 %", or why there is none. */
+function sideInterval(interval: PopulationInterval | null): string {
+  if (interval === null) return 'none (the positions are given, not drawn, or too few paths to split)';
+  const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  return `${pct(interval.interval[0])} – ${pct(interval.interval[1])} (pooled ${pct(interval.pSocialized)})`;
+}
+
+/** The sentence the post prints under its results table. */
+function populationIntervalText(intervals: { current: PopulationInterval | null; proposed: PopulationInterval | null }, horizon: string): string {
+  const any = intervals.proposed ?? intervals.current;
+  const how = any ? `batch means over ${any.populations} generated populations × ${formatInteger(any.pathsPerPopulation)} paths, on other paths than the table` : 'batch means over resampled populations';
+  return (
+    `P(socialized loss > 0) over ${horizon}, 95 % interval including population resampling (${how}): ` +
+    `current ${sideInterval(intervals.current)}; proposed ${sideInterval(intervals.proposed)}. The table's intervals cover the price paths only, on one drawn population.`
+  );
 }
 
 const STEWARD_TEXT: Record<StewardStatus, string> = { within: 'within', outside: 'outside: full vote', 'not-steward': 'not a steward parameter: full vote' };
@@ -383,6 +409,7 @@ export function renderForumPostMarkdown(post: ForumPost): string {
     '',
     `Every figure is per simulated path of ${post.horizon}; "Current" and "Proposed" ran on the same paths, so each change is a paired difference with its 95 % interval. Money is in quote units.`,
     '',
+    ...(post.populationIntervals ? [post.populationIntervals.text, ''] : []),
     '## Risk-steward check',
     '',
     ...stewardLines,

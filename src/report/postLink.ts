@@ -18,7 +18,7 @@ export function withRunQuery(link: string, runId: string): string {
 }
 
 /** A fresh link to `site` for a proposal and its baseline (the CLI's; the page uses its own current link). */
-export function postLink(site: string, state: { params: RiskParams; baseline: RiskParams; run: { paths: number; seed: number } }, runId: string): string {
+export function postLink(site: string, state: { params: RiskParams; baseline: RiskParams; run: { paths: number; seed: number; populationCi?: true } }, runId: string): string {
   const fragment = encodeShareState({ params: state.params, baseline: state.baseline, run: { ...state.run }, view: { ...DEFAULT_VIEW } });
   return withRunQuery(`${site}#${fragment}`, runId);
 }

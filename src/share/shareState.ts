@@ -39,6 +39,11 @@ export interface RunSpec {
    * fewer than RARE_EVENT_THRESHOLD socialized paths. ABSENT means 'plain', what every older link showed.
    */
   estimator?: EstimatorMode;
+  /**
+   * The interval that includes population resampling is shown (link v2 field, added later): true = the page
+   * computes it once the run is done. ABSENT means off, what every older link showed; false is never written.
+   */
+  populationCi?: true;
 }
 
 export interface ShareState {
@@ -56,7 +61,7 @@ export interface ShareState {
  */
 export const SHARE_KEYS: Record<keyof ShareState, { inLink: true; describe: string }> = {
   params: { inLink: true, describe: 'the proposal: every risk parameter, validated by validateParams' },
-  run: { inLink: true, describe: 'paths and seed, validated by validateRunOptions, and the estimator mode (absent = plain)' },
+  run: { inLink: true, describe: 'paths and seed, validated by validateRunOptions, the estimator mode (absent = plain) and the population interval (absent = off)' },
   baseline: { inLink: true, describe: 'the parameters compared with, or null; validated like params' },
   view: { inLink: true, describe: 'tab, chart toggles, shown path and sweep; nothing here changes a number' },
 };

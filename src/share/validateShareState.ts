@@ -103,11 +103,13 @@ function readParams(field: 'params' | 'baseline', value: unknown): RiskParams | 
 
 /**
  * Paths and seed, both required (validateRunOptions would fill a missing one from today's DEFAULT_RUN), and the
- * optional estimator mode: absent stays absent (= plain, what links made before it existed showed).
+ * optional estimator mode: absent stays absent (= plain, what links made before it existed showed); and the
+ * optional population interval: true keeps it, false or absent leave it absent (= off, as every older link).
  */
 function readRun(value: unknown): RunSpec | string[] {
   let options = value;
   let estimator: EstimatorMode | undefined;
+  let populationCi = false;
   if (isJsonObject(value)) {
     const missing = (['paths', 'seed'] as const).filter((key) => !Object.hasOwn(value, key));
     if (missing.length > 0) return missing.map((key) => `run.${key}: required`);
@@ -117,12 +119,19 @@ function readRun(value: unknown): RunSpec | string[] {
         return [`run.estimator: must be one of ${ESTIMATOR_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(raw)}`];
       }
       estimator = raw as EstimatorMode;
-      const { estimator: _estimator, ...rest } = value;
-      options = rest;
     }
+    if (Object.hasOwn(value, 'populationCi')) {
+      const raw = value['populationCi'];
+      if (typeof raw !== 'boolean') return [`run.populationCi: must be true or false, got ${describeValue(raw)}`];
+      populationCi = raw;
+    }
+    const { estimator: _estimator, populationCi: _populationCi, ...rest } = value;
+    options = rest;
   }
   const result = validateRunOptions(options);
-  if (result.ok) return { paths: result.options.paths, seed: result.options.seed, ...(estimator ? { estimator } : {}) };
+  if (result.ok) {
+    return { paths: result.options.paths, seed: result.options.seed, ...(estimator ? { estimator } : {}), ...(populationCi ? { populationCi: true as const } : {}) };
+  }
   return result.problems.map((p) => `${qualify('run', p.field)}: ${p.message}`);
 }
 

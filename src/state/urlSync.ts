@@ -90,7 +90,7 @@ export function isHaircutFragment(hash: string): boolean {
 export function shareStateOf(s: AppState): ShareState {
   return {
     params: s.params,
-    run: { paths: s.paths, seed: s.seed, ...(s.estimator === 'plain' ? {} : { estimator: s.estimator }) },
+    run: { paths: s.paths, seed: s.seed, ...(s.estimator === 'plain' ? {} : { estimator: s.estimator }), ...(s.populationCi ? { populationCi: true as const } : {}) },
     baseline: s.baseline,
     view: { tab: s.tab, logHistogram: s.logHistogram, pathIndex: s.pathIndex, sweep: s.sweep },
   };
@@ -105,6 +105,7 @@ export function storePatchOf(share: ShareState): Partial<AppState> {
     seed: share.run.seed,
     paths: share.run.paths,
     estimator: share.run.estimator ?? 'plain',
+    populationCi: share.run.populationCi === true,
     baseline: share.baseline,
     tab: share.view.tab,
     logHistogram: share.view.logHistogram,
@@ -116,7 +117,7 @@ export function storePatchOf(share: ShareState): Partial<AppState> {
 /** Whether a store change touches what a link carries; `numbers` when it can change a number. */
 export function linkChange(state: AppState, prev: AppState): { link: boolean; numbers: boolean } {
   const numbers = state.params !== prev.params || state.seed !== prev.seed || state.paths !== prev.paths || state.baseline !== prev.baseline;
-  const view = state.estimator !== prev.estimator || state.tab !== prev.tab || state.logHistogram !== prev.logHistogram || state.pathIndex !== prev.pathIndex || state.sweep !== prev.sweep;
+  const view = state.estimator !== prev.estimator || state.populationCi !== prev.populationCi || state.tab !== prev.tab || state.logHistogram !== prev.logHistogram || state.pathIndex !== prev.pathIndex || state.sweep !== prev.sweep;
   return { link: numbers || view, numbers };
 }
 

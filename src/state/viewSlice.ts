@@ -14,12 +14,18 @@ export interface ViewSlice {
   sweep: SweepSpec | null;
   /** Show VaR / expected shortfall next to the headline means. */
   showTailStats: boolean;
+  /**
+   * Show the P(socialized) interval that includes population resampling (one more run, started once the run is
+   * done). A link field (run.populationCi) because it adds a number; off unless asked.
+   */
+  populationCi: boolean;
   setTab: (tab: ViewTab) => void;
   setLogHistogram: (log: boolean) => void;
   /** Sets the sample path if it is a whole number below `paths`; otherwise ignored. */
   setPathIndex: (pathIndex: number) => void;
   setSweep: (sweep: SweepSpec | null) => void;
   setShowTailStats: (show: boolean) => void;
+  setPopulationCi: (on: boolean) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
@@ -28,6 +34,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   pathIndex: 0,
   sweep: null,
   showTailStats: false,
+  populationCi: false,
   setTab: (tab) => set({ tab }),
   setLogHistogram: (logHistogram) => set({ logHistogram }),
   setPathIndex: (pathIndex) => {
@@ -37,4 +44,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   },
   setSweep: (sweep) => set({ sweep }),
   setShowTailStats: (showTailStats) => set({ showTailStats }),
+  setPopulationCi: (populationCi) => {
+    if (get().populationCi !== populationCi) set({ populationCi });
+  },
 });

@@ -1,5 +1,6 @@
 import type { SimConfig } from '../sim/simConfig';
 import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from './priceImpact';
+import { volumeDepthFactors } from './volumeDepth';
 
 /**
  * The venue's own order book and the two prices read from it (DESIGN.md §5 round two):
@@ -19,6 +20,8 @@ export class VenueBook {
   /** This step's thinned ±1 % depth, computed on first use: a quiet step never needs it (it costs an exp). */
   private depthQuote = Infinity;
   private depthStale = true;
+  /** The step in progress (its volume factor, when depth follows volume). */
+  private step = 0;
   /**
    * mark() as last computed, valid until the flow or the step changes: the simulator reads the mark at least
    * twice a step and after every settlement round, and a quiet step should not redo the displacement maths.
@@ -31,7 +34,12 @@ export class VenueBook {
   /** permanent + decayed transient at the start of this step. */
   private baseDisplacement = 0;
 
-  constructor(private readonly cfg: SimConfig) {}
+  /** Each step's depth multiplier from the replay's volumes, or null when depth does not follow volume. */
+  private readonly volumeFactors: Float64Array | null;
+
+  constructor(private readonly cfg: SimConfig) {
+    this.volumeFactors = cfg.volumeDepth === null ? null : volumeDepthFactors(cfg.volumeDepth.volumes, cfg.volumeDepth.exponent);
+  }
 
   startPath(): void {
     this.peakIndex = 0;
@@ -47,12 +55,15 @@ export class VenueBook {
     this.baseDisplacement = this.permanent === 0 ? this.transient : this.permanent + this.transient;
     this.depthStale = true;
     this.markStale = true;
+    this.step = step;
     this.flowQuote = 0;
   }
 
   private depth(): number {
     if (this.depthStale) {
-      this.depthQuote = thinnedDepth(this.cfg.impactDepthQuote, this.cfg.impactThinning, this.index, this.peakIndex);
+      const cfg = this.cfg;
+      const ordinary = this.volumeFactors === null ? cfg.impactDepthQuote : cfg.impactDepthQuote * this.volumeFactors[this.step]!;
+      this.depthQuote = thinnedDepth(ordinary, cfg.impactThinning, this.index, this.peakIndex);
       this.depthStale = false;
     }
     return this.depthQuote;

@@ -70,6 +70,12 @@ export interface ReplayScenario {
   prices: DecimalString[];
   /** Optional GBM noise so paths differ; 0 replays the series exactly on every path. */
   noiseVolAnnual: number;
+  /**
+   * Traded volume at each price (one per price; a tape's candle gives its volume to each of its sub-steps), ≥ 0
+   * with a median above 0. Read only when liquidation.impact.volumeExponent is set: then the book's depth follows
+   * the volume (liquidation/volumeDepth.ts). Absent in files and links made before it existed.
+   */
+  volumes?: number[];
 }
 
 /**
@@ -152,6 +158,11 @@ export interface ImpactParams {
   thinning: number;
   /** Share of each step's impact that never decays (0..1); the rest decays with halfLifeSteps. */
   permanentShare: number;
+  /**
+   * β of the volume-scaled depth of a replay with volumes: depth × clamp((v_t / median v)^β, 0.1, 1)
+   * (liquidation/volumeDepth.ts). Absent = the depth does not follow volume (files and links made before it).
+   */
+  volumeExponent?: number;
 }
 
 /** Per-account slicing of large liquidations (Hyperliquid: 20 % of positions over 100k, then 30 s). */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Dec } from '../money/money';
 import { CRASH_PRESET_IDS, type RiskParams } from './riskParams';
 import { DEFAULT_GENERATED_POPULATION as GEN, FIELD_DEFAULTS } from './defaults';
+import { medianVolume, VOLUME_EXPONENT_RANGE } from '../liquidation/volumeDepth';
 
 export const LIMITS = {
   maxDecimalChars: 30,
@@ -290,11 +291,21 @@ export const scenarioSchema = z.discriminatedUnion('kind', [
         ctx.addIssue({ code: 'custom', path: ['gaps'], message: `together drop the price by ${(1 - kept).toFixed(4)}, more than drawdown (${crash.drawdown})` });
       }
     }),
-  z.strictObject({
-    kind: z.literal('replay'),
-    prices: list(req(decimal(positivePrice)), 1, LIMITS.maxReplayPrices, 'prices'),
-    noiseVolAnnual: opt(real(volRule), () => FIELD_DEFAULTS.replayNoiseVolAnnual),
-  }),
+  z
+    .strictObject({
+      kind: z.literal('replay'),
+      prices: list(req(decimal(positivePrice)), 1, LIMITS.maxReplayPrices, 'prices'),
+      noiseVolAnnual: opt(real(volRule), () => FIELD_DEFAULTS.replayNoiseVolAnnual),
+      volumes: list(req(real({ min: 0 })), 1, LIMITS.maxReplayPrices, 'volumes').optional(),
+    })
+    .superRefine((replay, ctx) => {
+      if (replay.volumes === undefined) return;
+      if (replay.volumes.length !== replay.prices.length) {
+        ctx.addIssue({ code: 'custom', path: ['volumes'], message: `has ${replay.volumes.length} volumes but prices has ${replay.prices.length}; give one volume per price` });
+      } else if (medianVolume(replay.volumes) <= 0) {
+        ctx.addIssue({ code: 'custom', path: ['volumes'], message: 'has a median of 0 (over half the prices traded nothing), so depth cannot follow volume; leave volumes out' });
+      }
+    }),
   z
     .strictObject({
       kind: z.literal('bootstrap'),
@@ -387,6 +398,7 @@ const impactSchema = z
     halfLifeSteps: opt(real({ min: 0, minExclusive: true, max: LIMITS.maxSteps }), () => FIELD_DEFAULTS.impactHalfLifeSteps),
     thinning: opt(real({ min: 0, max: 1000 }), () => FIELD_DEFAULTS.impactThinning),
     permanentShare: opt(real(ratio01), () => FIELD_DEFAULTS.impactPermanentShare),
+    volumeExponent: leaf(real(VOLUME_EXPONENT_RANGE)).optional(),
   })
   .superRefine((impact, ctx) => {
     if (impact.depth === undefined && impact.model !== 'none') {

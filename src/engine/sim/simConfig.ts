@@ -22,6 +22,11 @@ export interface SimConfig {
   impactThinning: number;
   /** Share of each step's impact that never decays. */
   impactPermanentShare: number;
+  /**
+   * A replay's volumes and liquidation.impact.volumeExponent when both are set (the depth follows volume,
+   * liquidation/volumeDepth.ts), else null. Raw inputs: each engine derives the per-step depth itself.
+   */
+  volumeDepth: { volumes: readonly number[]; exponent: number } | null;
   /** Share of the venue's own displacement in the mark (1 = the mark is the impacted book, 0 = the index). */
   markImpactWeight: number;
   /** Per-account slicing of positions above minNotionalQuote at the mark; null = none. */
@@ -59,6 +64,10 @@ export function simConfig(params: RiskParams): SimConfig {
     impactDecayPerStep: impactDecayPerStep(liquidation.impact.halfLifeSteps),
     impactThinning: liquidation.impact.thinning,
     impactPermanentShare: liquidation.impact.permanentShare,
+    volumeDepth:
+      params.scenario.kind === 'replay' && params.scenario.volumes !== undefined && liquidation.impact.volumeExponent !== undefined
+        ? { volumes: params.scenario.volumes, exponent: liquidation.impact.volumeExponent }
+        : null,
     markImpactWeight: liquidation.markImpactWeight,
     slice:
       liquidation.slice === null

@@ -8,7 +8,7 @@
  * steps = 4 × candles; the market starts at the first candle's open.
  */
 import { LIMITS } from '../params/schema';
-import type { MarketParams, ReplayScenario } from '../params/riskParams';
+import type { MarketParams, ReplayScenario, RiskParams } from '../params/riskParams';
 import type { Candle, CandleTape } from './parseTape';
 
 export const SUB_STEPS_PER_CANDLE = 4;
@@ -35,12 +35,31 @@ export interface TapeReplay {
   scenario: ReplayScenario;
 }
 
+/** Every sub-step's volume: each candle's volume repeated for its four sub-steps; null when the tape has none. */
+export function tapeVolumes(tape: CandleTape): number[] | null {
+  const volumes: number[] = [];
+  for (const candle of tape.candles) {
+    if (candle.volume === null) return null;
+    for (let k = 0; k < SUB_STEPS_PER_CANDLE; k++) volumes.push(candle.volume);
+  }
+  return volumes;
+}
+
+export interface TapeReplayOptions {
+  /**
+   * Carry the candles' volumes in the scenario, so a depth that follows volume (liquidation.impact.volumeExponent)
+   * has them. Off, the scenario is what it was before volumes existed (smaller files and links).
+   */
+  volumes?: boolean;
+}
+
 /**
  * The market and replay scenario of a tape. Step-counted parameters (oracle delay, impact half-life, keeper
  * capacity per step) then count sub-steps of interval / 4 seconds.
- * @returns a message naming the limit when the tape is longer than a replay can hold
+ * @returns a message naming the limit when the tape is longer than a replay can hold, or when volumes are asked
+ *   for and the tape has none
  */
-export function tapeReplay(tape: CandleTape): TapeReplay | { problem: string } {
+export function tapeReplay(tape: CandleTape, options: TapeReplayOptions = {}): TapeReplay | { problem: string } {
   const n = tape.candles.length;
   if (n > MAX_REPLAY_CANDLES) {
     return {
@@ -50,8 +69,23 @@ export function tapeReplay(tape: CandleTape): TapeReplay | { problem: string } {
     };
   }
   const prices = tapePrices(tape);
-  return {
-    market: { initialPrice: prices[0]!, steps: prices.length, stepSeconds: tape.intervalSeconds / SUB_STEPS_PER_CANDLE },
-    scenario: { kind: 'replay', prices, noiseVolAnnual: 0 },
-  };
+  const market = { initialPrice: prices[0]!, steps: prices.length, stepSeconds: tape.intervalSeconds / SUB_STEPS_PER_CANDLE };
+  if (!options.volumes) return { market, scenario: { kind: 'replay', prices, noiseVolAnnual: 0 } };
+  const volumes = tapeVolumes(tape);
+  if (volumes === null) {
+    return { problem: 'the tape has no volume column, so the book depth cannot follow volume (liquidation.impact.volumeExponent); add a volume column or remove the field' };
+  }
+  return { market, scenario: { kind: 'replay', prices, noiseVolAnnual: 0, volumes } };
 }
+
+/**
+ * The replay of a tape under a parameters file: the volumes travel exactly when the file asks the depth to follow
+ * them (liquidation.impact.volumeExponent). The command line (`--tape`) and the page's tape drop both call this,
+ * so the same file and tape give the same replay.
+ */
+export function tapeReplayFor(params: RiskParams, tape: CandleTape): TapeReplay | { problem: string } {
+  return tapeReplay(tape, { volumes: params.liquidation.impact.volumeExponent !== undefined });
+}
+
+/** The β the page's "depth follows volume" switch sets: the square-root law's own exponent (liquidation/volumeDepth.ts). */
+export const PAGE_VOLUME_EXPONENT = 1;

@@ -66,6 +66,20 @@ interface VaultLot {
 
 const MAX_ROUNDS = 50;
 
+/**
+ * The ordinary depth of every step, written again from DESIGN.md §5 / docs/model.md: with a replay's volumes and
+ * a volume exponent β, depth × min(1, max(0.1, (v_t / median)^β)), the median of an even count being the mean of
+ * the middle two; otherwise the configured depth at every step.
+ */
+function naiveOrdinaryDepths(cfg: SimConfig, steps: number): number[] {
+  if (cfg.volumeDepth === null) return new Array<number>(steps).fill(cfg.impactDepthQuote);
+  const { volumes, exponent } = cfg.volumeDepth;
+  const sorted = [...volumes].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 0 ? (sorted[half - 1]! + sorted[half]!) / 2 : sorted[half]!;
+  return volumes.slice(0, steps).map((v) => cfg.impactDepthQuote * Math.min(1, Math.max(0.1, Math.pow(v / median, exponent))));
+}
+
 /** What a close left behind, for property tests: the remainder and the mark it faces right after the fill. */
 export interface NaiveCloseCheck {
   step: number;
@@ -141,13 +155,14 @@ export function naiveSimulatePath(
   let peak = 0;
   let permanent = 0;
   let transient = 0;
+  const ordinaryDepths = naiveOrdinaryDepths(cfg, prices.length);
 
   for (let t = 0; t < prices.length; t++) {
     const base = prices[t]!;
     if (t > 0) credit(cfg.fundInflowPerStepUnits);
     fundAtStart.push(fund);
     peak = Math.max(peak, base);
-    const depth = thinnedDepth(cfg.impactDepthQuote, cfg.impactThinning, base, peak);
+    const depth = thinnedDepth(ordinaryDepths[t]!, cfg.impactThinning, base, peak);
     if (t > 0) transient = decayDisplacement(transient, cfg.impactDecayPerStep);
     const baseDisplacement = permanent + transient;
     let flow = 0;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { RiskParams } from '../../engine/params/riskParams';
-import { MAX_REPLAY_CANDLES, tapePrices, tapeReplay } from '../../engine/tape/candleSteps';
+import { MAX_REPLAY_CANDLES, PAGE_VOLUME_EXPONENT, tapePrices, tapeReplay, tapeReplayFor } from '../../engine/tape/candleSteps';
 import { formatTapeProblem, parseTape, type CandleTape } from '../../engine/tape/parseTape';
-import { appStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatInteger } from '../format';
 import { fitTapeInWorker, type TapeFit } from './fitClient';
 
@@ -48,7 +48,8 @@ export function TapeInput() {
       setProblems(parsed.problems.map(formatTapeProblem));
       return;
     }
-    const replay = tapeReplay(parsed.tape);
+    // As `simulate --tape`: the volumes come along when the parameters ask the depth to follow them.
+    const replay = tapeReplayFor(appStore.getState().params, parsed.tape);
     if ('problem' in replay) {
       setLoaded(null);
       setProblems([replay.problem]);
@@ -78,6 +79,24 @@ export function TapeInput() {
     } catch (error) {
       setFit(`The fit failed: ${(error as Error).message}`);
     }
+  };
+
+  const followsVolume = useAppStore((s) => s.params.liquidation.impact.volumeExponent !== undefined);
+  const hasVolume = loaded !== null && loaded.tape.candles.every((c) => c.volume !== null);
+  /** Turns the volume-following depth on or off: the field and the replay's volumes change in one edit (one run). */
+  const setFollowVolume = (on: boolean) => {
+    if (!loaded) return;
+    const replay = tapeReplay(loaded.tape, { volumes: on });
+    if ('problem' in replay) {
+      setProblems([replay.problem]);
+      return;
+    }
+    const { volumeExponent: _off, ...impact } = appStore.getState().params.liquidation.impact;
+    appStore.getState().editDraft([
+      { path: ['liquidation', 'impact'], value: on ? { ...impact, volumeExponent: PAGE_VOLUME_EXPONENT } : impact },
+      { path: ['market'], value: replay.market },
+      { path: ['scenario'], value: replay.scenario },
+    ]);
   };
 
   const blockSteps = loaded ? Math.max(1, Math.min(loaded.prices.length - 1, Math.round(BOOTSTRAP_BLOCK_SECONDS / loaded.stepSeconds))) : 1;
@@ -134,6 +153,22 @@ export function TapeInput() {
           <p data-testid="tape-summary">
             Replaying {loaded.name}: {formatInteger(loaded.tape.candles.length)} candles of {loaded.tape.intervalSeconds} s →{' '}
             {formatInteger(loaded.prices.length)} steps of {loaded.stepSeconds} s, starting at {loaded.prices[0]}.
+          </p>
+          <p className="tape-volume-depth">
+            <input
+              id={`${ID}-volume-depth`}
+              type="checkbox"
+              data-testid="tape-volume-depth"
+              checked={followsVolume}
+              disabled={!hasVolume && !followsVolume}
+              onChange={(event) => setFollowVolume(event.target.checked)}
+            />{' '}
+            <label htmlFor={`${ID}-volume-depth`}>Book depth follows the candles’ volume</label>{' '}
+            <span className="muted">
+              {hasVolume
+                ? `depth × clamp((volume / median volume)^${PAGE_VOLUME_EXPONENT}, 0.1, 1): quiet candles thin the book, busy ones never deepen it (on 10 Oct 2025 volume spiked as books emptied). The file field is liquidation.impact.volumeExponent.`
+                : 'This tape has no volume column.'}
+            </span>
           </p>
           <button type="button" className="secondary small" onClick={() => void runFit()} disabled={fit === 'running'}>
             {fit === 'running' ? 'Fitting…' : 'Fit to tape'}

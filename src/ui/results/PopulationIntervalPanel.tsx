@@ -1,7 +1,9 @@
 // Beside the path-only (Wilson) interval on P(socialized): an on-demand interval that also resamples which
 // population was drawn (batch means over POPULATION_BATCHES generated books, workers/populationCiClient.ts).
 // It costs one more run of the same paths, so it runs only when asked, with progress and a cancel button, and
-// is shown only while the parameters, seed and paths are those of the run it was computed for.
+// is shown only while the parameters, seed and paths are those of the run it was computed for. Asking for it turns
+// on `populationCi` (a share-link field): while on, every finished run gets its interval, so a link made with it
+// on opens showing it.
 import { useEffect, useRef, useState } from 'react';
 import { canonicalJson } from '../../engine/identity';
 import type { RiskParams } from '../../engine/params/riskParams';
@@ -9,7 +11,7 @@ import { populationCiPlan, runPopulationCi, type PopulationInterval } from '../.
 import { workerCountFrom } from '../../../workers/poolConfig';
 import { spawnEngineWorker } from '../../../workers/spawnEngineWorker';
 import { selectParams, selectPaths, selectSeed, selectStale, selectStatus } from '../../state/selectors';
-import { useAppStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent } from '../format';
 
 type PanelState =
@@ -26,23 +28,18 @@ export function PopulationIntervalPanel() {
   const paths = useAppStore(selectPaths);
   const status = useAppStore(selectStatus);
   const stale = useAppStore(selectStale);
+  const on = useAppStore((s) => s.populationCi);
   const [state, setState] = useState<PanelState>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(new Error('The results panel closed')), []);
 
   const key = requestKey(params, seed, paths);
   const plan = populationCiPlan(params, paths);
-  if (plan === null) {
-    return (
-      <span className="plain" data-testid="population-ci-unavailable">
-        {params.population.kind === 'generated'
-          ? 'An interval that includes population resampling needs at least 4 paths.'
-          : 'Imported positions are given, not drawn: the interval above is the only one.'}
-      </span>
-    );
-  }
-
+  const ready = status === 'done' && !stale;
+  const current = state.kind !== 'idle' && state.key === key ? state : null;
   const start = () => {
+    if (plan === null) return;
+    appStore.getState().setPopulationCi(true);
     controller.current?.abort(new Error('Replaced by a new request'));
     const abort = new AbortController();
     controller.current = abort;
@@ -62,14 +59,34 @@ export function PopulationIntervalPanel() {
       },
     );
   };
+  // While on, a finished run without its interval gets one (also when a link opened with it on).
+  const due = on && ready && plan !== null && current === null;
+  // The start is queued, not run inside the effect: it sets state, and one request per run is enough.
+  const queuedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!due || queuedFor.current === key) return;
+    queuedFor.current = key;
+    queueMicrotask(start);
+  });
+
+  if (plan === null) {
+    return (
+      <span className="plain" data-testid="population-ci-unavailable">
+        {params.population.kind === 'generated'
+          ? 'An interval that includes population resampling needs at least 4 paths.'
+          : 'Imported positions are given, not drawn: the interval above is the only one.'}
+      </span>
+    );
+  }
+
   const cancel = () => {
     controller.current?.abort(new Error('Cancelled'));
     controller.current = null;
+    appStore.getState().setPopulationCi(false);
+    queuedFor.current = null;
     setState({ kind: 'idle' });
   };
 
-  const current = state.kind !== 'idle' && state.key === key ? state : null;
-  const ready = status === 'done' && !stale;
   return (
     <span className="population-ci" data-testid="population-ci">
       {current?.kind === 'done' ? (
@@ -78,7 +95,10 @@ export function PopulationIntervalPanel() {
           <span className="plain" title={`Per population: ${current.result.perPopulation.map((p) => formatPercent(p)).join(', ')}`}>
             (batch means over {current.result.populations} generated populations of {current.result.pathsPerPopulation.toLocaleString('en-US')} paths each;
             pooled {formatPercent(current.result.pSocialized)}, on other paths than the run above).
-          </span>
+          </span>{' '}
+          <button type="button" className="link-button" data-testid="population-ci-off" onClick={cancel}>
+            Hide
+          </button>
         </span>
       ) : current?.kind === 'running' ? (
         <>

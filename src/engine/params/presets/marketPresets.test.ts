@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeRun } from '../../metrics';
 import { createSimulator } from '../../sim/simulateRange';
+import { VENUE_LIQUIDATION } from '../defaults';
 import { validateParams } from '../validateParams';
 import { MARKET_PRESETS, marketPreset, presetIndex, presetParams } from './marketPresets';
 
@@ -41,6 +42,22 @@ describe('market presets', () => {
     const summary = summarizeRun(result, { explicit: false });
     expect(summary.ledgerBalanced).toBe(true);
     expect(summary.pSocialized).toBeGreaterThanOrEqual(0.05);
+  });
+
+  it("thin-alt's thinning is the documented calculation: BTC's Kaiko reading, its 12 % fall measured in each market's own volatility", () => {
+    const totalVol = (name: string) => {
+      const s = marketPreset(name)!.params.scenario;
+      if (s.kind !== 'jump') throw new Error(`${name} is not a jump diffusion`);
+      return Math.sqrt(s.volAnnual ** 2 + s.jumpIntensityAnnual * s.jumpStdev ** 2);
+    };
+    const left = Math.exp(-VENUE_LIQUIDATION.thinning * 0.12); // ≈ 9 % of the depth at BTC's 12 % fall
+    const altFall = (0.12 * totalVol('thin-alt')) / totalVol('btc-binance'); // ≈ 33.4 %
+    const derived = Math.round((Math.log(1 / left) / altFall) * 10) / 10;
+    expect(derived).toBe(7.2);
+    for (const name of ['thin-alt', 'thin-alt-oct-2025']) {
+      expect(marketPreset(name)!.params.liquidation.impact.thinning).toBe(derived);
+      expect(marketPreset(name)!.sources.find((s) => s.field === 'liquidation.impact.thinning')?.value).toBe('7.2');
+    }
   });
 
   it('presetParams is an editable copy; presetIndex lists name, title and distinct URLs', () => {

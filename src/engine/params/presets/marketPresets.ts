@@ -38,6 +38,67 @@ export interface MarketPreset {
 
 const DAY_MINUTES = 1440;
 
+/*
+ * Blocks every preset shares. Each builder keeps the key order the presets were first written with, because
+ * `simulate --defaults --preset NAME` prints the file as built and outside tools diff that text.
+ */
+
+/** A generated population with the naked 2× market-maker short every preset uses. */
+function generatedPopulation(
+  shape: Omit<Extract<RiskParams['population'], { kind: 'generated' }>, 'kind' | 'marketMakerLeverage'>,
+): RiskParams['population'] {
+  return { kind: 'generated', ...shape, marketMakerLeverage: 2 };
+}
+
+/** √ impact on the ±1 % depth with no permanent share (permanent impact waits for the linear model, B5). */
+function sqrtImpact(depth: string, halfLifeSteps: number, thinning: number): RiskParams['liquidation']['impact'] {
+  return { model: 'sqrt', depth, halfLifeSteps, thinning, permanentShare: 0 };
+}
+
+/**
+ * The liquidation engine of every preset: whole-position closes, the penalty to the fund, a current oracle;
+ * what differs is the fee, the keeper cap, the book, the mark weight and the slicing.
+ */
+function liquidationEngine(
+  venue: Pick<RiskParams['liquidation'], 'penaltyRatio' | 'maxNotionalPerStep' | 'impact' | 'markImpactWeight' | 'slice'>,
+): RiskParams['liquidation'] {
+  return {
+    penaltyRatio: venue.penaltyRatio,
+    penaltyToFund: 1,
+    partial: false,
+    maxNotionalPerStep: venue.maxNotionalPerStep,
+    oracleDelaySteps: 0,
+    impact: venue.impact,
+    markImpactWeight: venue.markImpactWeight,
+    slice: venue.slice,
+  };
+}
+
+/** Hyperliquid slices positions over 100 k into 20 % market orders; its 30 s cooldown is shorter than a step. */
+function hyperliquidSlice(): RiskParams['liquidation']['slice'] {
+  return { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 };
+}
+
+/** A fund with no fee inflow, no cap and no per-step draw limit. */
+function plainFund(initial: string): RiskParams['insuranceFund'] {
+  return { initial, feeInflowPerStep: '0', cap: null, maxDrawPerStep: null };
+}
+
+/** ADL ranked by PnL and leverage, only the contracts needed, once the fund is empty. */
+function adlByPnlLeverage(closePrice: 'bankruptcy' | 'mark'): RiskParams['lossMechanism'] {
+  return { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice, trigger: { kind: 'fund-empty' } };
+}
+
+/** A one-day horizon of one-minute steps. */
+function oneDayMarket(initialPrice: string): RiskParams['market'] {
+  return { initialPrice, steps: DAY_MINUTES, stepSeconds: 60 };
+}
+
+/** The keeper cap of every preset: 2 % of open interest a minute, above the 10 Oct 2025 record rate. */
+function keeperCapSource(value: string): PresetSource {
+  return { field: 'liquidation.maxNotionalPerStep', value, url: SRC.amberdataOct10, note: 'As for BTC: above the 10 Oct 2025 market-wide peak rate relative to open interest.' };
+}
+
 /** Binance BTCUSDT tiers as published on 18 Mar 2021 (notional floor, MMR, IMR); the base tier is 0.4 % / 0.8 %. */
 const BINANCE_BTC_TIERS: RiskParams['margin']['tiers'] = [
   { notionalFloor: '50000', maintenanceMarginRatio: 0.005, initialMarginRatio: 0.01 },
@@ -61,10 +122,9 @@ const btcMajor: MarketPreset = {
   stress: false,
   params: {
     version: 1,
-    market: { initialPrice: '110000', steps: DAY_MINUTES, stepSeconds: 60 },
+    market: oneDayMarket('110000'),
     scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.45, jumpIntensityAnnual: 3650, jumpMean: 0, jumpStdev: 0.004 },
-    population: {
-      kind: 'generated',
+    population: generatedPopulation({
       accounts: 10_000,
       openInterest: '1000000000',
       longShare: 0.55,
@@ -72,21 +132,17 @@ const btcMajor: MarketPreset = {
       leverageSigma: 0.9,
       paretoAlpha: 1.5,
       entrySpread: 0.03,
-      marketMakerLeverage: 2,
-    },
+    }),
     margin: { initialMarginRatio: 0.008, maintenanceMarginRatio: 0.004, tiers: BINANCE_BTC_TIERS },
-    liquidation: {
+    liquidation: liquidationEngine({
       penaltyRatio: 0.0125,
-      penaltyToFund: 1,
-      partial: false,
       maxNotionalPerStep: '20000000',
-      oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '20000000', halfLifeSteps: 5, thinning: 5, permanentShare: 0 },
+      impact: sqrtImpact('20000000', 5, 5),
       markImpactWeight: 0.1,
       slice: null,
-    },
-    insuranceFund: { initial: '10000000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } },
+    }),
+    insuranceFund: plainFund('10000000'),
+    lossMechanism: adlByPnlLeverage('bankruptcy'),
   },
   sources: [
     { field: 'market.initialPrice', value: '110000', url: SRC.binanceBookDepthSample, note: 'BTC traded about 103 k–123 k in mid-2025; the level does not change results (positions scale with it).' },
@@ -124,10 +180,9 @@ const solMid: MarketPreset = {
   stress: false,
   params: {
     version: 1,
-    market: { initialPrice: '200', steps: DAY_MINUTES, stepSeconds: 60 },
+    market: oneDayMarket('200'),
     scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 0.75, jumpIntensityAnnual: 2190, jumpMean: 0, jumpStdev: 0.008 },
-    population: {
-      kind: 'generated',
+    population: generatedPopulation({
       accounts: 10_000,
       openInterest: '200000000',
       longShare: 0.55,
@@ -135,25 +190,21 @@ const solMid: MarketPreset = {
       leverageSigma: 0.8,
       paretoAlpha: 1.5,
       entrySpread: 0.04,
-      marketMakerLeverage: 2,
-    },
+    }),
     margin: {
       initialMarginRatio: 0.05,
       maintenanceMarginRatio: 0.025,
       tiers: [{ notionalFloor: '70000000', maintenanceMarginRatio: 0.05, initialMarginRatio: 0.1 }],
     },
-    liquidation: {
+    liquidation: liquidationEngine({
       penaltyRatio: 0,
-      penaltyToFund: 1,
-      partial: false,
       maxNotionalPerStep: '4000000',
-      oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '2000000', halfLifeSteps: 5, thinning: 10, permanentShare: 0 },
+      impact: sqrtImpact('2000000', 5, 10),
       markImpactWeight: 0.5,
-      slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
-    },
-    insuranceFund: { initial: '2000000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'mark', trigger: { kind: 'fund-empty' } },
+      slice: hyperliquidSlice(),
+    }),
+    insuranceFund: plainFund('2000000'),
+    lossMechanism: adlByPnlLeverage('mark'),
   },
   sources: [
     { field: 'margin', value: 'IMR 5 %, MMR 2.5 %; above 70 M: 10 %, 5 %', url: SRC.hlMarginTiers, note: 'Hyperliquid mainnet tiers: SOL 0–70 M 20×, above 10×; maintenance margin is half the initial margin at maximum leverage.' },
@@ -163,7 +214,7 @@ const solMid: MarketPreset = {
     { field: 'scenario.volAnnual', value: '0.75', url: SRC.binanceKlines, note: 'Chosen: SOL is roughly 1.5–2× as volatile as BTC (not verified here); fit from SOLUSDT klines to replace.' },
     { field: 'scenario.jump*', value: '6/day, σ 0.8 %', url: SRC.hlAnalyzeAdl, note: 'Chosen; on 10 Oct 2025 SOL moved −26 % on Hyperliquid within the ADL window (HyperAnalyzeADL), far beyond an ordinary day.' },
     { field: 'liquidation.impact.depth', value: '2000000 (1 % of OI)', url: SRC.amberdataLiquidity, note: 'Chosen at half BTC\'s depth/OI ratio: alt books are thinner relative to open interest; measure with the venue\'s l2Book before a proposal.' },
-    { field: 'liquidation.maxNotionalPerStep', value: '4000000 (2 % of OI per minute)', url: SRC.amberdataOct10, note: 'As for BTC: above the 10 Oct 2025 market-wide peak rate relative to open interest.' },
+    keeperCapSource('4000000 (2 % of OI per minute)'),
     { field: 'insuranceFund.initial', value: '2000000 (1 % of OI)', url: SRC.hlLiquidations, note: 'Hyperliquid has no per-market fund; the liquidator vault (HLP) backstops. Chosen as the share of the vault that would absorb this market; the lead calibrates it.' },
     { field: 'population.leverage*', value: 'median 3×, σ 0.8', url: SRC.hyperReplay, note: 'Chosen: below the 20× cap; the ADL\'d side on 10 Oct 2025 had a p95 leverage of 5.1× (HyperReplay).' },
   ],
@@ -174,12 +225,14 @@ const solMid: MarketPreset = {
   ],
 };
 
-/** The thin alt market shared by the ordinary-day and the 10 Oct 2025 stress presets. */
-function thinAltParams(): Omit<RiskParams, 'scenario' | 'market'> {
+/** The thin alt market's book: ±1 % depth, half-life and thinning; the stress preset quarters the depth. */
+const THIN_ALT_BOOK = { depth: '100000', halfLifeSteps: 10, thinning: 7.2 } as const;
+
+/** The thin alt market shared by the ordinary-day and the 10 Oct 2025 stress presets, on a book of `depth`. */
+function thinAltParams(depth: string = THIN_ALT_BOOK.depth): Omit<RiskParams, 'scenario' | 'market'> {
   return {
     version: 1,
-    population: {
-      kind: 'generated',
+    population: generatedPopulation({
       accounts: 3_000,
       openInterest: '20000000',
       longShare: 0.6,
@@ -187,27 +240,23 @@ function thinAltParams(): Omit<RiskParams, 'scenario' | 'market'> {
       leverageSigma: 0.7,
       paretoAlpha: 1.3,
       entrySpread: 0.05,
-      marketMakerLeverage: 2,
-    },
+    }),
     margin: {
       initialMarginRatio: 0.1,
       maintenanceMarginRatio: 0.05,
       tiers: [{ notionalFloor: '20000000', maintenanceMarginRatio: 0.1, initialMarginRatio: 0.2 }],
     },
-    liquidation: {
+    liquidation: liquidationEngine({
       penaltyRatio: 0,
-      penaltyToFund: 1,
-      partial: false,
       maxNotionalPerStep: '400000',
-      oracleDelaySteps: 0,
-      impact: { model: 'sqrt', depth: '100000', halfLifeSteps: 10, thinning: 14, permanentShare: 0 },
+      impact: sqrtImpact(depth, THIN_ALT_BOOK.halfLifeSteps, THIN_ALT_BOOK.thinning),
       markImpactWeight: 0.7,
-      slice: { minNotional: '100000', fraction: 0.2, cooldownSteps: 0 },
-    },
-    insuranceFund: { initial: '100000', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null },
+      slice: hyperliquidSlice(),
+    }),
+    insuranceFund: plainFund('100000'),
     // At the bankruptcy price the winners pay the deficit in money (the socialized loss the stress case measures);
     // Hyperliquid's own rule closes at the mark — set closePrice 'mark' to see its overshoot instead.
-    lossMechanism: { kind: 'adl', ranking: 'pnl-leverage', size: 'needed', closePrice: 'bankruptcy', trigger: { kind: 'fund-empty' } },
+    lossMechanism: adlByPnlLeverage('bankruptcy'),
   };
 }
 
@@ -222,7 +271,18 @@ const THIN_ALT_SOURCES: PresetSource[] = [
   { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'As for BTC: linear once markImpactWeight lands (fidelity review B5).' },
   { field: 'liquidation.impact.depth', value: '100000 (0.5 % of OI)', url: SRC.kaikoResearch, note: 'Chosen: a quarter of BTC\'s depth/OI ratio; thin alt books "appeared empty" in stress (Kaiko, 13 Oct 2025).' },
   { field: 'liquidation.impact.halfLifeSteps', value: '10', url: SRC.kaikoResearch, note: 'Chosen: thin books refill more slowly than majors.' },
-  { field: 'liquidation.maxNotionalPerStep', value: '400000 (2 % of OI per minute)', url: SRC.amberdataOct10, note: 'As for BTC: above the 10 Oct 2025 market-wide peak rate relative to open interest.' },
+  {
+    field: 'liquidation.impact.thinning',
+    value: '7.2',
+    url: SRC.kaikoResearch,
+    note:
+      'Derived (docs/calibration.md): Kaiko saw BTC books "appearing empty" near the mid during BTC\'s 12 % fall on 10 Oct 2025; ' +
+      'the project reads that as 9 % of the ±1 % depth left, thinning 20 for BTC (VENUE_LIQUIDATION.thinning: e^(−20 × 0.12) ≈ 0.09). ' +
+      'Measured in the market\'s own volatility, a fall as extreme as that is 12 % × 1.423 / 0.511 = 33.4 % for this alt ' +
+      '(total annual σ √(1.2² + 1460 × 0.02²) against BTC\'s √(0.45² + 3650 × 0.004²)), so the same 9 % is left at a 33.4 % fall: ' +
+      'thinning = ln(1 / 0.0907) / 0.334 = 7.2.',
+  },
+  keeperCapSource('400000 (2 % of OI per minute)'),
   { field: 'insuranceFund.initial', value: '100000 (0.5 % of OI)', url: SRC.hlLiquidations, note: 'Chosen: HIP-3 and thin markets have little or no backstop; this is a small share of a vault.' },
 ];
 
@@ -243,7 +303,7 @@ const thinAlt: MarketPreset = {
   stress: false,
   params: {
     ...thinAltParams(),
-    market: { initialPrice: '1', steps: DAY_MINUTES, stepSeconds: 60 },
+    market: oneDayMarket('1'),
     scenario: { kind: 'jump', driftAnnual: 0, volAnnual: 1.2, jumpIntensityAnnual: 1460, jumpMean: 0, jumpStdev: 0.02 },
   },
   sources: [
@@ -252,6 +312,9 @@ const thinAlt: MarketPreset = {
   ],
   roundTwo: THIN_ALT_ROUND_TWO,
 };
+
+/** A quarter of the ordinary depth: Kaiko's books "appearing empty" on 10 Oct 2025. */
+const THIN_ALT_STRESS_DEPTH = '25000';
 
 const thinAltOct2025: MarketPreset = {
   name: 'thin-alt-oct-2025',
@@ -263,7 +326,7 @@ const thinAltOct2025: MarketPreset = {
     'regained over 4 hours; the book at a quarter of its ordinary depth (order books "appeared empty").',
   stress: true,
   params: {
-    ...thinAltParams(),
+    ...thinAltParams(THIN_ALT_STRESS_DEPTH),
     market: { initialPrice: '1', steps: 480, stepSeconds: 60 },
     scenario: {
       kind: 'crash',
@@ -279,7 +342,6 @@ const thinAltOct2025: MarketPreset = {
         { minute: 26, drop: 0.15 },
       ],
     },
-    liquidation: { ...thinAltParams().liquidation, impact: { model: 'sqrt', depth: '25000', halfLifeSteps: 10, thinning: 14, permanentShare: 0 } },
   },
   sources: [
     ...THIN_ALT_SOURCES.filter((s) => s.field !== 'liquidation.impact.depth'),

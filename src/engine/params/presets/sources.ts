@@ -20,8 +20,8 @@ export const SRC = {
   amberdataLiquidity: 'https://blog.amberdata.io/how-liquidity-really-works-in-crypto-markets',
   amberdataOct10: 'https://blog.amberdata.io/how-3.21b-vanished-in-60-seconds-october-2025-crypto-crash-explained-through-7-charts',
   ltrdOct10: 'https://www.odaily.news/en/post/5206861',
-  /** Kaiko's 13 Oct 2025 note ("order books … appearing empty for several minutes"), as quoted in the fidelity review. */
-  kaikoResearch: 'https://research.kaiko.com/',
+  /** Kaiko's 13 Oct 2025 Data Debrief ("order books … appearing empty for several minutes"), also quoted in the fidelity review. */
+  kaikoResearch: 'https://research.kaiko.com/insights/when-october-surprise-meets-crypto-liquidity-drought',
   hlWhaleLeverageCut: 'https://info.arkm.com/research/hyperliquid-whale-passes-4m-loss-to-hlp-vault',
   blockworksHyperliquidated: 'https://empire-blockworks.beehiiv.com/p/hyperliquidated',
   okxAdlTrigger: 'https://www.okx.com/help/iv-introduction-to-auto-deleveraging-adl',
