@@ -8,7 +8,7 @@ import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
 import { readShardFlags, runSimulateShard, SHARD_USAGE } from './shard/shardCli';
 import { linkRunInputs } from './linkRunInputs';
-import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/presets';
+import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/marketPresets';
 import { applyTape } from './tapeInput';
 import { estimatorModeOf } from './estimatorFlag';
 import { rareEventLine, rareEventOf } from './rareEventOutput';

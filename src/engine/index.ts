@@ -9,16 +9,16 @@
 // Parameters: types, defaults, presets, validation.
 export type * from './params/riskParams';
 export { defaultParams, DEFAULT_RUN } from './params/defaults';
-export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPreset, type PresetSource } from './params/presets';
+export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPreset, type PresetSource } from './params/marketPresets';
 export { validateParams, validateRunOptions, formatProblems, MAX_PATHS, type RunOptionsResult } from './params/validateParams';
 
 // Simulation: paths in ranges, their per-path columns, one path traced step by step.
 export { createSimulator, simulateRange, emptyPathColumns, type Simulator, type SimulatorOptions } from './sim/simulateRange';
-export { mergeRangeResults } from './sim/mergeRangeResults';
-export type { PathColumns, RangeResult, SeriesColumns } from './sim/pathResults';
-export { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS } from './metrics/rangeResultShape';
+export { mergeRangeResults } from './results/mergeRangeResults';
+export type { PathColumns, RangeResult, SeriesColumns } from './results/pathResults';
+export { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS } from './results/rangeResultShape';
 export { tracePath, MAX_SHOWN_ACCOUNTS, type PathTrace, type ShownAccounts } from './sim/tracePath';
-export type { PathEvent } from './sim/pathEvents';
+export type { PathEvent } from './sim/book/pathEvents';
 export type { FinderKind } from './liquidation/liquidationFinder';
 export { buildPopulation } from './population/buildPopulation';
 export {
