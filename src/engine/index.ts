@@ -13,8 +13,10 @@ export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPre
 export { validateParams, validateRunOptions, formatProblems, MAX_PATHS, type RunOptionsResult } from './params/validateParams';
 
 // Simulation: paths in ranges, their per-path columns, one path traced step by step.
-export { createSimulator, simulateRange, emptyPathColumns, type Simulator, type SimulatorOptions } from './sim/simulateRange';
+export { createSimulator, simulateRange, type Simulator, type SimulatorOptions } from './sim/simulateRange';
 export { mergeRangeResults } from './results/mergeRangeResults';
+export { RangeAccumulator } from './results/rangeAccumulator';
+export { emptyPathColumns, emptySeries } from './results/emptyColumns';
 export type { PathColumns, RangeResult, SeriesColumns } from './results/pathResults';
 export { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS } from './results/rangeResultShape';
 export { tracePath, MAX_SHOWN_ACCOUNTS, type PathTrace, type ShownAccounts } from './sim/tracePath';
