@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
-import { validateParams } from '../engine/params/validateParams';
-import { tapeReplayFor } from '../engine/tape/candleSteps';
-import { formatTapeProblems, parseTape } from '../engine/tape/parseTape';
+import { validateRunInputs } from '../engine/params/validateRunInputs';
+import { formatTapeProblems, parseTape, tapeReplayFor } from '../engine/index';
 
 export type TapeApplied =
   | { ok: true; params: RiskParams; note: string }
@@ -25,8 +24,8 @@ export function applyTape(params: RiskParams, file: string): TapeApplied {
   const followVolume = params.liquidation.impact.volumeExponent !== undefined;
   const replay = tapeReplayFor(params, parsed.tape);
   if ('problem' in replay) return { ok: false, message: `${file}: ${replay.problem}` };
-  const checked = validateParams({ ...params, market: replay.market, scenario: replay.scenario });
-  if (!checked.ok) return { ok: false, message: `${file}: the parameters do not fit the tape`, problems: checked.problems };
+  const checked = validateRunInputs({ params: { ...params, market: replay.market, scenario: replay.scenario } });
+  if (!checked.ok) return { ok: false, message: `${file}: the parameters do not fit the tape`, problems: checked.problems.map(({ field, message }) => ({ field, message })) };
   const { candles, intervalSeconds, format } = parsed.tape;
   const note =
     `tape ${file}: ${candles.length} ${format} candles of ${intervalSeconds} s → ${replay.market.steps} steps of ` +

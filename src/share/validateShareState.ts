@@ -1,9 +1,10 @@
 /**
- * Checks a whole share state read from a link: params and baseline through validateParams, run through
- * validateRunOptions, the view by the rules below. Returns a fresh, normalised ShareState or every problem
+ * Checks a whole share state read from a link: params, baseline and run through the engine's one door
+ * (validateRunInputs), the view by the rules below. Returns a fresh, normalised ShareState or every problem
  * as "field: message". Never throws (its callers' contract); the input is untrusted JSON.
  */
-import { validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { validateRunInputs } from '../engine/params/validateRunInputs';
+import type { RunOptions } from '../engine/params/defaults';
 import { describeValue } from '../engine/params/schema';
 import type { RiskParams } from '../engine/params/riskParams';
 import { isJsonObject, type JsonObject } from './jsonPatch';
@@ -96,43 +97,49 @@ function qualify(prefix: string, field: string): string {
 }
 
 function readParams(field: 'params' | 'baseline', value: unknown): RiskParams | string[] {
-  const result = validateParams(value);
+  const result = validateRunInputs({ params: value });
   if (result.ok) return result.params;
   return result.problems.map((p) => `${qualify(field, p.field)}: ${p.message}`);
 }
 
 /**
- * Paths and seed, both required (validateRunOptions would fill a missing one from today's DEFAULT_RUN), and the
- * optional estimator mode: absent stays absent (= plain, what links made before it existed showed); and the
- * optional population interval: true keeps it, false or absent leave it absent (= off, as every older link).
+ * The proposal with its run through the engine's one door. Paths and seed are both required (validateRunOptions
+ * would fill a missing one from today's DEFAULT_RUN); the optional estimator mode is the link's own field:
+ * absent stays absent (= plain, what links made before it existed showed); and the optional population interval:
+ * true keeps it, false or absent leave it absent (= off, as every older link).
  */
-function readRun(value: unknown): RunSpec | string[] {
-  let options = value;
+function readProposalAndRun(rawParams: unknown, rawRun: unknown): { params: RiskParams | string[]; run: RunSpec | string[] } {
+  let options = rawRun;
   let estimator: EstimatorMode | undefined;
   let populationCi = false;
-  if (isJsonObject(value)) {
-    const missing = (['paths', 'seed'] as const).filter((key) => !Object.hasOwn(value, key));
-    if (missing.length > 0) return missing.map((key) => `run.${key}: required`);
-    if (Object.hasOwn(value, 'estimator')) {
-      const raw = value['estimator'];
+  if (isJsonObject(rawRun)) {
+    if (Object.hasOwn(rawRun, 'estimator')) {
+      const raw = rawRun['estimator'];
       if (!ESTIMATOR_MODES.includes(raw as EstimatorMode)) {
-        return [`run.estimator: must be one of ${ESTIMATOR_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(raw)}`];
+        const problem = `run.estimator: must be one of ${ESTIMATOR_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(raw)}`;
+        return { params: readParams('params', rawParams), run: [problem] };
       }
       estimator = raw as EstimatorMode;
     }
-    if (Object.hasOwn(value, 'populationCi')) {
-      const raw = value['populationCi'];
-      if (typeof raw !== 'boolean') return [`run.populationCi: must be true or false, got ${describeValue(raw)}`];
+    if (Object.hasOwn(rawRun, 'populationCi')) {
+      const raw = rawRun['populationCi'];
+      if (typeof raw !== 'boolean') return { params: readParams('params', rawParams), run: [`run.populationCi: must be true or false, got ${describeValue(raw)}`] };
       populationCi = raw;
     }
-    const { estimator: _estimator, populationCi: _populationCi, ...rest } = value;
+    const { estimator: _estimator, populationCi: _populationCi, ...rest } = rawRun;
     options = rest;
   }
-  const result = validateRunOptions(options);
-  if (result.ok) {
-    return { paths: result.options.paths, seed: result.options.seed, ...(estimator ? { estimator } : {}), ...(populationCi ? { populationCi: true as const } : {}) };
-  }
-  return result.problems.map((p) => `${qualify('run', p.field)}: ${p.message}`);
+  const toSpec = (run: RunOptions): RunSpec => ({
+    paths: run.paths,
+    seed: run.seed,
+    ...(estimator ? { estimator } : {}),
+    ...(populationCi ? { populationCi: true as const } : {}),
+  });
+  const result = validateRunInputs({ params: rawParams, run: options, required: ['paths', 'seed'] });
+  if (result.ok) return { params: result.params, run: toSpec(result.run) };
+  const problemsOf = (input: 'params' | 'run'): string[] =>
+    result.problems.filter((p) => p.input === input).map((p) => `${qualify(input, p.field)}: ${p.message}`);
+  return { params: result.params ?? problemsOf('params'), run: result.run ? toSpec(result.run) : problemsOf('run') };
 }
 
 export function validateShareState(doc: JsonObject): ShareStateResult {
@@ -143,10 +150,9 @@ export function validateShareState(doc: JsonObject): ShareStateResult {
     }
     const own = (key: keyof ShareState): unknown => (Object.hasOwn(doc, key) ? doc[key] : undefined);
 
-    const params = readParams('params', own('params'));
+    const { params, run } = readProposalAndRun(own('params'), own('run'));
     const rawBaseline = own('baseline');
     const baseline = rawBaseline === null ? null : readParams('baseline', rawBaseline);
-    const run = readRun(own('run'));
     const view = readView(own('view'), {
       paths: Array.isArray(run) ? null : run.paths,
       params: Array.isArray(params) ? null : params,

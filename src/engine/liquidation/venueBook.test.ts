@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { legacyDefaultParams } from '../params/defaults';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
-import { simConfig } from '../sim/simConfig';
-import { thinnedDepth } from './priceImpact';
+import { simConfig } from '../sim/config/simConfig';
+import { thinnedDepth } from '../impact/priceImpact';
 import { VenueBook } from './venueBook';
 
 /**

@@ -1,6 +1,6 @@
-import type { SimConfig } from '../sim/simConfig';
-import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from './priceImpact';
-import { volumeDepthFactors } from './volumeDepth';
+import type { SimConfig } from '../sim/config/simConfig';
+import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from '../impact/priceImpact';
+import { volumeDepthFactors } from '../impact/volumeDepth';
 
 /**
  * The venue's own order book and the two prices read from it (DESIGN.md §5 round two):

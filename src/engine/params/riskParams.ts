@@ -1,3 +1,5 @@
+import type { ImpactModel } from '../impact/priceImpact';
+
 /**
  * The parameters file (DESIGN.md §5): the JSON object the page edits, the CLI reads and a share link carries.
  * Names here are a contract checked by tools outside this repository: add fields (with defaults), rename none.
@@ -73,7 +75,7 @@ export interface ReplayScenario {
   /**
    * Traded volume at each price (one per price; a tape's candle gives its volume to each of its sub-steps), ≥ 0
    * with a median above 0. Read only when liquidation.impact.volumeExponent is set: then the book's depth follows
-   * the volume (liquidation/volumeDepth.ts). Absent in files and links made before it existed.
+   * the volume (impact/volumeDepth.ts). Absent in files and links made before it existed.
    */
   volumes?: number[];
 }
@@ -143,7 +145,8 @@ export interface MarginParams {
   tiers: MarginTier[];
 }
 
-export type ImpactModel = 'none' | 'linear' | 'sqrt';
+/** Defined beside the impact curves it names; re-exported here because it is part of the parameters file. */
+export type { ImpactModel };
 
 export interface ImpactParams {
   model: ImpactModel;
@@ -160,7 +163,7 @@ export interface ImpactParams {
   permanentShare: number;
   /**
    * β of the volume-scaled depth of a replay with volumes: depth × clamp((v_t / median v)^β, 0.1, 1)
-   * (liquidation/volumeDepth.ts). Absent = the depth does not follow volume (files and links made before it).
+   * (impact/volumeDepth.ts). Absent = the depth does not follow volume (files and links made before it).
    */
   volumeExponent?: number;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Dec } from '../money/money';
 import { CRASH_PRESET_IDS, type RiskParams } from './riskParams';
 import { DEFAULT_GENERATED_POPULATION as GEN, FIELD_DEFAULTS } from './defaults';
-import { medianVolume, VOLUME_EXPONENT_RANGE } from '../liquidation/volumeDepth';
+import { medianVolume, VOLUME_EXPONENT_RANGE } from '../impact/volumeDepth';
 
 export const LIMITS = {
   maxDecimalChars: 30,

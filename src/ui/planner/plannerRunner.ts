@@ -1,7 +1,7 @@
 // Drives the planner workers from the page (issue #10): one PlannerClient (two workers by default — one per
 // core, capped at 2 beside the dashboard's pool; `?workers=N` forces N), whose reports are written into the
 // planner slice. A sweep whose inputs (sweepKey) have not changed is not run again.
-import { LEVER_PATHS, withParam, type LeverKind } from '../../engine/planner/sweepableParams';
+import { LEVER_PATHS, withParam, type LeverKind } from '../../engine/params/sweepableParams';
 import type { Attribution } from '../../engine/metrics/attribution';
 import type { RiskParams } from '../../engine/params/riskParams';
 import type { SweepSpec } from '../../share/shareState';

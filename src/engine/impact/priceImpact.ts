@@ -1,6 +1,8 @@
-import type { ImpactModel } from '../params/riskParams';
 import { exp } from '../rng/fdlibmExpLog';
 import { pow } from '../rng/fdlibmPow';
+
+/** The shape of the book's price impact (DESIGN.md §5 `liquidation.impact.model`). */
+export type ImpactModel = 'none' | 'linear' | 'sqrt';
 
 /**
  * Price displacement (a fraction of the undisturbed price) caused by a signed liquidation flow, in quote
