@@ -87,5 +87,5 @@ export function tapeReplayFor(params: RiskParams, tape: CandleTape): TapeReplay 
   return tapeReplay(tape, { volumes: params.liquidation.impact.volumeExponent !== undefined });
 }
 
-/** The β the page's "depth follows volume" switch sets: the square-root law's own exponent (liquidation/volumeDepth.ts). */
+/** The β the page's "depth follows volume" switch sets: the square-root law's own exponent (impact/volumeDepth.ts). */
 export const PAGE_VOLUME_EXPONENT = 1;

@@ -24,7 +24,7 @@ export interface SimConfig {
   impactPermanentShare: number;
   /**
    * A replay's volumes and liquidation.impact.volumeExponent when both are set (the depth follows volume,
-   * liquidation/volumeDepth.ts), else null. Raw inputs: each engine derives the per-step depth itself.
+   * impact/volumeDepth.ts), else null. Raw inputs: each engine derives the per-step depth itself.
    */
   volumeDepth: { volumes: readonly number[]; exponent: number } | null;
   /** Share of the venue's own displacement in the mark (1 = the mark is the impacted book, 0 = the index). */
