@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ADL_OVERSHOOT_ESTIMATES, adlPolicyComparison, adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWave, type AdlWaveReport } from '../engine/index';
-import { parseFlags, UsageError } from './args';
+import { parseFlags, runCli } from './args';
 import { readInputFile } from './inputFile';
 import { writeError } from './printable';
 import { finiteJson } from './finiteJson';
@@ -81,11 +81,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+runCli(main, USAGE);

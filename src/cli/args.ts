@@ -42,3 +42,17 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
   if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
   return Number(raw);
 }
+
+/**
+ * Runs a command's `main` as the process: its return value is the exit status; a UsageError prints the message and
+ * the usage to stderr and exits 2; any other error propagates (Node prints it and exits 1).
+ */
+export function runCli(main: (argv: string[]) => number, usage: string, writeError: (text: string) => void = (t) => process.stderr.write(t)): void {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    writeError(`${error.message}\n${usage}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -13,7 +13,7 @@ import type { RiskParams } from '../engine/params/riskParams';
 import { createSimulator } from '../engine/index';
 import { smallWorldArb } from '../engine/testing/arbitraries';
 import { fuzzLinks } from '../share/testing/linkFuzz';
-import { integerFlag, parseFlags, UsageError } from './args';
+import { integerFlag, parseFlags, runCli } from './args';
 import { writeError } from './printable';
 
 const USAGE = 'usage: npm run fuzz [-- --worlds N] [-- --paths-per-world K] [-- --links N] [-- --seed S] [-- --json]';
@@ -110,11 +110,4 @@ function main(argv: string[]): number {
   return failures === 0 ? 0 : 1;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    writeError(`${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+runCli(main, USAGE, writeError);

@@ -8,7 +8,7 @@ import { postLink } from '../report/postLink';
 import { sameMarketProblems } from '../report/sameMarket';
 import { DEFAULT_STEWARD_BOUNDS, parseStewardBounds, type StewardBounds } from '../report/stewardBounds';
 import { postCharts } from '../report/svgCharts';
-import { parseFlags, UsageError } from './args';
+import { parseFlags, UsageError, runCli } from './args';
 import { finiteJson } from './finiteJson';
 import { readLinkInputs } from './linkInputs';
 import { readRunInputs } from './readRunInputs';
@@ -159,11 +159,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+runCli(main, USAGE);

@@ -1,7 +1,7 @@
 import { createSimulator, populationBatches, runIdOf, simulateImportance, summarizeRun } from '../engine/index';
 import { defaultParams } from '../engine/params/defaults';
 import { formatProblems } from '../engine/params/validateParams';
-import { parseFlags, UsageError } from './args';
+import { parseFlags, UsageError, runCli } from './args';
 import { readRunInputs } from './readRunInputs';
 import { writeError } from './printable';
 import { formatSummaryTable } from './formatSummary';
@@ -118,11 +118,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+runCli(main, USAGE);

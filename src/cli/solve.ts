@@ -3,7 +3,7 @@ import type { ParamProblem } from '../engine/params/riskParams';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import { formatProblems, MAX_PATHS } from '../engine/params/validateParams';
 import { compareLevers, DEFAULT_REL_TOLERANCE, LEVER_KINDS, LEVER_PATHS, leverOfPath, solveLever, sweepableParam, type Combination, type LeverComparison, type LeverCosts, type LeverKind, type Probe, type SolveResult } from '../engine/index';
-import { integerFlag, parseFlags, UsageError } from './args';
+import { integerFlag, parseFlags, UsageError, runCli } from './args';
 import { readRunInputs } from './readRunInputs';
 import { writeError } from './printable';
 import { finiteJson } from './finiteJson';
@@ -152,11 +152,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+runCli(main, USAGE);

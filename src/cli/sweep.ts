@@ -3,7 +3,7 @@ import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import { formatProblems } from '../engine/params/validateParams';
 import { MAX_SWEEP_CELLS, MAX_SWEEP_POINTS, paramPathProblem, sweep1d, sweep2d, SWEEPABLE_PARAMS, sweepableParam, sweepValues, type PointObserver, type SweepPointResult } from '../engine/index';
-import { parseFlags, UsageError } from './args';
+import { parseFlags, UsageError, runCli } from './args';
 import { readRunInputs } from './readRunInputs';
 import { printSweep, type Axis } from './sweepOutput';
 import { readShardFlags, runSweepShard, SHARD_USAGE } from './shard/shardCli';
@@ -91,11 +91,4 @@ function main(argv: string[]): number {
   return printSweep({ file: flags.params, seed, paths, axis, axis2, points, seconds, json: flags.json === true });
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+runCli(main, USAGE);
