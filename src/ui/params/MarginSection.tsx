@@ -54,7 +54,7 @@ export function MarginSection() {
         </p>
         {tiers.length === 0 && <p className="muted small">No tiers: every position uses the ratios above.</p>}
         <details className="tier-editor" open={editorOpen} onToggle={(e) => setEditorOpen(e.currentTarget.open)}>
-          <summary>{tiers.length === 0 ? 'Add a tier' : `Edit the ${tiers.length} ${tiers.length === 1 ? 'tier' : 'tiers'}`}</summary>
+          <summary>{tiers.length === 0 ? 'Add a tier' : tiers.length === 1 ? 'Edit the tier' : `Edit the ${tiers.length} tiers`}</summary>
           {tiers.map((_, i) => (
             <div className="tier-row" key={i} role="group" aria-label={`Tier ${i + 1}`}>
               {tierFields(i).map((spec) => (
