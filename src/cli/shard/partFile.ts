@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, type SweepPointResult } from '../../engine/index';
+import { canonicalJson, ENGINE_VERSION, sha256Hex, type SweepPointResult } from '../../engine/index';
 import type { RiskParams } from '../../engine/params/riskParams';
 import type { EncodedArray } from './typedArrays';
 import type { ShardSpec } from './shardSpec';
@@ -28,6 +28,25 @@ interface PartCommon {
   /** Items split across shards (paths for simulate, grid points for sweep) and this shard's [from, to). */
   total: number;
   range: { from: number; to: number };
+}
+
+/** What every part records about the run it belongs to: the fields that decide whether parts can be merged. */
+export function partCommon(
+  run: { params: RiskParams; paramsFile: string; seed: number; paths: number; shard: ShardSpec },
+  total: number,
+  range: { from: number; to: number },
+): PartCommon {
+  return {
+    engineVersion: ENGINE_VERSION,
+    paramsHash: sha256Hex(canonicalJson(run.params)),
+    params: run.params,
+    paramsFile: run.paramsFile,
+    seed: run.seed,
+    paths: run.paths,
+    shard: run.shard,
+    total,
+    range,
+  };
 }
 
 export interface SimulatePartBody extends PartCommon {

@@ -1,6 +1,6 @@
-import { canonicalJson, createSimulator, ENGINE_VERSION, mergeRangeResults, PATH_COLUMN_KEYS, sha256Hex, type RangeResult, type SeriesColumns } from '../../engine/index';
+import { createSimulator, mergeRangeResults, PATH_COLUMN_KEYS, type RangeResult, type SeriesColumns } from '../../engine/index';
 import type { RiskParams } from '../../engine/params/riskParams';
-import type { SimulatePartBody } from './partFile';
+import { partCommon, type SimulatePartBody } from './partFile';
 import { shardRange, type ShardSpec } from './shardSpec';
 import { encodeArray, type EncodedArray } from './typedArrays';
 
@@ -50,15 +50,7 @@ export function simulateShard(run: ShardRun, onProgress: (done: number, total: n
   for (const key of PATH_COLUMN_KEYS) columns[key] = encodeArray(result.paths[key]);
   return {
     command: 'simulate',
-    engineVersion: ENGINE_VERSION,
-    paramsHash: sha256Hex(canonicalJson(run.params)),
-    params: run.params,
-    paramsFile: run.paramsFile,
-    seed: run.seed,
-    paths: run.paths,
-    shard: run.shard,
-    total: run.paths,
-    range: { from, to },
+    ...partCommon(run, run.paths, { from, to }),
     accountIds: run.params.population.kind === 'explicit' ? [...simulator.population.ids] : null,
     columns,
     lossByAccountUnits: encodeArray(result.lossByAccountUnits),

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { canonicalJson, createSimulator, ENGINE_VERSION, mergeRangeResults, preparePoint, preparePoint2, sha256Hex, summarizePoint, type PreparedPoint, type RangeResult, type SweepPointResult } from '../../engine/index';
+import { createSimulator, mergeRangeResults, preparePoint, preparePoint2, summarizePoint, type PreparedPoint, type RangeResult, type SweepPointResult } from '../../engine/index';
 import type { RiskParams } from '../../engine/params/riskParams';
-import type { SweepPartBody } from './partFile';
+import { partCommon, type SweepPartBody } from './partFile';
 import { shardRange, type ShardSpec } from './shardSpec';
 import { chunkSize, withoutSeries } from './simulateShard';
 
@@ -54,15 +54,7 @@ export function sweepShard(run: SweepShardRun, onProgress: (done: number, total:
   }
   return {
     command: 'sweep',
-    engineVersion: ENGINE_VERSION,
-    paramsHash: sha256Hex(canonicalJson(run.params)),
-    params: run.params,
-    paramsFile: run.paramsFile,
-    seed: run.seed,
-    paths: run.paths,
-    shard: run.shard,
-    total,
-    range: { from, to },
+    ...partCommon(run, total, { from, to }),
     axes: run.axes.map((a) => ({ path: a.path, values: [...a.values] })),
     points,
     seconds: (performance.now() - t0) / 1000,
