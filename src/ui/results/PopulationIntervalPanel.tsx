@@ -1,24 +1,12 @@
 // Beside the path-only (Wilson) interval on P(socialized): an on-demand interval that also resamples which
-// population was drawn (batch means over POPULATION_BATCHES generated books, workers/populationCiClient.ts).
+// population was drawn (batch means over generated books; the store's population-interval slice runs it).
 // It costs one more run of the same paths, so it runs only when asked, with progress and a cancel button, and
 // is shown only while the parameters, seed and paths are those of the run it was computed for.
-import { useEffect, useRef, useState } from 'react';
-import { canonicalJson } from '../../engine/identity';
-import type { RiskParams } from '../../engine/params/riskParams';
-import { populationCiPlan, runPopulationCi, type PopulationInterval } from '../../../workers/populationCiClient';
-import { workerCountFrom } from '../../../workers/poolConfig';
-import { spawnEngineWorker } from '../../../workers/spawnEngineWorker';
+import { useEffect } from 'react';
+import { populationCiKey } from '../../state/populationCiSlice';
 import { selectParams, selectPaths, selectSeed, selectStale, selectStatus } from '../../state/selectors';
-import { useAppStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent } from '../format';
-
-type PanelState =
-  | { kind: 'idle' }
-  | { kind: 'running'; key: string; done: number; total: number }
-  | { kind: 'done'; key: string; result: PopulationInterval }
-  | { kind: 'error'; key: string; message: string };
-
-const requestKey = (params: RiskParams, seed: number, paths: number) => canonicalJson({ params, seed, paths });
 
 export function PopulationIntervalPanel() {
   const params = useAppStore(selectParams);
@@ -26,12 +14,12 @@ export function PopulationIntervalPanel() {
   const paths = useAppStore(selectPaths);
   const status = useAppStore(selectStatus);
   const stale = useAppStore(selectStale);
-  const [state, setState] = useState<PanelState>({ kind: 'idle' });
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(new Error('The results panel closed')), []);
+  const state = useAppStore((s) => s.populationCi);
+  const plan = useAppStore((s) => s.populationCiPlan)(params, paths);
+  // The results panel closing ends the request (its workers too), as the button that started it is gone.
+  useEffect(() => () => appStore.getState().cancelPopulationCi(), []);
 
-  const key = requestKey(params, seed, paths);
-  const plan = populationCiPlan(params, paths);
+  const key = populationCiKey(params, seed, paths);
   if (plan === null) {
     return (
       <span className="plain" data-testid="population-ci-unavailable">
@@ -42,31 +30,8 @@ export function PopulationIntervalPanel() {
     );
   }
 
-  const start = () => {
-    controller.current?.abort(new Error('Replaced by a new request'));
-    const abort = new AbortController();
-    controller.current = abort;
-    setState({ kind: 'running', key, done: 0, total: plan.batches });
-    runPopulationCi(spawnEngineWorker, { params, seed, paths }, {
-      workers: workerCountFrom(location.search, navigator.hardwareConcurrency),
-      signal: abort.signal,
-      onProgress: (done, total) => {
-        if (!abort.signal.aborted) setState({ kind: 'running', key, done, total });
-      },
-    }).then(
-      (result) => {
-        if (!abort.signal.aborted && result) setState({ kind: 'done', key, result });
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ kind: 'error', key, message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  };
-  const cancel = () => {
-    controller.current?.abort(new Error('Cancelled'));
-    controller.current = null;
-    setState({ kind: 'idle' });
-  };
+  const start = () => appStore.getState().startPopulationCi();
+  const cancel = () => appStore.getState().cancelPopulationCi();
 
   const current = state.kind !== 'idle' && state.key === key ? state : null;
   const ready = status === 'done' && !stale;
