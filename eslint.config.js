@@ -33,7 +33,7 @@ const simulationCode = {
 
 // The page (src/ui, src/main.tsx) by allowlist (issue 17): engine *types* from anywhere, engine *values* only from
 // these modules — parameters, and pure page-facing helpers that simulate nothing (parsing a tape or a positions
-// file, formatting, parameter-path metadata, report arithmetic). A new engine module is closed to the page until
+// file, formatting, report arithmetic). A new engine module is closed to the page until
 // it is named here. Paths are relative to src/engine; a folder admits everything below it.
 export const PAGE_ENGINE_VALUES = [
   'params/',
@@ -44,7 +44,7 @@ export const PAGE_ENGINE_VALUES = [
   'population/parsePositionsCsv',
   'margin/marginSchedule',
   'importance/rareEventChoice',
-  'planner/sweepableParams', 'planner/annualCost',
+  'planner/annualCost',
   'reports/adlWaves', 'reports/adlPolicies',
   'metrics/pathsForPrecision', 'metrics/pairedDifference',
 ];

@@ -2,9 +2,7 @@
 // summaries of them on request. Summaries (fan bands, histograms, sorting for VaR) and paired comparisons cost
 // tens of ms for 1,000 paths, so they happen here and never on the page's main thread; the page receives
 // plain-JSON RunSummary objects.
-import { compareRuns, formatProblems, summarizeRun, validateParams } from '../src/engine/index';
-import type { PathColumns, RunSummary } from '../src/engine/index';
-import { buildPopulation } from '../src/engine/population/buildPopulation';
+import { buildPopulation, compareRuns, formatProblems, summarizeRun, validateParams, type PathColumns, type RunSummary } from '../src/engine/index';
 import type { AggregateRunSpec, AggregateSnapshot, RangeResult, SamplePathDto, Side } from './protocol';
 import { RunAccumulator } from './runAccumulator';
 import { emptyFanCache, summarizeWithCachedFan, type FanCache } from './fanRefresh';

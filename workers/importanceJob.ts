@@ -2,10 +2,7 @@
 // weight depend only on params, seed and i) and the summary of all of them (the aggregator). Only per-path
 // columns, weights and the loss sums travel; the series stay behind (the page charts the plain run's paths).
 import { transfer } from 'comlink';
-import { createImportanceSimulator, mergeWeightedRanges, summarizeImportance, type ImportanceSummary, type WeightedRangeResult } from '../src/engine/importance';
-import { formatProblems, validateParams } from '../src/engine/index';
-import { validateRunOptions } from '../src/engine/params/validateParams';
-import { buildPopulation } from '../src/engine/population/buildPopulation';
+import { buildPopulation, createImportanceSimulator, formatProblems, mergeWeightedRanges, summarizeImportance, validateParams, validateRunOptions, type ImportanceSummary, type WeightedRangeResult } from '../src/engine/index';
 import type { RiskParams } from './protocol';
 import { weightedBuffers } from './weightedTransfer';
 

@@ -3,7 +3,7 @@
 // depend only on (params, seed, path index), and the summary merges the chunks in path order, so the numbers
 // do not depend on the number of workers or on which worker ran which chunk.
 import { transfer } from 'comlink';
-import type { ImportanceSummary, WeightedRangeResult } from '../src/engine/importance';
+import type { ImportanceSummary, WeightedRangeResult } from '../src/engine/index';
 import { within, type EngineEndpoint } from './engineEndpoint';
 import { weightedBuffers } from './weightedTransfer';
 import type { RiskParams } from './protocol';

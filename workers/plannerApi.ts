@@ -2,11 +2,7 @@
 // side by side, each run whole inside a worker (the page simulates nothing). Every point runs paths
 // [0, paths) of the same seed, so all points of a sweep see the same price paths (common random numbers).
 // A factory, so Node tests can call it without a Worker.
-import { createSimulator, formatProblems, mergeRangeResults, validateParams } from '../src/engine/index';
-import { compareLevers, preparePoint, preparePoint2, solveLever, summarizePoint, sweepValues, type CompareOptions, type LeverComparison, type PreparedPoint, type SolveOptions, type SolveResult, type SweepPointResult } from '../src/engine/planner/index';
-import { validateRunOptions } from '../src/engine/params/validateParams';
-import { attributeChanges, type Attribution } from '../src/engine/metrics/attribution';
-import type { RiskParams } from '../src/engine/params/riskParams';
+import { attributeChanges, compareLevers, createSimulator, formatProblems, mergeRangeResults, preparePoint, preparePoint2, solveLever, summarizePoint, sweepValues, validateParams, validateRunOptions, type Attribution, type CompareOptions, type LeverComparison, type PreparedPoint, type RiskParams, type SolveOptions, type SolveResult, type SweepPointResult } from '../src/engine/index';
 
 /** One point (1-D) or cell (2-D, with path2/valueText2) of a sweep. */
 export interface PointJob {

@@ -5,8 +5,7 @@
 // terminates the workers still busy with the old one: a point can take a second, and nobody wants its answer.
 // The solver and the lever comparison run on a worker of their own, cancelled the same way.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { CompareOptions, CompareProgress, LeverComparison, SolveOptions, SolveResult } from '../src/engine/planner/index';
-import type { RiskParams } from '../src/engine/params/riskParams';
+import type { CompareOptions, CompareProgress, LeverComparison, RiskParams, SolveOptions, SolveResult } from '../src/engine/index';
 import type { PlannerApi, PointAnswer, PointJob } from './plannerApi';
 
 export type { PointAnswer };

@@ -9,13 +9,12 @@
 // dies fails the run with its message — there is no fallback to the main thread.
 import { transfer } from 'comlink';
 import { DeadlineError, WorkerGoneError, within, type EngineEndpoint, type SpawnEngine } from './engineEndpoint';
-import type { PathColumns } from '../src/engine/index';
+import type { ImportanceSummary, PathColumns } from '../src/engine/index';
 import type { AggregateRunSpec, AggregateSnapshot, RangeChunk, RiskParams, SamplePathDto, Side } from './protocol';
 import { LIVENESS_DEFAULTS, RunLiveness, progressWatchdog, type LivenessOptions } from './liveness';
 import { buffersOf, samplePathOf } from './rangeTransfer';
 import { RunPlan, type Job, type PlanOptions, type PoolProgress } from './runPlan';
 import { runImportanceOn, type ImportanceRequest } from './importanceRun';
-import type { ImportanceSummary } from '../src/engine/importance';
 
 export type { PoolProgress };
 

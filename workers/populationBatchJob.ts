@@ -1,7 +1,6 @@
 // One batch of the population-inclusive interval on P(socialized), run in an engine worker: the request is
 // validated like any other, then handed to the pure engine (src/engine/sim/populationBatches.ts).
-import { formatProblems, validateParams, type RiskParams } from '../src/engine/index';
-import { populationBatchSocialized, type PopulationBatchPlan } from '../src/engine/sim/populationBatches';
+import { formatProblems, populationBatchSocialized, validateParams, type PopulationBatchPlan, type RiskParams } from '../src/engine/index';
 
 export interface PopulationBatchRequest {
   params: RiskParams;

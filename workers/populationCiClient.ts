@@ -3,9 +3,7 @@
 // each batch. Kept apart from the Monte Carlo pool (workers/pool.ts) so a run never waits behind it and the
 // pool needs no change; each batch is the engine's populationBatchSocialized, so the interval equals the
 // CLI's --population-ci for the same parameters, seed and paths. The main thread simulates nothing.
-import type { RiskParams } from '../src/engine/index';
-import { populationInterval, type PopulationInterval } from '../src/engine/metrics/populationInterval';
-import { populationBatchPlan, POPULATION_BATCHES } from '../src/engine/sim/populationBatches';
+import { POPULATION_BATCHES, populationBatchPlan, populationInterval, type PopulationInterval, type RiskParams } from '../src/engine/index';
 import { within, type EngineEndpoint, type SpawnEngine } from './engineEndpoint';
 
 export type { PopulationInterval };

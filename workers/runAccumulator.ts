@@ -2,9 +2,7 @@
 // written at their path indices into run-length columns; `prefix` counts the paths from 0 that have all
 // arrived. A view over [0, prefix) is exactly what simulateRange(0, prefix) would have returned, so a summary
 // of it does not depend on how many workers ran or how the paths were chunked.
-import type { PathColumns, RangeResult, SeriesColumns } from '../src/engine/index';
-import { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS, pathCountOf } from '../src/engine/metrics/rangeResultShape';
-import { emptyPathColumns } from '../src/engine/sim/simulateRange';
+import { emptyPathColumns, PATH_COLUMN_KEYS, pathCountOf, SERIES_ARRAY_KEYS, type PathColumns, type RangeResult, type SeriesColumns } from '../src/engine/index';
 import { samplePathOf } from './rangeTransfer';
 import type { SamplePathDto } from './protocol';
 

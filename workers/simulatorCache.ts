@@ -1,7 +1,6 @@
 // Worker side of simulation: one simulator per (params, seed) key, built once per run and then asked for many
 // path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm.
-import { createSimulator, formatProblems, validateParams, type Simulator } from '../src/engine/index';
-import { validateRunOptions } from '../src/engine/params/validateParams';
+import { createSimulator, formatProblems, validateParams, validateRunOptions, type Simulator } from '../src/engine/index';
 import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob } from './protocol';
 
 /** Simulators kept per worker: a run uses at most two keys (proposal, baseline), and the pool relies on ≥ 2. */

@@ -2,8 +2,7 @@
 // validated like any other (a page bug or a hostile link must not reach the engine unchecked); the answer's
 // typed arrays are transferred, not copied.
 import { transfer } from 'comlink';
-import { formatProblems, MAX_SHOWN_ACCOUNTS, tracePath, validateParams, type PathTrace, type RiskParams } from '../src/engine/index';
-import { buildPopulation } from '../src/engine/population/buildPopulation';
+import { buildPopulation, formatProblems, MAX_SHOWN_ACCOUNTS, tracePath, validateParams, type PathTrace, type RiskParams } from '../src/engine/index';
 
 /** A traced path plus each shown account's opening position size (base units), for the accounts' tooltips. */
 export type LearnTrace = PathTrace & { shownSizeBase: Float64Array };

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ADL_OVERSHOOT_ESTIMATES, adlPolicyComparison } from '../engine/reports/adlPolicies';
-import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWave, type AdlWaveReport } from '../engine/reports/adlWaves';
+import { ADL_OVERSHOOT_ESTIMATES, adlPolicyComparison, adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWave, type AdlWaveReport } from '../engine/index';
 import { parseFlags, UsageError } from './args';
 import { readInputFile } from './inputFile';
 import { writeError } from './printable';

@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { defaultParams } from '../engine/params/defaults';
 import type { RiskParams } from '../engine/params/riskParams';
-import { crashPresetScenario, drawPricePath, prepareScenario } from '../engine/scenario';
-import type { FinderKind } from '../engine/liquidation/liquidationFinder';
-import { createSimulator } from '../engine/sim/simulateRange';
+import { crashPresetScenario, createSimulator, drawPricePath, prepareScenario, type FinderKind } from '../engine/index';
 import { parseFlags, UsageError } from './args';
 
 /**

@@ -1,13 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { controlVariateMean } from '../engine/importance/controlVariates';
-import { LARGE_JUMP_TAIL } from '../engine/importance/drawTiltedPath';
-import { createImportanceSimulator, type WeightedRangeResult } from '../engine/importance/importanceSimulator';
-import { NOMINAL_PROPOSAL } from '../engine/importance/proposal';
-import { effectiveSampleSize, weightedMean, weightedProbability, type Estimate } from '../engine/importance/weightedEstimates';
-import { wilsonInterval } from '../engine/metrics/wilson';
+import { controlVariateMean, createImportanceSimulator, createSimulator, effectiveSampleSize, LARGE_JUMP_TAIL, NOMINAL_PROPOSAL, weightedMean, weightedProbability, wilsonInterval, type Estimate, type WeightedRangeResult } from '../engine/index';
 import { defaultParams } from '../engine/params/defaults';
 import type { RiskParams } from '../engine/params/riskParams';
-import { createSimulator } from '../engine/sim/simulateRange';
 import { integerFlag, parseFlags, UsageError } from './args';
 
 /**

@@ -1,5 +1,5 @@
 import { UsageError } from './args';
-import type { EstimatorMode } from '../engine/importance/rareEventChoice';
+import type { EstimatorMode } from '../engine/index';
 
 export type Estimator = 'plain' | 'importance';
 

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../engine/metrics';
+import type { RunSummary } from '../engine/index';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;

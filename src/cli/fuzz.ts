@@ -10,7 +10,7 @@
 // --seed S (18), --json. Exit code 1 on any failure.
 import fc from 'fast-check';
 import type { RiskParams } from '../engine/params/riskParams';
-import { createSimulator } from '../engine/sim/simulateRange';
+import { createSimulator } from '../engine/index';
 import { smallWorldArb } from '../engine/testing/arbitraries';
 import { fuzzLinks } from '../share/testing/linkFuzz';
 import { integerFlag, parseFlags, UsageError } from './args';

@@ -1,9 +1,8 @@
 // `--link 'URL'`: the run a share link encodes (parameters, seed, paths, and the baseline when one is pinned),
 // decoded with the page's own codec (src/share/codec.ts), so the command line runs exactly what the page ran.
-import { ENGINE_VERSION } from '../engine/identity';
+import { ENGINE_VERSION, type EstimatorMode } from '../engine/index';
 import type { RiskParams } from '../engine/params/riskParams';
 import { decodeShareState } from '../share/codec';
-import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 
 export type LinkInputs =
   | { ok: true; params: RiskParams; baseline: RiskParams | null; paths: number; seed: number; estimator: EstimatorMode; notes: string[]; expectedRunId: string | null }

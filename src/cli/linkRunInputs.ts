@@ -1,4 +1,4 @@
-import { runIdOf } from '../engine/identity';
+import { runIdOf } from '../engine/index';
 import type { RunInputs } from './readRunInputs';
 import { readLinkInputs } from './linkInputs';
 import { UsageError } from './args';

@@ -1,4 +1,4 @@
-import { runIdOf } from '../engine/identity';
+import { runIdOf } from '../engine/index';
 import { finiteJson } from './finiteJson';
 import { formatSummaryTable } from './formatSummary';
 import { InputFileError, readInputFile } from './inputFile';

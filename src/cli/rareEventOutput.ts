@@ -1,8 +1,6 @@
 // What `simulate` adds for a share link's rare-event mode (or --estimator auto): the page's decision and, when
 // it importance-samples, the summary it shows beside the plain numbers (the same as --estimator importance).
-import { runIdOf } from '../engine/identity';
-import { RARE_EVENT_THRESHOLD, chooseEstimator, simulateImportance, socializedPathsOf, type EstimatorChoice, type EstimatorMode, type ImportanceSummary } from '../engine/importance';
-import type { RunSummary } from '../engine/metrics';
+import { chooseEstimator, RARE_EVENT_THRESHOLD, runIdOf, simulateImportance, socializedPathsOf, type EstimatorChoice, type EstimatorMode, type ImportanceSummary, type RunSummary } from '../engine/index';
 import type { RiskParams } from '../engine/params/riskParams';
 
 export interface RareEventOutput {

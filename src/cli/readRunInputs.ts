@@ -1,4 +1,4 @@
-import type { EstimatorMode } from '../engine/importance/rareEventChoice';
+import type { EstimatorMode } from '../engine/index';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { validateParams, validateRunOptions } from '../engine/params/validateParams';

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareRuns } from '../engine/metrics';
+import { compareRuns } from '../engine/index';
 import type { RiskParams } from '../engine/params/riskParams';
 import { formatProblems } from '../engine/params/validateParams';
 import { buildForumPost, renderForumPostMarkdown, type ForumPost } from '../report/forumPost';

@@ -1,9 +1,6 @@
 // One side of a run in Node: simulate the paths and summarize them as `simulate --json` prints them.
-import { runIdOf } from '../engine/identity';
-import { summarizeRun, type RunSummary } from '../engine/metrics';
+import { createSimulator, runIdOf, summarizeRun, type RangeResult, type RunSummary } from '../engine/index';
 import type { RiskParams } from '../engine/params/riskParams';
-import type { RangeResult } from '../engine/sim/pathResults';
-import { createSimulator } from '../engine/sim/simulateRange';
 
 export interface SideRun {
   params: RiskParams;

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKET_PRESETS } from '../engine/params/presets';
+import { MARKET_PRESETS } from '../engine/params/marketPresets';
 import { defaultParams } from '../engine/params/defaults';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');

@@ -1,5 +1,4 @@
-import { createSimulator } from '../engine/sim/simulateRange';
-import { summarizeRun } from '../engine/metrics';
+import { createSimulator, populationBatches, runIdOf, simulateImportance, summarizeRun } from '../engine/index';
 import { defaultParams } from '../engine/params/defaults';
 import { formatProblems } from '../engine/params/validateParams';
 import { parseFlags, UsageError } from './args';
@@ -8,13 +7,10 @@ import { writeError } from './printable';
 import { formatSummaryTable } from './formatSummary';
 import { finiteJson } from './finiteJson';
 import { readShardFlags, runSimulateShard, SHARD_USAGE } from './shard/shardCli';
-import { runIdOf } from '../engine/identity';
 import { linkRunInputs } from './linkRunInputs';
-import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/presets';
-import { populationBatches } from '../engine/sim/populationBatches';
+import { marketPreset, MARKET_PRESETS, presetIndex, presetParams } from '../engine/params/marketPresets';
 import { applyTape } from './tapeInput';
 import { estimatorModeOf } from './estimatorFlag';
-import { simulateImportance } from '../engine/importance';
 import { rareEventLine, rareEventOf } from './rareEventOutput';
 
 const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance|auto] [--json]

@@ -1,8 +1,7 @@
 import type { ParamProblem } from '../engine/params/riskParams';
 import { formatProblems } from '../engine/params/validateParams';
 import { writeError } from './printable';
-import type { SweepPointResult } from '../engine/planner/sweep';
-import type { SweepableParam } from '../engine/planner/sweepableParams';
+import type { SweepableParam, SweepPointResult } from '../engine/index';
 import { finiteJson } from './finiteJson';
 
 /** One axis of a sweep: the parameter and its values as exact text. */

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
 import { validateParams } from '../engine/params/validateParams';
-import { tapeReplay } from '../engine/tape/candleSteps';
-import { formatTapeProblems, parseTape } from '../engine/tape/parseTape';
+import { formatTapeProblems, parseTape, tapeReplay } from '../engine/index';
 
 export type TapeApplied =
   | { ok: true; params: RiskParams; note: string }

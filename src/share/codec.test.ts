@@ -4,7 +4,7 @@ import { decodeShareState, encodeShareState } from './codec';
 import { diffJson, type Json } from './jsonPatch';
 import { V1_BASE, V1_DICTIONARY_TEXT } from './linkFormatV1';
 import { defaultShareState, freshPageState, SHARE_KEYS, type ShareState } from './shareState';
-import { marketPreset, presetParams } from '../engine/params/presets';
+import { marketPreset, presetParams } from '../engine/params/marketPresets';
 import { legacyDefaultShareState, v1DefaultShareState, withLegacyLiquidation } from './testing/v1Defaults';
 
 /** FNV-1a, 32 bits: enough to notice an edit to a frozen format constant. */

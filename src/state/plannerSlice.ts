@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Attribution } from '../engine/metrics/attribution';
 import type { RiskParams } from '../engine/params/riskParams';
 import type { CompareProgress, LeverComparison, LeverKind, SolveResult } from '../engine/planner/index';
-import { withParam } from '../engine/planner/sweepableParams';
+import { withParam } from '../engine/params/sweepableParams';
 import type { SweepSpec } from '../share/shareState';
 import { missingEngine, type PlannerEngine, type PointAnswer, type SweepAxis } from './engines';
 import type { AppState } from './store';

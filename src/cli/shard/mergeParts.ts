@@ -1,12 +1,5 @@
 import type { RiskParams } from '../../engine/params/riskParams';
-import { ENGINE_VERSION, canonicalJson, sha256Hex } from '../../engine/identity';
-import { summarizeRun, type RunSummary } from '../../engine/metrics';
-import { PATH_COLUMN_KEYS } from '../../engine/metrics/rangeResultShape';
-import type { SweepPointResult } from '../../engine/planner/sweep';
-import { sweepableParam } from '../../engine/planner/sweepableParams';
-import { mergeRangeResults } from '../../engine/sim/mergeRangeResults';
-import type { PathColumns, RangeResult } from '../../engine/sim/pathResults';
-import { emptyPathColumns } from '../../engine/sim/simulateRange';
+import { canonicalJson, emptyPathColumns, ENGINE_VERSION, mergeRangeResults, PATH_COLUMN_KEYS, sha256Hex, summarizeRun, sweepableParam, type PathColumns, type RangeResult, type RunSummary, type SweepPointResult } from '../../engine/index';
 import type { Axis } from '../sweepOutput';
 import { parsePart, type PartBody, type SimulatePartBody, type SweepPartBody } from './partFile';
 import { shardRange } from './shardSpec';

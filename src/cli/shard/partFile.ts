@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../engine/identity';
+import { canonicalJson, type SweepPointResult } from '../../engine/index';
 import type { RiskParams } from '../../engine/params/riskParams';
-import type { SweepPointResult } from '../../engine/planner/sweep';
 import type { EncodedArray } from './typedArrays';
 import type { ShardSpec } from './shardSpec';
 

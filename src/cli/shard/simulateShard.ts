@@ -1,9 +1,5 @@
-import { ENGINE_VERSION, canonicalJson, sha256Hex } from '../../engine/identity';
-import { PATH_COLUMN_KEYS } from '../../engine/metrics/rangeResultShape';
+import { canonicalJson, createSimulator, ENGINE_VERSION, mergeRangeResults, PATH_COLUMN_KEYS, sha256Hex, type RangeResult, type SeriesColumns } from '../../engine/index';
 import type { RiskParams } from '../../engine/params/riskParams';
-import { mergeRangeResults } from '../../engine/sim/mergeRangeResults';
-import type { RangeResult, SeriesColumns } from '../../engine/sim/pathResults';
-import { createSimulator } from '../../engine/sim/simulateRange';
 import type { SimulatePartBody } from './partFile';
 import { shardRange, type ShardSpec } from './shardSpec';
 import { encodeArray, type EncodedArray } from './typedArrays';

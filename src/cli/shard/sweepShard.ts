@@ -1,10 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { ENGINE_VERSION, canonicalJson, sha256Hex } from '../../engine/identity';
+import { canonicalJson, createSimulator, ENGINE_VERSION, mergeRangeResults, preparePoint, preparePoint2, sha256Hex, summarizePoint, type PreparedPoint, type RangeResult, type SweepPointResult } from '../../engine/index';
 import type { RiskParams } from '../../engine/params/riskParams';
-import { preparePoint, preparePoint2, summarizePoint, type PreparedPoint, type SweepPointResult } from '../../engine/planner/sweep';
-import { mergeRangeResults } from '../../engine/sim/mergeRangeResults';
-import type { RangeResult } from '../../engine/sim/pathResults';
-import { createSimulator } from '../../engine/sim/simulateRange';
 import type { SweepPartBody } from './partFile';
 import { shardRange, type ShardSpec } from './shardSpec';
 import { chunkSize, withoutSeries } from './simulateShard';

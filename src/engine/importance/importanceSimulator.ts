@@ -1,8 +1,8 @@
 import type { RiskParams } from '../params/riskParams';
 import type { Population } from '../population/population';
 import { prepareScenario } from '../scenario';
-import type { RangeResult } from '../sim/pathResults';
-import { simConfig } from '../sim/simConfig';
+import type { RangeResult } from '../results/pathResults';
+import { simConfig } from '../sim/config/simConfig';
 import { createSimulator, type SimulatorOptions } from '../sim/simulateRange';
 import { drawTiltedPath, emptyPathDraw, prepareTiltedScenario, type TiltedScenario } from './drawTiltedPath';
 import { DEFAULT_GBM_PROPOSAL, DEFAULT_JUMP_PROPOSAL, NOMINAL_PROPOSAL, type ImportanceProposal } from './proposal';

@@ -1,4 +1,4 @@
-import { mergeRangeResults } from '../sim/mergeRangeResults';
+import { mergeRangeResults } from '../results/mergeRangeResults';
 import type { DrawColumns, WeightedRangeResult } from './importanceSimulator';
 
 const DRAW_KEYS = ['weights', 'component', 'jumpCount', 'jumpSteps', 'jumpSquares', 'shockSum', 'largeJumpSteps'] as const satisfies readonly (keyof DrawColumns)[];

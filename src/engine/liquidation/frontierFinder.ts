@@ -1,6 +1,6 @@
 import { boundSlack, longLiquidationBound, shortLiquidationBound } from '../margin/accountMath';
 import type { MarginSchedule } from '../margin/marginSchedule';
-import { AccountHeap } from './accountHeap';
+import { AccountHeap } from '../sim/book/accountHeap';
 import type { FinderContext, LiquidationFinder } from './liquidationFinder';
 
 /**

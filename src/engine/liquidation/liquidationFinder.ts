@@ -1,4 +1,4 @@
-import type { AccountBook } from '../sim/accountBook';
+import type { AccountBook } from '../sim/book/accountBook';
 
 /**
  * Finds the accounts to liquidate at a price. Two implementations give the same answer: `scanFinder` checks every

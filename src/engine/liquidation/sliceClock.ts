@@ -1,4 +1,4 @@
-import type { SimConfig } from '../sim/simConfig';
+import type { SimConfig } from '../sim/config/simConfig';
 
 /**
  * Per-account slicing of large liquidations (Hyperliquid: "only 20% of the position will be sent as a market

@@ -1,5 +1,5 @@
-import type { SimConfig } from '../sim/simConfig';
-import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from './priceImpact';
+import type { SimConfig } from '../sim/config/simConfig';
+import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from '../impact/priceImpact';
 
 /**
  * The venue's own order book and the two prices read from it (DESIGN.md §5 round two):

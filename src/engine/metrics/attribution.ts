@@ -5,7 +5,7 @@
  */
 import type { RiskParams } from '../params/riskParams';
 import { validateParams } from '../params/validateParams';
-import type { RangeResult } from '../sim/pathResults';
+import type { RangeResult } from '../results/pathResults';
 import { compareRuns } from './compareRuns';
 import type { PairedDifference } from './pairedDifference';
 

@@ -1,8 +1,8 @@
 import { UNITS_PER_QUOTE } from '../money/money';
-import type { PathColumns, RangeResult } from '../sim/pathResults';
+import type { PathColumns, RangeResult } from '../results/pathResults';
 import { pairedDifference, pairedProportionDifference, type PairedDifference } from './pairedDifference';
 import { PAIRED_TAIL_METHOD, pairedTailIntervals, type PairedTailInterval } from './pairedTailIntervals';
-import { pathCountOf } from './rangeResultShape';
+import { pathCountOf } from '../results/rangeResultShape';
 
 type MoneyColumn = Extract<keyof PathColumns, `${string}Units`>;
 

@@ -12,7 +12,7 @@ export {
   type PairedDifference,
   type Verdict,
 } from './pairedDifference';
-export { pathCountOf } from './rangeResultShape';
+export { pathCountOf } from '../results/rangeResultShape';
 export { riskStats, tailCount, tailStats, type RiskStats } from './riskStats';
 export {
   DEFAULT_HISTOGRAM_BINS,

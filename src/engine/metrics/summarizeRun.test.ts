@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { RangeResult } from '../sim/pathResults';
+import type { RangeResult } from '../results/pathResults';
 import { fanBands } from './fanBands';
 import { summarizeRun, type RunSummary } from './summarizeRun';
 import { fakeRangeResult } from './testing/fakeRangeResult';

@@ -1,10 +1,10 @@
 import { unitsToQuote } from '../money/money';
-import type { RangeResult } from '../sim/pathResults';
+import type { RangeResult } from '../results/pathResults';
 import { accurateMean } from './accurateSum';
 import { burdenByDecile, type BurdenByDecile } from './burdenByDecile';
 import { fanBands } from './fanBands';
 import { histogram, type Histogram } from './histogram';
-import { pathCountOf } from './rangeResultShape';
+import { pathCountOf } from '../results/rangeResultShape';
 import { riskStats, type RiskStats } from './riskStats';
 import { tailSummary, type TailSummary } from './tailSummary';
 import { wilsonInterval } from './wilson';

@@ -15,7 +15,7 @@
  */
 import { fdlibmCos } from '../rng/fdlibmTrig';
 import { UNITS_PER_QUOTE } from '../money/money';
-import type { RangeResult } from '../sim/pathResults';
+import type { RangeResult } from '../results/pathResults';
 import { fanBands } from './fanBands';
 import { tailCount } from './riskStats';
 import { wilsonInterval } from './wilson';

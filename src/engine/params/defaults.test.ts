@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERATED_POPULATION, DEFAULT_PARAMS, DEFAULT_PRESET_NAME, DEFAULT_RUN, deepFreeze, defaultParams, FIELD_DEFAULTS, legacyDefaultParams } from './defaults';
-import { marketPreset } from './presets';
+import { marketPreset } from './marketPresets';
 import { formatProblems, validateParams, validateRunOptions } from './validateParams';
 
 describe('defaults', () => {

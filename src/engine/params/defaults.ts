@@ -3,7 +3,7 @@
  * parameters file may leave out (each listed in FIELD_DEFAULTS with why it is the obvious reading).
  * Every exported object is deep-frozen; call `defaultParams()` for a copy you may edit.
  */
-import { marketPreset, presetParams } from './presets/marketPresets';
+import { marketPreset, presetParams } from './marketPresets';
 import type { GeneratedPopulation, RiskParams } from './riskParams';
 
 export interface RunOptions {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPopulation } from '../population/buildPopulation';
 import { annualCost, costAssumptionProblems, DEFAULT_COST_ASSUMPTIONS, rankByAnnualCost, type CostAssumptions } from './annualCost';
 import { leverCosts, type LeverCosts } from './leverCosts';
-import { withParam } from './sweepableParams';
+import { withParam } from '../params/sweepableParams';
 // Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
 import { legacyDefaultParams } from '../params/defaults';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../money/money';
 import { COMBINATION_TOLERANCE, LEVER_KINDS, compareLevers, type LeverComparison } from './compareLevers';
 import { solveLever } from './solve';
-import { LEVER_PATHS, readParam, withParam } from './sweepableParams';
+import { LEVER_PATHS, readParam, withParam } from '../params/sweepableParams';
 import { fixedDeficitWorld, stormyWorld, throughputWorld } from './testing/worlds';
 
 const SETTINGS = { seed: 3, target: 0.01, initialPaths: 400, maxPaths: 1600 };

@@ -17,7 +17,7 @@ import { leverCosts, type LeverCosts } from './leverCosts';
 import { probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
 import { combinationProbesLeft, compareProbesLeft, soloProbesLeft, type CompareProgress, type CompareStage } from './searchProgress';
 import { DEFAULT_REL_TOLERANCE, solveLever, type SolveResult } from './solve';
-import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from './sweepableParams';
+import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from '../params/sweepableParams';
 
 export const LEVER_KINDS: readonly LeverKind[] = ['fund', 'margin', 'throughput'];
 

@@ -6,7 +6,7 @@ import { validateParams } from '../params/validateParams';
 import { createSimulator } from '../sim/simulateRange';
 import { smallWorldArb } from '../testing/arbitraries';
 import { sweep1d } from './sweep';
-import { withParam } from './sweepableParams';
+import { withParam } from '../params/sweepableParams';
 
 /**
  * Issue #10: on the same paths, P(socialized loss > 0) never rises as the starting fund grows.

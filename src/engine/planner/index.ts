@@ -10,7 +10,7 @@ export {
   type LeverKind,
   type ParamKind,
   type SweepableParam,
-} from './sweepableParams';
+} from '../params/sweepableParams';
 export {
   MAX_SWEEP_CELLS,
   MAX_SWEEP_POINTS,
@@ -44,4 +44,4 @@ export {
   type RankedOption,
 } from './annualCost';
 export { bisectionStepsLeft, combinationProbesLeft, compareProbesLeft, soloProbesLeft, type CompareProgress, type CompareStage } from './searchProgress';
-export { initialMarginMoved, initialRatioFor } from './sweepableParams';
+export { initialMarginMoved, initialRatioFor } from '../params/sweepableParams';

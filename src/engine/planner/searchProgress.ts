@@ -5,7 +5,7 @@
  * is within the tolerance; a bracket not yet closed above is assumed to close at the next doubling. The page turns
  * it into time with the run's own measured seconds per probe (the engine has no clock).
  */
-import type { LeverKind } from './sweepableParams';
+import type { LeverKind } from '../params/sweepableParams';
 
 /** A probe as the estimate sees it: its value (null: the field was null, e.g. unlimited throughput) and verdict. */
 export interface ProbeMark {

@@ -6,7 +6,7 @@ import { createSimulator } from '../sim/simulateRange';
 import { bestUpperBound, probeParams } from './probe';
 import { solveLever, type SolveResult } from './solve';
 import { sweepPoint, type SweepPoint } from './sweep';
-import { withParam } from './sweepableParams';
+import { withParam } from '../params/sweepableParams';
 import { fixedDeficitWorld, marginThresholdWorld, stormyWorld, throughputWorld } from './testing/worlds';
 
 /** 400 paths: 0 socialized paths of 400 has a Wilson upper bound of 0.0095, under a 1 % target. */

@@ -21,7 +21,7 @@ import { validateParams } from '../params/validateParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { leverCosts, openInterestQuote, type LeverCosts } from './leverCosts';
 import { bestUpperBound, checkProbeSettings, probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
-import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from './sweepableParams';
+import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from '../params/sweepableParams';
 
 /** A probe at one lever value; value/valueText null means the field was null (unlimited throughput). */
 export interface Probe extends ProbeOutcome {

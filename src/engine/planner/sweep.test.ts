@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeRun } from '../metrics/summarizeRun';
-import { mergeRangeResults } from '../sim/mergeRangeResults';
+import { mergeRangeResults } from '../results/mergeRangeResults';
 import { createSimulator } from '../sim/simulateRange';
 import { validateParams } from '../params/validateParams';
 import type { RiskParams } from '../params/riskParams';
 import { preparePoint, summarizePoint, sweep1d, sweep2d, sweepPoint, sweepValues, type SweepPoint } from './sweep';
-import { withParam } from './sweepableParams';
+import { withParam } from '../params/sweepableParams';
 import { stormyWorld } from './testing/worlds';
 
 const PATHS = 40;

@@ -10,12 +10,12 @@ import { Dec, unitsToQuote } from '../money/money';
 import { accurateMean } from '../metrics/accurateSum';
 import { riskStats } from '../metrics/riskStats';
 import { wilsonInterval } from '../metrics/wilson';
-import { pathCountOf } from '../metrics/rangeResultShape';
+import { pathCountOf } from '../results/rangeResultShape';
 import type { ParamProblem, RiskParams } from '../params/riskParams';
 import { validateParams } from '../params/validateParams';
-import type { RangeResult } from '../sim/pathResults';
+import type { RangeResult } from '../results/pathResults';
 import { createSimulator } from '../sim/simulateRange';
-import { paramPathProblem, roundToResolution, sweepableParam, withParam } from './sweepableParams';
+import { paramPathProblem, roundToResolution, sweepableParam, withParam } from '../params/sweepableParams';
 
 /** One evaluated point of a sweep. Money in quote units. */
 export interface SweepPoint {

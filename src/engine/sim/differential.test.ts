@@ -6,7 +6,7 @@ import { buildPopulation } from '../population/buildPopulation';
 import { drawPricePath, prepareScenario } from '../scenario';
 import { naiveSimulatePath } from '../testing/naiveEngine';
 import { smallWorldArb } from '../testing/arbitraries';
-import { simConfig } from './simConfig';
+import { simConfig } from './config/simConfig';
 import { createSimulator } from './simulateRange';
 import type { FinderKind } from '../liquidation/liquidationFinder';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNITS_PER_QUOTE } from '../money/money';
 import { aWorld, anAccount } from '../testing/builders';
 import { PathSimulator } from './pathSimulator';
-import { simConfig } from './simConfig';
+import { simConfig } from './config/simConfig';
 import { createSimulator } from './simulateRange';
 
 const quote = (units: number) => units / UNITS_PER_QUOTE;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { RiskParams } from '../params/riskParams';
 import { smallWorldArb } from '../testing/arbitraries';
 import { aWorld, anAccount } from '../testing/builders';
-import { mergeRangeResults } from './mergeRangeResults';
+import { mergeRangeResults } from '../results/mergeRangeResults';
 import { createSimulator } from './simulateRange';
 
 /** Properties of the exact ledger on random small worlds (fast-check seed in each test name). */

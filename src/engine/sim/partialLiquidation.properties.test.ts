@@ -9,7 +9,7 @@ import { drawPricePath, prepareScenario } from '../scenario';
 import { smallWorldArb } from '../testing/arbitraries';
 import { naiveSimulatePath } from '../testing/naiveEngine';
 import { PathSimulator } from './pathSimulator';
-import { simConfig } from './simConfig';
+import { simConfig } from './config/simConfig';
 
 /**
  * Issue 13 item 7: a partial liquidation is sized at its expected average fill and the mark after it, so the

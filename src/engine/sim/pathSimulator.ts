@@ -25,10 +25,10 @@ import { FundFloor } from '../waterfall/fundTrigger';
 import { haircutProfits } from '../waterfall/haircutProfits';
 import { settlementContext, type SettlementContext } from '../waterfall/settlementContext';
 import { socializeOpenInterest } from '../waterfall/socializeOpenInterest';
-import { AccountBook } from './accountBook';
-import type { PathEventListener } from './pathEvents';
-import { PathTally } from './pathTally';
-import type { SimConfig } from './simConfig';
+import { AccountBook } from './book/accountBook';
+import type { PathEventListener } from './book/pathEvents';
+import { PathTally } from './book/pathTally';
+import type { SimConfig } from './config/simConfig';
 
 /** Liquidate → settle rounds per step before the rest waits for the next step (cascades stay bounded). */
 export const MAX_ROUNDS_PER_STEP = 50;

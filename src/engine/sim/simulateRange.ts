@@ -5,9 +5,9 @@ import { buildPopulation } from '../population/buildPopulation';
 import type { Population } from '../population/population';
 import { drawPricePath, prepareScenario } from '../scenario';
 import { PathSimulator } from './pathSimulator';
-import type { PathColumns, RangeResult, SeriesColumns } from './pathResults';
-import type { PathTally } from './pathTally';
-import { simConfig } from './simConfig';
+import type { PathColumns, RangeResult, SeriesColumns } from '../results/pathResults';
+import type { PathTally } from './book/pathTally';
+import { simConfig } from './config/simConfig';
 import { seriesStepOfPoint } from './seriesLayout';
 
 export interface SimulatorOptions {

@@ -4,9 +4,9 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { RiskParams } from '../params/riskParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { drawPricePath, prepareScenario } from '../scenario';
-import type { PathEvent } from './pathEvents';
+import type { PathEvent } from './book/pathEvents';
 import { PathSimulator } from './pathSimulator';
-import { simConfig } from './simConfig';
+import { simConfig } from './config/simConfig';
 
 /** One path at full resolution with its events and a few accounts drawn step by step: learn mode's material. */
 export interface PathTrace {

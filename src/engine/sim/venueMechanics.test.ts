@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { equityQuote, isLiquidatableAt, partialCloseSize, type CloseQuote } from '../margin/accountMath';
 import { initialRequirement, maintenanceRequirement, marginSchedule } from '../margin/marginSchedule';
-import { averageImpactDisplacement, impactDisplacement, thinnedDepth } from '../liquidation/priceImpact';
+import { averageImpactDisplacement, impactDisplacement, thinnedDepth } from '../impact/priceImpact';
 import { VenueBook } from '../liquidation/venueBook';
 import { UNITS_PER_QUOTE } from '../money/money';
 import { formatProblems, validateParams } from '../params/validateParams';
 import type { RiskParams } from '../params/riskParams';
 import { aWorld, anAccount } from '../testing/builders';
-import type { PathEvent } from './pathEvents';
-import { simConfig } from './simConfig';
+import type { PathEvent } from './book/pathEvents';
+import { simConfig } from './config/simConfig';
 import { createSimulator } from './simulateRange';
 import { tracePath } from './tracePath';
 

@@ -1,10 +1,10 @@
 import { bankruptcyPrice, equityQuote, isLiquidatableAt, openDeficitUnits, partialCloseSize, type CloseQuote } from '../margin/accountMath';
-import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from '../liquidation/priceImpact';
+import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impactDisplacement, thinnedDepth } from '../impact/priceImpact';
 import { allocateProRataBig } from '../money/allocateProRata';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
-import type { SimConfig } from '../sim/simConfig';
+import type { SimConfig } from '../sim/config/simConfig';
 import { contractsToDeleverage } from '../waterfall/adlSale';
 import { takeoverDue } from '../waterfall/backstopVault';
 import { sizeWeights } from '../waterfall/socializeOpenInterest';

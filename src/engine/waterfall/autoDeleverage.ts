@@ -2,7 +2,7 @@ import { equityQuote, markedEquityUnits, realizedPnlUnits } from '../margin/acco
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { AdlClosePrice, AdlRanking, AdlSize } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
-import type { AccountBook } from '../sim/accountBook';
+import type { AccountBook } from '../sim/book/accountBook';
 import { bearLoss } from './lossBearer';
 import { sortByScoreDescending } from './rankOrder';
 import type { SettlementContext } from './settlementContext';

@@ -1,6 +1,6 @@
-import type { AccountBook } from '../sim/accountBook';
-import type { PathEventListener } from '../sim/pathEvents';
-import type { PathTally } from '../sim/pathTally';
+import type { AccountBook } from '../sim/book/accountBook';
+import type { PathEventListener } from '../sim/book/pathEvents';
+import type { PathTally } from '../sim/book/pathTally';
 
 /** Work arrays a settlement may overwrite (one slot per account, reused across settlements, never allocated there). */
 export interface SettlementScratch {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { MARKET_PRESETS, marketPreset, presetParams } from '../../engine/params/presets';
+import { MARKET_PRESETS, marketPreset, presetParams } from '../../engine/params/marketPresets';
 import type { RiskParams } from '../../engine/params/riskParams';
 import { appStore, useAppStore } from '../../state/useAppStore';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SWEEPABLE_PARAMS, paramPathProblem, readParam, sweepableParam } from '../../engine/planner/sweepableParams';
+import { SWEEPABLE_PARAMS, paramPathProblem, readParam, sweepableParam } from '../../engine/params/sweepableParams';
 import type { RiskParams } from '../../engine/params/riskParams';
 import '../trust.css';
 import type { HeatmapSpec } from '../../state/plannerSlice';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LeverComparison, LeverCosts, LeverKind, Probe, SolveResult } from '../../engine/planner/index';
-import { LEVER_PATHS, sweepableParam } from '../../engine/planner/sweepableParams';
+import { LEVER_PATHS, sweepableParam } from '../../engine/params/sweepableParams';
 import { SOLVER_MAX_PATHS_FACTOR, type PlannerTask } from '../../state/plannerSlice';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SWEEPABLE_PARAMS, sweepableParam } from '../../engine/planner/sweepableParams';
+import { SWEEPABLE_PARAMS, sweepableParam } from '../../engine/params/sweepableParams';
 import { MAX_SWEEP_POINTS } from '../../share/validateShareState';
 import type { SweepSpec } from '../../share/shareState';
 import { appStore, useAppStore } from '../../state/useAppStore';

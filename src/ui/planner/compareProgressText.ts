@@ -1,7 +1,7 @@
 // The lever comparison's progress line (issue #21): which search runs, the probe that just finished, how many
 // are done and expected, and the time left at the pace measured so far (not only the time elapsed).
 import type { CompareProgress, CompareStage } from '../../engine/planner/index';
-import { LEVER_PATHS, sweepableParam } from '../../engine/planner/sweepableParams';
+import { LEVER_PATHS, sweepableParam } from '../../engine/params/sweepableParams';
 import { formatPercent, formatSeconds, formatTimeLeft } from '../format';
 import { formatParamValue } from './plannerRows';
 

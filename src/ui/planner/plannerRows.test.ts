@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../engine/params/defaults';
-import { SWEEPABLE_PARAMS } from '../../engine/planner/sweepableParams';
+import { SWEEPABLE_PARAMS } from '../../engine/params/sweepableParams';
 import { adlWaveReport, parseAdlWaves } from '../../engine/reports/adlWaves';
 import type { PointAnswer } from '../../state/engines';
 import { adlChartRows, applicableParams, defaultSweep, formatParamValue, formatUsdMillions, heatColor, invalidPoints, sweepKey, sweepRows } from './plannerRows';

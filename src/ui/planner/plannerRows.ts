@@ -1,7 +1,7 @@
 // Pure adapters of the planner view (issue #10): sweep results → chart rows, the key that says whether a sweep
 // must run again, default specs, value formatting, the heatmap's colour scale, ADL report rows. No React here.
 import type { RiskParams } from '../../engine/params/riskParams';
-import { readParam, sweepableParam, type SweepableParam } from '../../engine/planner/sweepableParams';
+import { readParam, sweepableParam, type SweepableParam } from '../../engine/params/sweepableParams';
 import type { AdlWaveReport } from '../../engine/reports/adlWaves';
 import type { SweepSpec } from '../../share/shareState';
 import type { PointAnswer } from '../../state/engines';

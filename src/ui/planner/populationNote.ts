@@ -2,7 +2,7 @@
 // maintenance margin to or past initial margin forces initial margin up with it (it must stay above), and a
 // generated population caps leverage at 1 / initial margin: those traders are rebuilt. These sentences say so.
 import type { RiskParams } from '../../engine/params/riskParams';
-import { initialRatioFor, LEVER_PATHS } from '../../engine/planner/sweepableParams';
+import { initialRatioFor, LEVER_PATHS } from '../../engine/params/sweepableParams';
 import { formatPercent } from '../format';
 
 const MARGIN_PATH = LEVER_PATHS.margin;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PATH_COLUMN_KEYS, pathCountOf } from '../rangeResultShape';
+import { PATH_COLUMN_KEYS, pathCountOf } from '../../results/rangeResultShape';
 import { fakeRangeResult } from './fakeRangeResult';
 
 describe('fakeRangeResult', () => {

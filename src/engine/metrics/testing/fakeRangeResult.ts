@@ -1,4 +1,4 @@
-import type { RangeResult } from '../../sim/pathResults';
+import type { RangeResult } from '../../results/pathResults';
 import { avalanche32 } from '../../rng/pathRng';
 
 /**

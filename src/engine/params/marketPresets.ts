@@ -10,8 +10,8 @@
  * permanent impact, ADL size/closePrice/trigger, backstop takeover, socialize base). A preset uses today's fields
  * only; `roundTwo` lists the value each new field should take for this market, with its source, for the merge.
  */
-import type { RiskParams } from '../riskParams';
-import { SRC } from './sources';
+import type { RiskParams } from './riskParams';
+import { SRC } from './presetSources';
 
 export interface PresetSource {
   /** Field path in the parameters file, e.g. "margin.tiers". */

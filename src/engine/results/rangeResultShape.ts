@@ -1,4 +1,4 @@
-import type { PathColumns, RangeResult, SeriesColumns } from '../sim/pathResults';
+import type { PathColumns, RangeResult, SeriesColumns } from './pathResults';
 
 /**
  * The column names of a RangeResult, as records over `keyof` so that a column added to pathResults.ts fails to

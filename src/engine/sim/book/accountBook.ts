@@ -1,4 +1,4 @@
-import type { Population } from '../population/population';
+import type { Population } from '../../population/population';
 
 /**
  * The mutable state of every account on one path. Starts from the population and is restored between paths by

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RiskParams } from '../params/riskParams';
-import { validateParams } from '../params/validateParams';
+import type { RiskParams } from './riskParams';
+import { validateParams } from './validateParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { LEVER_PATHS, SWEEPABLE_PARAMS, initialMarginMoved, paramPathProblem, readParam, roundToResolution, sweepableParam, withParam, type SweepableParam } from './sweepableParams';
 // Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
-import { LEGACY_DEFAULT_PARAMS, legacyDefaultParams } from '../params/defaults';
+import { LEGACY_DEFAULT_PARAMS, legacyDefaultParams } from './defaults';
 
 const jump = (): RiskParams => legacyDefaultParams();
 const crash = (): RiskParams => ({

@@ -1,8 +1,8 @@
-import { FIELD_DEFAULTS } from '../params/defaults';
-import { decimalToUnits } from '../money/money';
-import type { AdlClosePrice, AdlRanking, AdlSize, ImpactModel, LossMechanismKind, RiskParams, SocializeBase } from '../params/riskParams';
-import { marginSchedule, type MarginSchedule } from '../margin/marginSchedule';
-import { impactDecayPerStep } from '../liquidation/priceImpact';
+import { FIELD_DEFAULTS } from '../../params/defaults';
+import { decimalToUnits } from '../../money/money';
+import type { AdlClosePrice, AdlRanking, AdlSize, ImpactModel, LossMechanismKind, RiskParams, SocializeBase } from '../../params/riskParams';
+import { marginSchedule, type MarginSchedule } from '../../margin/marginSchedule';
+import { impactDecayPerStep } from '../../impact/priceImpact';
 
 /** Validated parameters in the form the simulator reads: numbers, money in integer units, limits as Infinity. */
 export interface SimConfig {

@@ -5,7 +5,7 @@
  * rather than skipped. Pure: imports only the params contract and the money module (the page may import it).
  */
 import { Dec } from '../money/money';
-import type { RiskParams } from '../params/riskParams';
+import type { RiskParams } from './riskParams';
 
 /** How a field is written in the parameters file: an exact decimal string (money, prices), a number, a whole number. */
 export type ParamKind = 'decimal-string' | 'number' | 'integer';

@@ -1,4 +1,4 @@
-import { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS, pathCountOf } from '../metrics/rangeResultShape';
+import { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS, pathCountOf } from './rangeResultShape';
 import type { PathColumns, RangeResult, SeriesColumns } from './pathResults';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeRangeResult } from '../metrics/testing/fakeRangeResult';
-import { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS } from '../metrics/rangeResultShape';
+import { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS } from './rangeResultShape';
 import { mergeRangeResults } from './mergeRangeResults';
 import type { RangeResult } from './pathResults';
 

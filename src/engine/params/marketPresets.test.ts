@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeRun } from '../../metrics';
-import { createSimulator } from '../../sim/simulateRange';
-import { validateParams } from '../validateParams';
+import { summarizeRun } from '../metrics';
+import { createSimulator } from '../sim/simulateRange';
+import { validateParams } from './validateParams';
 import { MARKET_PRESETS, marketPreset, presetIndex, presetParams } from './marketPresets';
 
 const SECTIONS = ['market', 'scenario', 'population', 'margin', 'liquidation', 'insuranceFund', 'lossMechanism'] as const;

@@ -1,1 +1,0 @@
-export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPreset, type PresetSource } from './marketPresets';
