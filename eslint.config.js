@@ -65,6 +65,15 @@ const stateImports = {
   ],
 };
 
+// workers/ (both threads; tests aside) reaches the engine only through its public surface, src/engine/index
+// (parameter modules too), by allowlist; and never the page or the store above it.
+const workerImports = {
+  patterns: [
+    { regex: '(^|/)src/engine/(?!(index|params/[^/]+)$)', message: 'workers/ imports the engine only through src/engine/index (and src/engine/params): export what you need from the index.' },
+    { regex: '(^|/)src/(ui|state|share|cli)(/|$)', message: 'workers/ sits below the store and the page: it never imports them.' },
+  ],
+};
+
 const noStoreWrites = [
   'error',
   { property: 'setState', message: 'The page does not write the store: it dispatches the store\'s actions (appStore.getState().someAction(...)).' },
@@ -120,6 +129,11 @@ export default tseslint.config(
     files: ['src/state/**/*.ts', 'src/share/**/*.ts'],
     ignores: ['src/**/*.test.ts', 'src/state/useAppStore.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', stateImports] },
+  },
+  {
+    files: ['workers/**/*.ts'],
+    ignores: ['workers/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', workerImports] },
   },
   {
     files: ['src/state/useAppStore.ts'],

@@ -162,3 +162,18 @@ describe('the engine', SLOW, () => {
     expect(await broken('src/engine/sim/probe.ts', `export const t = performance.now();\n`)).toEqual([expect.stringMatching(/belongs to a host/)]);
   });
 });
+
+describe('workers/', SLOW, () => {
+  it('reaches the engine only through src/engine/index and its parameter modules', async () => {
+    expect(await broken('workers/probeJob.ts', `import { createSimulator } from '../src/engine/sim/simulateRange';${use('createSimulator')}`)).toEqual([
+      expect.stringMatching(/only through src\/engine\/index/),
+    ]);
+    expect(await broken('workers/probeJob.ts', `import type { Simulator } from '../src/engine/sim/simulateRange';\nexport type T = Simulator;\n`)).toHaveLength(1);
+    const allowed = `import { createSimulator } from '../src/engine/index';\nimport { defaultParams } from '../src/engine/params/defaults';${use('createSimulator, defaultParams')}`;
+    expect(await broken('workers/probeJob.ts', allowed)).toEqual([]);
+  });
+
+  it('never imports the store or the page', async () => {
+    expect(await broken('workers/probeClient.ts', `import { appStore } from '../src/state/useAppStore';${use('appStore')}`)).toEqual([expect.stringMatching(/below the store/)]);
+  });
+});
