@@ -2,7 +2,7 @@
 // summaries of them on request. Summaries (fan bands, histograms, sorting for VaR) and paired comparisons cost
 // tens of ms for 1,000 paths, so they happen here and never on the page's main thread; the page receives
 // plain-JSON RunSummary objects.
-import { buildPopulation, compareRuns, formatProblems, summarizeRun, validateParams, type PathColumns, type RunSummary } from '../src/engine/index';
+import { buildPopulation, compareRuns, summarizeRun, requireRunInputs, type PathColumns, type RunSummary } from '../src/engine/index';
 import type { AggregateRunSpec, AggregateSnapshot, RangeResult, SamplePathDto, Side } from './protocol';
 import { RunAccumulator } from './runAccumulator';
 import { emptyFanCache, summarizeWithCachedFan, type FanCache } from './fanRefresh';
@@ -37,8 +37,7 @@ export interface Aggregator {
 }
 
 function sideAggregate(paths: number, side: AggregateRunSpec['sides'][number]): SideAggregate {
-  const validated = validateParams(side.params);
-  if (!validated.ok) throw new Error(`The ${side.side} parameters were refused:\n${formatProblems(validated.problems)}`);
+  const validated = requireRunInputs({ params: side.params, run: { seed: side.seed } }, `The ${side.side} parameters were refused`);
   const explicit = validated.params.population.kind === 'explicit';
   // An explicit population is the accounts as given (no draw): building it only to read its ids is cheap.
   const ids = explicit ? buildPopulation(validated.params, side.seed).ids : undefined;

@@ -2,7 +2,7 @@
 // weight depend only on params, seed and i) and the summary of all of them (the aggregator). Only per-path
 // columns, weights and the loss sums travel; the series stay behind (the page charts the plain run's paths).
 import { transfer } from 'comlink';
-import { buildPopulation, createImportanceSimulator, formatProblems, mergeWeightedRanges, summarizeImportance, validateParams, validateRunOptions, type ImportanceSummary, type WeightedRangeResult } from '../src/engine/index';
+import { buildPopulation, createImportanceSimulator, mergeWeightedRanges, summarizeImportance, requireRunInputs, type ImportanceSummary, type WeightedRangeResult } from '../src/engine/index';
 import type { RiskParams } from './protocol';
 import { weightedBuffers } from './weightedTransfer';
 
@@ -21,11 +21,7 @@ export interface ImportanceSummaryRequest {
 }
 
 function validated(params: unknown, seed: number): RiskParams {
-  const checked = validateParams(params);
-  const run = validateRunOptions({ seed });
-  const problems = [...(checked.ok ? [] : checked.problems), ...(run.ok ? [] : run.problems)];
-  if (!checked.ok || !run.ok) throw new Error(`The parameters were refused:\n${formatProblems(problems)}`);
-  return checked.params;
+  return requireRunInputs({ params, run: { seed } }).params;
 }
 
 /** One cached importance simulator (its population and frontier cost more than a chunk). */

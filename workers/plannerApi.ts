@@ -2,7 +2,7 @@
 // side by side, each run whole inside a worker (the page simulates nothing). Every point runs paths
 // [0, paths) of the same seed, so all points of a sweep see the same price paths (common random numbers).
 // A factory, so Node tests can call it without a Worker.
-import { attributeChanges, compareLevers, createSimulator, formatProblems, mergeRangeResults, preparePoint, preparePoint2, solveLever, summarizePoint, sweepValues, validateParams, validateRunOptions, type Attribution, type CompareOptions, type LeverComparison, type PreparedPoint, type RiskParams, type SolveOptions, type SolveResult, type SweepPointResult } from '../src/engine/index';
+import { attributeChanges, compareLevers, createSimulator, mergeRangeResults, preparePoint, preparePoint2, solveLever, summarizePoint, sweepValues, requireRunInputs, type Attribution, type CompareOptions, type LeverComparison, type PreparedPoint, type RiskParams, type SolveOptions, type SolveResult, type SweepPointResult } from '../src/engine/index';
 
 /** One point (1-D) or cell (2-D, with path2/valueText2) of a sweep. */
 export interface PointJob {
@@ -28,11 +28,7 @@ export function provisionalPaths(paths: number): number {
 
 function checkedParams(params: RiskParams, seed: number, paths: number): RiskParams {
   // Structured clone delivers whatever the page sent: validate again at the engine's door.
-  const validated = validateParams(params);
-  const run = validateRunOptions({ seed, paths });
-  const problems = [...(validated.ok ? [] : validated.problems), ...(run.ok ? [] : run.problems)];
-  if (!validated.ok || !run.ok) throw new Error(`The parameters were refused:\n${formatProblems(problems)}`);
-  return validated.params;
+  return requireRunInputs({ params, run: { seed, paths } }).params;
 }
 
 export function createPlannerApi(now: () => number = () => performance.now()) {

@@ -1,6 +1,6 @@
 // Worker side of simulation: one simulator per (params, seed) key, built once per run and then asked for many
 // path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm.
-import { createSimulator, formatProblems, validateParams, validateRunOptions, type Simulator } from '../src/engine/index';
+import { createSimulator, requireRunInputs, type Simulator } from '../src/engine/index';
 import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob } from './protocol';
 
 /** Simulators kept per worker: a run uses at most two keys (proposal, baseline), and the pool relies on ≥ 2. */
@@ -30,11 +30,8 @@ export function createSimulatorCache(capacity = SIMULATOR_CACHE_SIZE, now: () =>
         return { key: request.key, accounts: hit.population.count, cached: true, elapsedMs: now() - started };
       }
       // Structured clone delivers whatever the page sent: validate again here, at the engine's door.
-      const validated = validateParams(request.params);
-      const run = validateRunOptions({ seed: request.seed });
-      const problems = [...(validated.ok ? [] : validated.problems), ...(run.ok ? [] : run.problems)];
-      if (!validated.ok || !run.ok) throw new Error(`The parameters were refused:\n${formatProblems(problems)}`);
-      const simulator = createSimulator(validated.params, request.seed);
+      const { params, run } = requireRunInputs({ params: request.params, run: { seed: request.seed } });
+      const simulator = createSimulator(params, run.seed);
       touch(request.key, simulator);
       return { key: request.key, accounts: simulator.population.count, cached: false, elapsedMs: now() - started };
     },

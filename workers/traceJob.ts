@@ -2,7 +2,7 @@
 // validated like any other (a page bug or a hostile link must not reach the engine unchecked); the answer's
 // typed arrays are transferred, not copied.
 import { transfer } from 'comlink';
-import { buildPopulation, formatProblems, MAX_SHOWN_ACCOUNTS, tracePath, validateParams, type PathTrace, type RiskParams } from '../src/engine/index';
+import { buildPopulation, MAX_SHOWN_ACCOUNTS, tracePath, requireRunInputs, type PathTrace, type RiskParams } from '../src/engine/index';
 
 /** A traced path plus each shown account's opening position size (base units), for the accounts' tooltips. */
 export type LearnTrace = PathTrace & { shownSizeBase: Float64Array };
@@ -16,10 +16,9 @@ export interface TraceRequest {
 }
 
 export function tracePathJob(request: TraceRequest): LearnTrace {
-  const checked = validateParams(request.params);
-  if (!checked.ok) throw new Error(`Cannot trace this path: ${formatProblems(checked.problems)}`);
-  const { seed, pathIndex } = request;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`Cannot trace this path: seed must be a whole number ≥ 0, got ${String(seed)}`);
+  const checked = requireRunInputs({ params: request.params, run: { seed: request.seed } }, 'Cannot trace this path');
+  const { seed } = checked.run;
+  const { pathIndex } = request;
   if (!Number.isSafeInteger(pathIndex) || pathIndex < 0) throw new Error(`Cannot trace this path: path must be a whole number ≥ 0, got ${String(pathIndex)}`);
   const maxShown = Math.max(1, Math.min(request.maxShown ?? MAX_SHOWN_ACCOUNTS, MAX_SHOWN_ACCOUNTS));
   const traced = tracePath(checked.params, seed, pathIndex, maxShown);

@@ -1,7 +1,7 @@
 import type { EstimatorMode } from '../engine/index';
 import { DEFAULT_RUN } from '../engine/params/defaults';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
-import { validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { validateRunInputs } from '../engine/params/validateRunInputs';
 import { integerFlag } from './args';
 import { readInputFile } from './inputFile';
 import { writeError } from './printable';
@@ -25,10 +25,10 @@ export function readRunInputs(file: string, flags: { paths?: string | undefined;
     writeError(message.startsWith(file) ? `${message}\n` : `${file}: ${message}\n`);
     return { readable: false };
   }
-  const validated = validateParams(raw);
   const paths = integerFlag('paths', flags.paths, DEFAULT_RUN.paths);
   const seed = integerFlag('seed', flags.seed, DEFAULT_RUN.seed);
-  const run = validateRunOptions({ paths, seed });
-  const problems = [...(validated.ok ? [] : validated.problems), ...(run.ok ? [] : run.problems)];
-  return { readable: true, params: validated.ok ? validated.params : null, paths, seed, problems };
+  const checked = validateRunInputs({ params: raw, run: { paths, seed } });
+  if (checked.ok) return { readable: true, params: checked.params, paths, seed, problems: [] };
+  const problems = checked.problems.map(({ field, message }) => ({ field, message }));
+  return { readable: true, params: checked.params, paths, seed, problems };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ParamProblem, RiskParams } from '../engine/params/riskParams';
-import { validateParams } from '../engine/params/validateParams';
+import { validateRunInputs } from '../engine/params/validateRunInputs';
 import { formatTapeProblems, parseTape, tapeReplay } from '../engine/index';
 
 export type TapeApplied =
@@ -23,8 +23,8 @@ export function applyTape(params: RiskParams, file: string): TapeApplied {
   if (!parsed.ok) return { ok: false, message: `${file}:\n${formatTapeProblems(parsed.problems)}` };
   const replay = tapeReplay(parsed.tape);
   if ('problem' in replay) return { ok: false, message: `${file}: ${replay.problem}` };
-  const checked = validateParams({ ...params, market: replay.market, scenario: replay.scenario });
-  if (!checked.ok) return { ok: false, message: `${file}: the parameters do not fit the tape`, problems: checked.problems };
+  const checked = validateRunInputs({ params: { ...params, market: replay.market, scenario: replay.scenario } });
+  if (!checked.ok) return { ok: false, message: `${file}: the parameters do not fit the tape`, problems: checked.problems.map(({ field, message }) => ({ field, message })) };
   const { candles, intervalSeconds, format } = parsed.tape;
   const note =
     `tape ${file}: ${candles.length} ${format} candles of ${intervalSeconds} s → ${replay.market.steps} steps of ` +

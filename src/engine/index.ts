@@ -10,11 +10,15 @@
 export type * from './params/riskParams';
 export { defaultParams, DEFAULT_RUN } from './params/defaults';
 export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPreset, type PresetSource } from './params/marketPresets';
-export { validateParams, validateRunOptions, formatProblems, MAX_PATHS, type RunOptionsResult } from './params/validateParams';
+export { formatProblems, MAX_PATHS } from './params/validateParams';
+// The one door for inputs from outside (worker requests, CLI files and flags, share links).
+export { validateRunInputs, requireRunInputs, type RunInputs, type RunInputsResult, type RunInputProblem } from './params/validateRunInputs';
 
 // Simulation: paths in ranges, their per-path columns, one path traced step by step.
-export { createSimulator, simulateRange, emptyPathColumns, type Simulator, type SimulatorOptions } from './sim/simulateRange';
+export { createSimulator, simulateRange, type Simulator, type SimulatorOptions } from './sim/simulateRange';
 export { mergeRangeResults } from './results/mergeRangeResults';
+export { RangeAccumulator } from './results/rangeAccumulator';
+export { emptyPathColumns, emptySeries } from './results/emptyColumns';
 export type { PathColumns, RangeResult, SeriesColumns } from './results/pathResults';
 export { PATH_COLUMN_KEYS, SERIES_ARRAY_KEYS } from './results/rangeResultShape';
 export { tracePath, MAX_SHOWN_ACCOUNTS, type PathTrace, type ShownAccounts } from './sim/tracePath';

@@ -1,9 +1,10 @@
 /**
- * Checks a whole share state read from a link: params and baseline through validateParams, run through
- * validateRunOptions, the view by the rules below. Returns a fresh, normalised ShareState or every problem
+ * Checks a whole share state read from a link: params, baseline and run through the engine's one door
+ * (validateRunInputs), the view by the rules below. Returns a fresh, normalised ShareState or every problem
  * as "field: message". Never throws (its callers' contract); the input is untrusted JSON.
  */
-import { validateParams, validateRunOptions } from '../engine/params/validateParams';
+import { validateRunInputs } from '../engine/params/validateRunInputs';
+import type { RunOptions } from '../engine/params/defaults';
 import { describeValue } from '../engine/params/schema';
 import type { RiskParams } from '../engine/params/riskParams';
 import { isJsonObject, type JsonObject } from './jsonPatch';
@@ -96,34 +97,35 @@ function qualify(prefix: string, field: string): string {
 }
 
 function readParams(field: 'params' | 'baseline', value: unknown): RiskParams | string[] {
-  const result = validateParams(value);
+  const result = validateRunInputs({ params: value });
   if (result.ok) return result.params;
   return result.problems.map((p) => `${qualify(field, p.field)}: ${p.message}`);
 }
 
 /**
- * Paths and seed, both required (validateRunOptions would fill a missing one from today's DEFAULT_RUN), and the
- * optional estimator mode: absent stays absent (= plain, what links made before it existed showed).
+ * The proposal with its run through the engine's one door. Paths and seed are both required (validateRunOptions
+ * would fill a missing one from today's DEFAULT_RUN); the optional estimator mode is the link's own field:
+ * absent stays absent (= plain, what links made before it existed showed).
  */
-function readRun(value: unknown): RunSpec | string[] {
-  let options = value;
+function readProposalAndRun(rawParams: unknown, rawRun: unknown): { params: RiskParams | string[]; run: RunSpec | string[] } {
+  let options = rawRun;
   let estimator: EstimatorMode | undefined;
-  if (isJsonObject(value)) {
-    const missing = (['paths', 'seed'] as const).filter((key) => !Object.hasOwn(value, key));
-    if (missing.length > 0) return missing.map((key) => `run.${key}: required`);
-    if (Object.hasOwn(value, 'estimator')) {
-      const raw = value['estimator'];
-      if (!ESTIMATOR_MODES.includes(raw as EstimatorMode)) {
-        return [`run.estimator: must be one of ${ESTIMATOR_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(raw)}`];
-      }
-      estimator = raw as EstimatorMode;
-      const { estimator: _estimator, ...rest } = value;
-      options = rest;
+  if (isJsonObject(rawRun) && Object.hasOwn(rawRun, 'estimator')) {
+    const raw = rawRun['estimator'];
+    if (!ESTIMATOR_MODES.includes(raw as EstimatorMode)) {
+      const problem = `run.estimator: must be one of ${ESTIMATOR_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(raw)}`;
+      return { params: readParams('params', rawParams), run: [problem] };
     }
+    estimator = raw as EstimatorMode;
+    const { estimator: _estimator, ...rest } = rawRun;
+    options = rest;
   }
-  const result = validateRunOptions(options);
-  if (result.ok) return { paths: result.options.paths, seed: result.options.seed, ...(estimator ? { estimator } : {}) };
-  return result.problems.map((p) => `${qualify('run', p.field)}: ${p.message}`);
+  const toSpec = (run: RunOptions): RunSpec => ({ paths: run.paths, seed: run.seed, ...(estimator ? { estimator } : {}) });
+  const result = validateRunInputs({ params: rawParams, run: options, required: ['paths', 'seed'] });
+  if (result.ok) return { params: result.params, run: toSpec(result.run) };
+  const problemsOf = (input: 'params' | 'run'): string[] =>
+    result.problems.filter((p) => p.input === input).map((p) => `${qualify(input, p.field)}: ${p.message}`);
+  return { params: result.params ?? problemsOf('params'), run: result.run ? toSpec(result.run) : problemsOf('run') };
 }
 
 export function validateShareState(doc: JsonObject): ShareStateResult {
@@ -134,10 +136,9 @@ export function validateShareState(doc: JsonObject): ShareStateResult {
     }
     const own = (key: keyof ShareState): unknown => (Object.hasOwn(doc, key) ? doc[key] : undefined);
 
-    const params = readParams('params', own('params'));
+    const { params, run } = readProposalAndRun(own('params'), own('run'));
     const rawBaseline = own('baseline');
     const baseline = rawBaseline === null ? null : readParams('baseline', rawBaseline);
-    const run = readRun(own('run'));
     const view = readView(own('view'), {
       paths: Array.isArray(run) ? null : run.paths,
       params: Array.isArray(params) ? null : params,

@@ -5,7 +5,8 @@ import { buildPopulation } from '../population/buildPopulation';
 import type { Population } from '../population/population';
 import { drawPricePath, prepareScenario } from '../scenario';
 import { PathSimulator } from './pathSimulator';
-import type { PathColumns, RangeResult, SeriesColumns } from '../results/pathResults';
+import { emptyPathColumns, emptySeries } from '../results/emptyColumns';
+import type { PathColumns, RangeResult } from '../results/pathResults';
 import type { PathTally } from './book/pathTally';
 import { simConfig } from './config/simConfig';
 import { seriesStepOfPoint } from './seriesLayout';
@@ -118,39 +119,4 @@ function writePathRow(paths: PathColumns, row: number, tally: PathTally, fundEnd
   paths.fundDepletedStep[row] = tally.fundDepletedStep;
   paths.openDeficitUnits[row] = tally.openDeficitUnits;
   paths.ledgerBalanced[row] = balanced ? 1 : 0;
-}
-
-export function emptyPathColumns(count: number): PathColumns {
-  return {
-    badDebtUnits: new Float64Array(count),
-    fundDrawUnits: new Float64Array(count),
-    socializedLossUnits: new Float64Array(count),
-    vaultLossUnits: new Float64Array(count),
-    uncoveredUnits: new Float64Array(count),
-    fundInflowUnits: new Float64Array(count),
-    fundEndUnits: new Float64Array(count),
-    liquidations: new Float64Array(count),
-    liquidatedNotionalQuote: new Float64Array(count),
-    adlNotionalQuote: new Float64Array(count),
-    adlNeededUnits: new Float64Array(count),
-    adlProfitClosedUnits: new Float64Array(count),
-    vaultPnlUnits: new Float64Array(count),
-    accountsHit: new Float64Array(count),
-    largestHaircutShare: new Float64Array(count),
-    fundDepletedStep: new Int32Array(count),
-    openDeficitUnits: new Float64Array(count),
-    ledgerBalanced: new Uint8Array(count),
-  };
-}
-
-function emptySeries(count: number, points: number, stepOfPoint: Int32Array): SeriesColumns {
-  return {
-    points,
-    stepOfPoint: Int32Array.from(stepOfPoint),
-    price: new Float64Array(count * points),
-    fundBalanceQuote: new Float64Array(count * points),
-    cumBadDebtQuote: new Float64Array(count * points),
-    cumSocializedLossQuote: new Float64Array(count * points),
-    cumLiquidatedNotionalQuote: new Float64Array(count * points),
-  };
 }

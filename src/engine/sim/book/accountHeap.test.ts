@@ -12,6 +12,21 @@ function drain(heap: AccountHeap): { key: number; id: number; version: number }[
 }
 
 describe('AccountHeap', () => {
+  // Each row: pushes as (key, account, version), then the drain order worked out by hand — keys descending, one
+  // entry per account, a re-push keeping only the account's latest key and version.
+  it.each([
+    ['distinct keys come out largest first', [[2, 0, 0], [7, 1, 0], [-3, 2, 0], [5, 3, 0]], [[7, 1, 0], [5, 3, 0], [2, 0, 0], [-3, 2, 0]]],
+    ['a re-push raises an account past the others', [[4, 0, 0], [6, 1, 0], [1, 2, 0], [8, 2, 1]], [[8, 2, 1], [6, 1, 0], [4, 0, 0]]],
+    ['a re-push lowers an account below the others', [[9, 0, 0], [6, 1, 0], [3, 2, 0], [1, 0, 1]], [[6, 1, 0], [3, 2, 0], [1, 0, 1]]],
+    ['a re-push with the same key only updates the version', [[5, 0, 0], [4, 1, 0], [5, 0, 3]], [[5, 0, 3], [4, 1, 0]]],
+    ['infinite keys sort with the rest', [[Infinity, 0, 0], [-Infinity, 1, 0], [0, 2, 0]], [[Infinity, 0, 0], [0, 2, 0], [-Infinity, 1, 0]]],
+  ] as [string, [number, number, number][], [number, number, number][]][])('%s', (_case, pushes, drained) => {
+    const heap = new AccountHeap(4);
+    for (const [key, id, version] of pushes) heap.push(key, id, version);
+    expect(heap.size).toBe(drained.length);
+    expect(drain(heap).map((e) => [e.key, e.id, e.version])).toEqual(drained);
+  });
+
   it('pops the largest key first', () => {
     const heap = new AccountHeap(4);
     heap.push(1, 0, 0);
