@@ -1,4 +1,4 @@
-// Import boundaries (STYLE.md §2): engine ← workers ← state ← ui. The engine is a pure function of its
+// Import boundaries (STYLE.md §2): engine ← workers ← state ← ui, proven rule by rule in src/lintBoundaries.test.ts. The engine is a pure function of its
 // inputs, so it may not reach the page, the worker host, the clock or Math.random; the page may read the
 // engine's parameter types and validation but never its simulation code.
 import js from '@eslint/js';
@@ -39,16 +39,64 @@ const engineOnlyImports = {
   ],
 };
 
-const mainThreadMessage = 'The main thread simulates nothing: import engine parameter types/validation only; runs go through workers/pool.';
+const mainThreadMessage = 'The main thread simulates nothing: import engine parameter types/validation only; runs go through the store (src/state).';
 const simulationCode = {
   patterns: [
     // crashPresets is pure data (labels, sourced facts, shapes) that the page's preset picker shows.
-    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine/testing/**', '**/engine/scenario/**', '!**/engine/scenario/crashPresets', '**/engine/population/generatePopulation'], message: mainThreadMessage },
+    { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine/testing/**', '**/engine/scenario/**', '!**/engine/scenario/crashPresets', '**/engine/population/generatePopulation'], message: mainThreadMessage, allowTypeImports: true },
     // The bare directory imports ('../engine', '../engine/scenario'). Not globs: in gitignore semantics a
     // directory glob also matches everything below it, which would forbid engine/params (and crashPresets) too.
-    { regex: '(^|/)engine(/scenario)?/?$', message: mainThreadMessage },
+    { regex: '(^|/)engine(/scenario)?/?$', message: mainThreadMessage, allowTypeImports: true },
   ],
 };
+
+// The page (src/ui, src/main.tsx) by allowlist (issue 17): engine *types* from anywhere, engine *values* only from
+// these modules — parameters, and pure page-facing helpers that simulate nothing (parsing a tape or a positions
+// file, formatting, report arithmetic). A new engine module is closed to the page until
+// it is named here. Paths are relative to src/engine; a folder admits everything below it.
+export const PAGE_ENGINE_VALUES = [
+  'params/',
+  'scenario/crashPresets',
+  'identity', 'identity/index',
+  'money/money',
+  'tape/candleSteps', 'tape/parseTape',
+  'population/parsePositionsCsv',
+  'margin/marginSchedule',
+  'importance/rareEventChoice',
+  'planner/annualCost',
+  'reports/adlWaves', 'reports/adlPolicies',
+  'metrics/pathsForPrecision', 'metrics/pairedDifference',
+];
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const allowedEngineValue = PAGE_ENGINE_VALUES.map((m) => (m.endsWith('/') ? `${escapeRegex(m)}.*` : escapeRegex(m))).join('|');
+const pageImports = {
+  patterns: [
+    { regex: `(^|/)engine(/(?!(${allowedEngineValue})$).*)?/?$`, allowTypeImports: true, message: 'The page imports engine values only from src/engine/params and the page-facing modules in eslint.config.js (PAGE_ENGINE_VALUES); types from anywhere. Simulations run through the store.' },
+    { regex: '(^|/)workers(/|$)', message: 'The page never imports workers/ (types included): it reads the store and dispatches actions; the store (src/state/useAppStore.ts) builds the engines.' },
+  ],
+};
+
+// The store: only useAppStore.ts builds real workers; every other state file names the engines by type.
+const stateImports = {
+  patterns: [
+    ...simulationCode.patterns,
+    { regex: '(^|/)workers(/|$)', allowTypeImports: true, message: 'Only src/state/useAppStore.ts imports worker code; the slices take engines as interfaces (src/state/engines.ts).' },
+  ],
+};
+
+// workers/ (both threads; tests aside) reaches the engine only through its public surface, src/engine/index
+// (parameter modules too), by allowlist; and never the page or the store above it.
+const workerImports = {
+  patterns: [
+    { regex: '(^|/)src/engine/(?!(index|params/[^/]+)$)', message: 'workers/ imports the engine only through src/engine/index (and src/engine/params): export what you need from the index.' },
+    { regex: '(^|/)src/(ui|state|share|cli)(/|$)', message: 'workers/ sits below the store and the page: it never imports them.' },
+  ],
+};
+
+const noStoreWrites = [
+  'error',
+  { property: 'setState', message: 'The page does not write the store: it dispatches the store\'s actions (appStore.getState().someAction(...)).' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', '.scratch/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'playwright-report/**', 'e2e/screenshots/**', 'bench-results/**'] },
@@ -83,9 +131,33 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/share/**/*.ts', 'src/main.tsx'],
     ignores: ['src/**/*.test.ts'],
     plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', simulationCode],
+      '@typescript-eslint/no-restricted-imports': ['error', pageImports],
+      'no-restricted-properties': noStoreWrites,
     },
+  },
+  {
+    // The page's tests may build engine results to feed its adapters, but never reach into workers/ either.
+    files: ['src/ui/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [pageImports.patterns[1]] }] },
+  },
+  {
+    files: ['src/state/**/*.ts', 'src/share/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/state/useAppStore.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', stateImports] },
+  },
+  {
+    files: ['workers/**/*.ts'],
+    ignores: ['workers/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', workerImports] },
+  },
+  {
+    files: ['src/state/useAppStore.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', simulationCode] },
   },
 );

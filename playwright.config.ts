@@ -11,6 +11,9 @@ const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'e2e',
+  // Specs only: the shared helpers in e2e/support are imported by specs, never run as tests.
+  testMatch: '*.spec.ts',
+  testIgnore: 'support/**',
   outputDir: process.env.HAIRCUT_E2E_PORT ? `test-results-${PORT}` : 'test-results',
   fullyParallel: false,
   forbidOnly: isCI,

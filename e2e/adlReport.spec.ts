@@ -2,7 +2,7 @@
 // in words, and queue vs pro-rata vs full-size on the wave books, for all waves and for one wave.
 // Screenshot: e2e/screenshots/planner-adl-compare.png (look at it).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 test('the ADL report shows the published range with sources and compares queue, pro-rata and full-size', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });

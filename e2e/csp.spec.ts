@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { runDone } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { runDone } from './support/shareHelpers';
 
 const DIST = process.env.HAIRCUT_E2E_DIST ?? 'dist';
 const TYPES: Record<string, string> = {

@@ -4,8 +4,8 @@
 // e2e/screenshots/ (look at them).
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { LEGACY_DEFAULTS_LINK } from './support/shareHelpers';
 
 const RUN_TIMEOUT = 120_000;
 const DESKTOP = { width: 1440, height: 900 };

@@ -5,8 +5,8 @@
 // e2e/screenshots/decisions-*.png (look at them).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { LEGACY_DEFAULTS_LINK } from './support/shareHelpers';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };

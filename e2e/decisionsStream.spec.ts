@@ -8,7 +8,7 @@ import { validateParams } from '../src/engine/params/validateParams';
 import { encodeShareState } from '../src/share/codec';
 import type { ShareState } from '../src/share/shareState';
 import { LEARN_PRESETS } from '../src/ui/learn/presets';
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };

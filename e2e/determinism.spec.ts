@@ -1,8 +1,8 @@
 // The page's numbers are the command line's numbers: same engine, same paths, whatever the number of workers
 // or the size of their chunks (path i depends only on params, seed and i; the pool reduces index-ordered arrays).
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { defaultParamsFile, HEADLINE, readShown, simulateCli, type CliSummary } from './simulateCli';
+import { expect, test } from './support/fixtures';
+import { defaultParamsFile, HEADLINE, readShown, simulateCli, type CliSummary } from './support/simulateCli';
 
 const DEFAULT_PATHS = 1000;
 const DEFAULT_SEED = 1;

@@ -2,8 +2,8 @@
 // what it would cost; declining keeps the page as it was, accepting opens the link.
 import { encodeShareState } from '../src/share/codec';
 import { defaultShareState } from '../src/share/shareState';
-import { expect, test } from './fixtures';
-import { runDone, seedInput } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { runDone, seedInput } from './support/shareHelpers';
 
 function monsterLink(): string {
   const s = defaultShareState();

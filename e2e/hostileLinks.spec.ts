@@ -2,8 +2,8 @@
 // And the point of links: another browser opening one sees exactly the same numbers; back/forward restore.
 import type { Page } from '@playwright/test';
 import { deflateSync } from 'fflate';
-import { expect, test } from './fixtures';
-import { headline, rawLink, runDone, seedInput, setSeed } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { headline, rawLink, runDone, seedInput, setSeed } from './support/shareHelpers';
 
 const XSS = '<img src=x onerror=window.__pwned=1>';
 /** Fields of the base's generated population that an explicit one does not have (the patch deletes them). */

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
-import { rawLink, runDone, setField } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { rawLink, runDone, setField } from './support/shareHelpers';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(repoRoot, '.scratch', `intervals-e2e-${process.env.HAIRCUT_E2E_PORT ?? 4173}`);

@@ -6,7 +6,7 @@ import { validateParams } from '../src/engine/params/validateParams';
 import { encodeShareState } from '../src/share/codec';
 import { describeEvent, money } from '../src/ui/learn/eventText';
 import { LEARN_PRESETS } from '../src/ui/learn/presets';
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 const dry = LEARN_PRESETS.find((p) => p.id === 'fund-runs-dry')!;
 const link = `/#${encodeShareState(dry.state)}`;

@@ -1,6 +1,6 @@
 // Learn (issue #14): the ADL overshoot in money, per event and for the path, in the full-vs-needed story.
 // Screenshot: e2e/screenshots/learn-adl-overshoot.png (look at it).
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 test('the full-vs-needed ADL story shows the overshoot in money; needed ADL shows less', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });

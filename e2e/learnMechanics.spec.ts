@@ -7,8 +7,8 @@ import { validateParams } from '../src/engine/params/validateParams';
 import { encodeShareState } from '../src/share/codec';
 import { defaultShareState } from '../src/share/shareState';
 import { describeEvent, priceChartCaption } from '../src/ui/learn/eventText';
-import { expect, test } from './fixtures';
-import { keeperSliceThinWorld } from './learnMechanicsWorld';
+import { expect, test } from './support/fixtures';
+import { keeperSliceThinWorld } from './support/learnMechanicsWorld';
 
 test('slices, the keeper queue and the thinning book each get a line; the chart says the mark liquidates', async ({ page }) => {
   const checked = validateParams(keeperSliceThinWorld());

@@ -2,7 +2,7 @@
 // link shows the same options), and an ADL link made before the change opens with a notice that it was upgraded.
 import { encodeShareState } from '../src/share/codec';
 import { defaultShareState } from '../src/share/shareState';
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 test.describe.configure({ timeout: 240_000 });
 

@@ -1,7 +1,7 @@
 // Not part of `npm test`: speed goals live in benchmarks (`npm run bench:planner`), never in tests.
 // The planner's speed in a real Chromium (issue #10 targets: a 20-point sweep at 1,000 paths × 10k accounts under
 // 10 s on 2 cores, first point under 1 s; the solver under 15 s). It prints what it measured.
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 const DESKTOP = { width: 1440, height: 900 };
 const SWEEP_TIMEOUT = 120_000;

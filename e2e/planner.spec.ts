@@ -4,7 +4,7 @@
 // e2e/screenshots/planner-*.png (look at them). One test measures a 20-point sweep at the default parameters.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };

@@ -2,8 +2,8 @@
 // reads done; a parameter changed mid-run cancels that run and the new one finishes with the new parameters'
 // numbers; no console errors anywhere (fixtures.ts).
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { defaultParamsFile, HEADLINE, simulateCli } from './simulateCli';
+import { expect, test } from './support/fixtures';
+import { defaultParamsFile, HEADLINE, simulateCli } from './support/simulateCli';
 
 interface RunWatch {
   /** run-status text, each change once. */

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 
 test('population seed field and the interval that includes population resampling', async ({ page }) => {
   test.setTimeout(300_000); // several runs on a shared machine

@@ -1,8 +1,8 @@
 // Saved proposals that cannot wedge, in the real IndexedDB (issue 18 §4): a damaged record is listed as
 // damaged with a Delete button; a database whose object store is missing is repaired on open, in plain words.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { runDone } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { runDone } from './support/shareHelpers';
 
 /** Puts a record the page cannot read into its 'haircut' database (creating the store if need be). */
 async function putDamagedRecord(page: Page): Promise<void> {

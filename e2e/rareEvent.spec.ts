@@ -7,8 +7,8 @@ import { RARE_EVENT_THRESHOLD } from '../src/engine/importance/rareEventChoice';
 import { createSimulator, defaultParams, summarizeRun, type RiskParams } from '../src/engine/index';
 import { encodeShareState } from '../src/share/codec';
 import { freshPageState } from '../src/share/shareState';
-import { expect, test } from './fixtures';
-import { runDone } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { runDone } from './support/shareHelpers';
 
 const RUN = { paths: 600, seed: 4 };
 

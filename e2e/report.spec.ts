@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { expect, test } from './fixtures';
-import { headline, rawLink, runDone, setField, setSeed } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { headline, rawLink, runDone, setField, setSeed } from './support/shareHelpers';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');

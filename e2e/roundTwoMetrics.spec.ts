@@ -3,8 +3,8 @@
 // Screenshot: e2e/screenshots/dashboard-adl-overshoot.png (look at it).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { LEGACY_DEFAULTS_LINK } from './support/shareHelpers';
 
 test.describe.configure({ timeout: 180_000 });
 

@@ -2,9 +2,9 @@
 // what another browser opens, with the same numbers.
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { headline, runDone, seedInput, setField, setSeed } from './shareHelpers';
-import { HEADLINE, simulateCli } from './simulateCli';
+import { expect, test } from './support/fixtures';
+import { headline, runDone, seedInput, setField, setSeed } from './support/shareHelpers';
+import { HEADLINE, simulateCli } from './support/simulateCli';
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ download: Download; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);

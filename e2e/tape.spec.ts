@@ -1,6 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
+import { LEGACY_DEFAULTS_LINK } from './support/shareHelpers';
 
 /** A 1-minute tape falling from 50 with long lower wicks: 30 candles, generic format. */
 function crashTape(): string {

@@ -2,8 +2,8 @@
 // labelled input, the mark weight re-runs the numbers, and a tier shows its maintenance amount. Screenshots go
 // to e2e/screenshots/ (look at them).
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { LEGACY_DEFAULTS_LINK } from './shareHelpers';
+import { expect, test } from './support/fixtures';
+import { LEGACY_DEFAULTS_LINK } from './support/shareHelpers';
 
 const RUN_TIMEOUT = 180_000;
 test.describe.configure({ timeout: 360_000 });

@@ -1,5 +1,6 @@
-// Proves the import boundaries of eslint.config.js (STYLE.md §2) by linting small in-memory files as if they
-// lived in src/engine and src/ui: the rules must fire on the violations and stay quiet on clean code.
+// Proves the import boundaries of eslint.config.js (STYLE.md §2, issue 17) by linting small in-memory files as
+// if they lived in src/engine, src/state and src/ui: the rules must fire on the violations and stay quiet on
+// clean code and on the imports each layer is allowed.
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,11 @@ const eslint = new ESLint({ cwd: repoRoot });
 const ENGINE_FILE = 'src/engine/__lint_fixture__.ts';
 const UI_FILE = 'src/ui/__lint_fixture__.tsx';
 const STATE_FILE = 'src/state/__lint_fixture__.ts';
+/** The page's and the store's import rule: typescript-eslint's, which can admit type-only imports. */
+const TS_IMPORTS = '@typescript-eslint/no-restricted-imports';
+
+// Loading ESLint and typescript-eslint takes seconds on a busy machine; the first lint pays for it.
+const SLOW = { timeout: 60_000 };
 
 async function ruleIds(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -17,7 +23,7 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return result.messages.map((m) => m.ruleId ?? `fatal: ${m.message}`);
 }
 
-describe('the engine is pure', () => {
+describe('the engine is pure', SLOW, () => {
   it.each([
     ['imports React', "import { useState } from 'react';\nexport const hook = useState;\n", 'no-restricted-imports'],
     ['imports zustand', "import { createStore } from 'zustand/vanilla';\nexport const s = createStore;\n", 'no-restricted-imports'],
@@ -53,28 +59,28 @@ describe('the engine is pure', () => {
   });
 });
 
-describe('the main thread simulates nothing', () => {
+describe('the main thread simulates nothing', SLOW, () => {
   it.each([
     ['the engine index', "import { simulateRange } from '../engine/index';\nexport const run = simulateRange;\n"],
     ['the engine directory', "import { simulateRange } from '../engine';\nexport const run = simulateRange;\n"],
     ['simulation code', "import { createSimulator } from '../engine/sim/simulateRange';\nexport const run = createSimulator;\n"],
     ['scenario code', "import { drawPricePath } from '../engine/scenario';\nexport const draw = drawPricePath;\n"],
   ])('a UI file that imports %s is refused', async (_case, code) => {
-    expect(await ruleIds(code, UI_FILE)).toContain('no-restricted-imports');
+    expect(await ruleIds(code, UI_FILE)).toContain(TS_IMPORTS);
   });
 
   it('a state file that imports the engine index is refused', async () => {
     const code = "import { summarizeRun } from '../engine/index';\nexport const summarize = summarizeRun;\n";
-    expect(await ruleIds(code, STATE_FILE)).toContain('no-restricted-imports');
+    expect(await ruleIds(code, STATE_FILE)).toContain(TS_IMPORTS);
   });
 
   it('a UI file may read the crash presets (pure data) but no other scenario module', async () => {
     const presets = "import { CRASH_PRESETS } from '../engine/scenario/crashPresets';\nexport const presets = CRASH_PRESETS;\n";
     expect(await ruleIds(presets, UI_FILE)).toEqual([]);
     const crash = "import { crashLevel } from '../engine/scenario/crash';\nexport const level = crashLevel;\n";
-    expect(await ruleIds(crash, UI_FILE)).toContain('no-restricted-imports');
+    expect(await ruleIds(crash, UI_FILE)).toContain(TS_IMPORTS);
     const near = "import { x } from '../engine/scenario/crashPresets.extra';\nexport const y = x;\n";
-    expect(await ruleIds(near, UI_FILE)).toContain('no-restricted-imports');
+    expect(await ruleIds(near, UI_FILE)).toContain(TS_IMPORTS);
   });
 
   it('a UI file may read engine parameter types and defaults', async () => {
@@ -86,5 +92,93 @@ describe('the main thread simulates nothing', () => {
       '',
     ].join('\n');
     expect(await ruleIds(code, UI_FILE)).toEqual([]);
+  });
+});
+
+/** The boundary rules a snippet broke (other rules, e.g. unused imports, are not this test's business). */
+async function broken(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  const boundaryRules = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-imports', 'no-restricted-properties', 'no-restricted-globals']);
+  return (result?.messages ?? []).filter((m) => m.ruleId !== null && boundaryRules.has(m.ruleId)).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const use = (names: string) => `\nexport const used = [${names}];\n`;
+
+describe('the page (src/ui) by allowlist', SLOW, () => {
+  it('rejects importing the pool, and any workers/ file even for a type', async () => {
+    expect(await broken('src/ui/results/Probe.tsx', `import { EnginePool } from '../../../workers/pool';${use('EnginePool')}`)).toEqual([
+      expect.stringMatching(/never imports workers/),
+    ]);
+    expect(await broken('src/ui/learn/Probe.ts', `import type { LearnTrace } from '../../../workers/traceJob';\nexport type T = LearnTrace;\n`)).toHaveLength(1);
+    expect(await broken('src/main.tsx', `import { spawnEngineWorker } from '../workers/spawnEngineWorker';${use('spawnEngineWorker')}`)).toHaveLength(1);
+  });
+
+  it('keeps workers/ out of the page\'s tests too', async () => {
+    expect(await broken('src/ui/charts/probe.test.ts', `import { samplePathOf } from '../../../workers/rangeTransfer';${use('samplePathOf')}`)).toHaveLength(1);
+  });
+
+  it('rejects engine values outside the allowlist: simulation code, the index, a module nobody named yet', async () => {
+    for (const from of ['../../engine', '../../engine/index', '../../engine/sim/simulateRange', '../../engine/metrics/summarizeRun', '../../engine/brandNew/module', '../../engine/scenario/scenario']) {
+      expect(await broken('src/ui/results/Probe.tsx', `import { something } from '${from}';${use('something')}`), from).toEqual([expect.stringMatching(/engine values only/)]);
+    }
+  });
+
+  it('admits engine values from params and the named page-facing modules, and engine types from anywhere', async () => {
+    const code = [
+      `import { validateParams } from '../../engine/params/validateParams';`,
+      `import { defaultParams } from '../../engine/params/defaults';`,
+      `import { CRASH_PRESETS } from '../../engine/scenario/crashPresets';`,
+      `import { canonicalJson } from '../../engine/identity';`,
+      `import type { RunSummary } from '../../engine/metrics/summarizeRun';`,
+      `import type { PathEvent } from '../../engine/index';`,
+      `import type { RangeResult } from '../../engine';`,
+      `import { appStore, useAppStore } from '../../state/useAppStore';`,
+      `export type T = [RunSummary, PathEvent, RangeResult];`,
+    ].join('\n');
+    expect(await broken('src/ui/results/Probe.tsx', code + use('validateParams, defaultParams, CRASH_PRESETS, canonicalJson, appStore, useAppStore'))).toEqual([]);
+  });
+
+  it('rejects writing the store from the page, but not a component\'s own useState setter', async () => {
+    expect(await broken('src/ui/learn/Probe.ts', `import { appStore } from '../../state/useAppStore';\nappStore.setState({ learnStep: 0 });\n`)).toEqual([
+      expect.stringMatching(/^no-restricted-properties: .*dispatches the store/),
+    ]);
+    const local = `import { useState } from 'react';\nexport function useThing() {\n  const [state, setState] = useState(0);\n  return () => setState(state + 1);\n}\n`;
+    expect(await broken('src/ui/learn/Probe.ts', local)).toEqual([]);
+  });
+});
+
+describe('the store (src/state)', SLOW, () => {
+  it('names engines by type only: worker code is for useAppStore.ts alone', async () => {
+    expect(await broken('src/state/probeSlice.ts', `import { EnginePool } from '../../workers/pool';${use('EnginePool')}`)).toEqual([
+      expect.stringMatching(/Only src\/state\/useAppStore.ts imports worker code/),
+    ]);
+    expect(await broken('src/state/probeSlice.ts', `import type { RunEngine } from '../../workers/pool';\nexport type T = RunEngine;\n`)).toEqual([]);
+    expect(await broken('src/state/useAppStore.ts', `import { EnginePool } from '../../workers/pool';${use('EnginePool')}`)).toEqual([]);
+  });
+
+  it('simulates nothing either: no engine simulation values', async () => {
+    expect(await broken('src/state/probeSlice.ts', `import { createSimulator } from '../engine/index';${use('createSimulator')}`)).toEqual([expect.stringMatching(/simulates nothing/)]);
+  });
+});
+
+describe('the engine', SLOW, () => {
+  it('stays pure: no worker code, no host globals', async () => {
+    expect(await broken('src/engine/sim/probe.ts', `import { EnginePool } from '../../../workers/pool';${use('EnginePool')}`)).toEqual([expect.stringMatching(/imports only itself/)]);
+    expect(await broken('src/engine/sim/probe.ts', `export const t = performance.now();\n`)).toEqual([expect.stringMatching(/belongs to a host/)]);
+  });
+});
+
+describe('workers/', SLOW, () => {
+  it('reaches the engine only through src/engine/index and its parameter modules', async () => {
+    expect(await broken('workers/probeJob.ts', `import { createSimulator } from '../src/engine/sim/simulateRange';${use('createSimulator')}`)).toEqual([
+      expect.stringMatching(/only through src\/engine\/index/),
+    ]);
+    expect(await broken('workers/probeJob.ts', `import type { Simulator } from '../src/engine/sim/simulateRange';\nexport type T = Simulator;\n`)).toHaveLength(1);
+    const allowed = `import { createSimulator } from '../src/engine/index';\nimport { defaultParams } from '../src/engine/params/defaults';${use('createSimulator, defaultParams')}`;
+    expect(await broken('workers/probeJob.ts', allowed)).toEqual([]);
+  });
+
+  it('never imports the store or the page', async () => {
+    expect(await broken('workers/probeClient.ts', `import { appStore } from '../src/state/useAppStore';${use('appStore')}`)).toEqual([expect.stringMatching(/below the store/)]);
   });
 });

@@ -5,7 +5,6 @@ import { within, type EngineEndpoint, type SpawnEngine } from './engineEndpoint'
 import type { LearnTrace, TraceRequest } from './traceJob';
 
 export type { LearnTrace, TraceRequest };
-export type { PathEvent } from '../src/engine/index';
 
 const TRACE_DEADLINE_MS = 60_000;
 

@@ -2,7 +2,7 @@
 // is held until the visitor agrees (the page keeps its state meanwhile); large explicit populations are pointed
 // to a parameters file or a saved proposal instead of a link.
 import { describe, expect, it } from 'vitest';
-import type { RunEngine } from '../../workers/pool';
+import type { RunEngine } from './engines';
 import { encodeShareState } from '../share/codec';
 import { LINK_COMFORT_CHARS, linkAdvice } from '../share/linkBudget';
 import { defaultShareState, type ShareState } from '../share/shareState';
@@ -68,7 +68,7 @@ describe('estimateRunCost', () => {
 
 describe('a heavy link waits for the visitor', () => {
   const open = (share: ShareState) => {
-    const store = createAppStore(engine, { schedule: () => undefined });
+    const store = createAppStore({ run: engine }, { schedule: () => undefined });
     const heavy = createHeavyRunStore();
     startUrlSync(store, host(`#${encodeShareState(share)}`), { notices: createLinkNoticeStore(), admit: heavyRunGate(2, heavy) });
     return { store, heavy };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
 import type { ImportanceRequest } from '../../workers/importanceRun';
-import type { RunEngine, RunListener, RunRequest } from '../../workers/pool';
+import type { RunEngine, RunListener, RunRequest } from './engines';
 import type { AggregateSnapshot, RunSummary } from '../../workers/protocol';
 import { createAppStore } from './store';
 
@@ -18,7 +18,7 @@ function setup() {
     runImportance: (request) => new Promise((resolve) => void importance.push({ request, resolve })),
     dispose: () => undefined,
   };
-  const store = createAppStore(engine, { schedule: (flush) => flush() });
+  const store = createAppStore({ run: engine }, { schedule: (flush) => flush() });
   return { store, runs, importance };
 }
 

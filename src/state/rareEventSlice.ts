@@ -3,7 +3,7 @@
 // plain run saw too few socialized paths ('auto'). The plain run's charts stay; the headline shows the
 // importance estimate with its interval and effective sample size, and says why.
 import type { StateCreator } from 'zustand/vanilla';
-import type { RunEngine } from '../../workers/pool';
+import type { RunEngine } from './engines';
 import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
 import { chooseEstimator, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from '../engine/importance/rareEventChoice';
 import type { AppState } from './store';

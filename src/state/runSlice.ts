@@ -3,7 +3,7 @@
 // in flight, so a cancelled or older run can never overwrite a newer one. While a new run starts, the last
 // summary stays on screen marked `stale` until the new run's first partial summary replaces it.
 import type { StateCreator } from 'zustand/vanilla';
-import type { RunEngine, RunListener } from '../../workers/pool';
+import type { RunEngine, RunListener } from './engines';
 import type { RiskParams } from '../engine/params/riskParams';
 import type { RunProgress, RunSliceContract, RunStatus } from './runContract';
 import type { AppState } from './store';

@@ -3,7 +3,7 @@
 // restarts the run (once per task), the old summary stays visible as stale, and a failure is shown.
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../engine/params/defaults';
-import type { RunEngine, RunListener, RunRequest } from '../../workers/pool';
+import type { RunEngine, RunListener, RunRequest } from './engines';
 import type { AggregateSnapshot, RunSummary } from '../../workers/protocol';
 import { createAppStore } from './store';
 
@@ -53,7 +53,7 @@ const tick = () => new Promise<void>((r) => queueMicrotask(r));
 function setup() {
   const fake = fakeEngine();
   const frames = manualFrames();
-  const store = createAppStore(fake.engine, { schedule: frames.schedule });
+  const store = createAppStore({ run: fake.engine }, { schedule: frames.schedule });
   return { ...fake, frames, store };
 }
 
@@ -164,7 +164,7 @@ describe('run slice', () => {
 
   it('shows an engine that refuses to start as a run error', () => {
     const fake = fakeEngine();
-    const store = createAppStore({ ...fake.engine, start: () => { throw new Error('the engine pool has been disposed'); } });
+    const store = createAppStore({ run: { ...fake.engine, start: () => { throw new Error('the engine pool has been disposed'); } } });
     store.getState().startRun();
     expect(store.getState()).toMatchObject({ status: 'error', error: 'the engine pool has been disposed' });
   });

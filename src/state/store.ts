@@ -1,32 +1,42 @@
-// The one bound store (STYLE.md §4): three slices combined with zustand/vanilla so the logic runs in Node
-// tests with a fake engine; React reads it through useAppStore. The store keeps the run in step with its
+// The one bound store (STYLE.md §4): slices combined with zustand/vanilla so the logic runs in Node tests with
+// fake engines; React reads it through useAppStore, and the store is the page's one door to every engine
+// (engines.ts): the UI reads state and dispatches actions. The store keeps the run in step with its
 // inputs: a change of params, seed, paths or baseline cancels the run in flight and starts a new one (changes
 // made in one task start one run), and a change of the view's sample path asks the pool for that path.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RunEngine } from '../../workers/pool';
+import type { AppEngines } from './engines';
 import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
+import { createPopulationCiSlice, type PopulationCiSlice } from './populationCiSlice';
 import { createRareEventSlice, type RareEventSlice } from './rareEventSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
+import { createShareSlice, type ShareSlice } from './shareSlice';
+import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
   /** When run reports are published (default: the next animation frame). */
   schedule?: Scheduler;
+  /** The clock the planner's tasks are timed with, ms (default performance.now). */
+  now?: () => number;
 }
 
-export function createAppStore(engine: RunEngine, options: AppStoreOptions = {}): AppStore {
+/** Engines left out (a Node test that does not drive them) answer every call with an error that names them. */
+export function createAppStore(engines: AppEngines, options: AppStoreOptions = {}): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createParamsSlice(...a),
-    ...createRunSlice(engine, options.schedule ?? frameScheduler)(...a),
+    ...createRunSlice(engines.run, options.schedule ?? frameScheduler)(...a),
     ...createViewSlice(...a),
-    ...createPlannerSlice(...a),
-    ...createLearnSlice(...a),
-    ...createRareEventSlice(engine)(...a),
+    ...createPlannerSlice(engines.planner, options.now)(...a),
+    ...createLearnSlice(engines.trace)(...a),
+    ...createRareEventSlice(engines.run)(...a),
+    ...createPopulationCiSlice(engines.populationCi)(...a),
+    ...createToolSlice(engines.fit, engines.pathColumns)(...a),
+    ...createShareSlice(...a),
   }));
 
   let rerunQueued = false;

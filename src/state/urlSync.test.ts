@@ -2,7 +2,7 @@
 // a fake engine. A link is applied before anything runs; a refused link raises a notice and keeps the defaults;
 // edits are written debounced, each settled burst of number changes is its own history entry; popstate restores.
 import { describe, expect, it } from 'vitest';
-import type { RunEngine } from '../../workers/pool';
+import type { RunEngine } from './engines';
 import { encodeShareState } from '../share/codec';
 import { defaultShareState, freshPageState, type ShareState } from '../share/shareState';
 import { createAppStore } from './store';
@@ -99,7 +99,7 @@ function linkOf(edit: (s: ShareState) => void): string {
 }
 
 const setup = (hash = '') => {
-  const store = createAppStore(engine, { schedule: () => undefined });
+  const store = createAppStore({ run: engine }, { schedule: () => undefined });
   const fake = fakeHost(hash);
   const notices = createLinkNoticeStore();
   const sync = startUrlSync(store, fake.host, { notices });

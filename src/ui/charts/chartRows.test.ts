@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePathOf } from '../../../workers/rangeTransfer';
-import { createSimulator } from '../../engine';
+import { createSimulator, type SeriesColumns } from '../../engine';
 import type { RiskStats } from '../../engine/metrics/riskStats';
 import type { RunFan } from '../../engine/metrics/summarizeRun';
 import type { SamplePath } from '../../state/runContract';
@@ -189,10 +188,24 @@ describe('samplePathRows on the engine’s own paths', () => {
   // accounts on the others. Checked here on real paths: each path's markers add up to its own liquidated
   // notional, and a path has markers exactly when it had liquidations.
   const result = createSimulator(legacyDefaultParams(), 1).run(0, 3);
+  // Row `row` of the engine's series columns as the page receives it (the pool sends the same fields).
+  const samplePathOf = (series: SeriesColumns, row: number): SamplePath => {
+    const start = row * series.points;
+    const values = (column: Float64Array) => Array.from(column.subarray(start, start + series.points));
+    return {
+      pathIndex: row,
+      stepOfPoint: Array.from(series.stepOfPoint),
+      price: values(series.price),
+      fundBalanceQuote: values(series.fundBalanceQuote),
+      cumBadDebtQuote: values(series.cumBadDebtQuote),
+      cumSocializedLossQuote: values(series.cumSocializedLossQuote),
+      cumLiquidatedNotionalQuote: values(series.cumLiquidatedNotionalQuote),
+    };
+  };
 
   it('marks each path’s own liquidations, picked by row (path 1 has none, path 3 many)', () => {
     const marked = [0, 1, 2].map((row) => {
-      const view = samplePathRows(samplePathOf(result.series, row, row), 60);
+      const view = samplePathRows(samplePathOf(result.series, row), 60);
       const notional = result.paths.liquidatedNotionalQuote[row]!;
       expect(view.markers.reduce((sum, m) => sum + m.notional, 0)).toBeCloseTo(notional, 3);
       expect(view.totalLiquidated).toBeCloseTo(notional, 3);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { LearnTrace } from '../../../workers/traceClient';
+import type { LearnTrace } from '../../state/engines';
 import { accountChanges, CHANGE_LABELS, lastChangeBy } from './accountChanges';
 import { money } from './eventText';
 import { Term } from './Term';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { LearnTrace, PathEvent } from '../../../workers/traceClient';
+import type { PathEvent } from '../../engine/index';
+import type { LearnTrace } from '../../state/engines';
 import { useAppStore } from '../../state/useAppStore';
 import { describeEvent, LOSS_KINDS } from './eventText';
 

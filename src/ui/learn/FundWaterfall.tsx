@@ -1,4 +1,4 @@
-import type { LearnTrace } from '../../../workers/traceClient';
+import type { LearnTrace } from '../../state/engines';
 import { money } from './eventText';
 import { Term } from './Term';
 import type { GlossaryKey } from './glossary';

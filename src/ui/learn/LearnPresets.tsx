@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { encodeShareState } from '../../share/codec';
 import { appStore } from '../../state/useAppStore';
-import { applyShareState } from './applyPreset';
 import { LEARN_PRESETS, type LearnPreset } from './presets';
 import { storyWouldReplaceWork } from './storyConsent';
 import '../trust.css';
@@ -32,7 +31,7 @@ export function LearnPresets() {
               className="secondary small"
               data-testid="story-replace"
               onClick={() => {
-                applyShareState(pending.preset.state);
+                appStore.getState().applyShareState(pending.preset.state);
                 setPending(null);
               }}
             >
@@ -57,7 +56,7 @@ export function LearnPresets() {
                   setPending({ preset, href });
                   return;
                 }
-                applyShareState(preset.state);
+                appStore.getState().applyShareState(preset.state);
               }}
             >
               {preset.title}

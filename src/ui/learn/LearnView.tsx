@@ -25,8 +25,8 @@ export function LearnView() {
   const pathIndex = useAppStore((s) => s.pathIndex);
   const setPathIndex = useAppStore((s) => s.setPathIndex);
   const rawStep = useAppStore((s) => s.learnStep);
-  const traced = useTrace(params, seed, pathIndex);
-  const baselineTraced = useTrace(baseline, seed, pathIndex);
+  const traced = useTrace('current', params, seed, pathIndex);
+  const baselineTraced = useTrace('baseline', baseline, seed, pathIndex);
   const trace = traced?.trace ?? null;
   const step = trace ? Math.min(rawStep, trace.steps - 1) : 0;
   const stepsWithEvents = useMemo(() => (trace ? eventSteps(trace.events) : []), [trace]);

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { LearnTrace } from '../../../workers/traceClient';
+import type { LearnTrace } from '../../state/engines';
 import { money, priceChartCaption } from './eventText';
 
 const W = 640;

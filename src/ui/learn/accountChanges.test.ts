@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PathEvent } from '../../../workers/traceClient';
+import type { PathEvent } from '../../engine/index';
 import { accountChanges, lastChangeBy } from './accountChanges';
 
 const liquidation = (step: number, account: number, full: boolean): PathEvent => ({

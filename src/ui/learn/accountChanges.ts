@@ -1,7 +1,7 @@
 // What last happened to each shown account by a step (issue #21: after ADL, or a vault takeover, the accounts grid
 // must show the account closed or reduced, not its opening size). Read from the path's events, which name accounts
 // by population index.
-import type { PathEvent } from '../../../workers/traceClient';
+import type { PathEvent } from '../../engine/index';
 
 export type AccountChangeKind = 'liquidated' | 'partly-liquidated' | 'deleveraged' | 'taken-over';
 

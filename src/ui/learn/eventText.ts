@@ -1,6 +1,6 @@
 // One event of a traced path in plain words, with its numbers. Pure: the page, its tests and the end-to-end
 // spec (which recomputes the expected text from the engine in Node) all format through here.
-import type { PathEvent } from '../../../workers/traceClient';
+import type { PathEvent } from '../../engine/index';
 
 const two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -4,7 +4,7 @@ import { MAX_REPLAY_CANDLES, PAGE_VOLUME_EXPONENT, tapePrices, tapeReplay, tapeR
 import { formatTapeProblem, parseTape, type CandleTape } from '../../engine/tape/parseTape';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatInteger } from '../format';
-import { fitTapeInWorker, type TapeFit } from './fitClient';
+import type { TapeFit } from '../../state/engines';
 
 const ID = 'scenario-tape';
 const MAX_SHOWN = 8;
@@ -75,7 +75,7 @@ export function TapeInput() {
     if (!loaded) return;
     setFit('running');
     try {
-      setFit(await fitTapeInWorker(Float64Array.from(loaded.prices, Number), loaded.stepSeconds));
+      setFit(await appStore.getState().fitTape(Float64Array.from(loaded.prices, Number), loaded.stepSeconds));
     } catch (error) {
       setFit(`The fit failed: ${(error as Error).message}`);
     }

@@ -3,10 +3,9 @@ import { SWEEPABLE_PARAMS, paramPathProblem, readParam, sweepableParam } from '.
 import type { RiskParams } from '../../engine/params/riskParams';
 import '../trust.css';
 import type { HeatmapSpec } from '../../state/plannerSlice';
-import { useAppStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote } from '../format';
 import { applicableParams, defaultSweep, formatParamTick, formatParamValue, formatP, HEAT_LEGEND_STOPS, heatColor, heatTextColor, nearestIndex } from './plannerRows';
-import { cancelSweeps, loadIntoDashboard, runHeatmap } from './plannerRunner';
 import { marginAxisNote } from './populationNote';
 import { SweepProgress } from './SweepPanel';
 
@@ -38,7 +37,7 @@ export function HeatmapPanel() {
   const options = useMemo(() => applicableParams(params, SWEEPABLE_PARAMS), [params]);
   const parsed = parse(form);
   useEffect(() => {
-    if (started) runHeatmap();
+    if (started) appStore.getState().runHeatmap();
   }, [started, spec, params]);
 
   const rows = run?.rows ?? [];
@@ -86,7 +85,7 @@ export function HeatmapPanel() {
           e.preventDefault();
           if (!parsed) return;
           setSpec(parsed);
-          if (started) runHeatmap(true);
+          if (started) appStore.getState().runHeatmap(true);
           setStarted(true);
         }}
       >
@@ -103,7 +102,7 @@ export function HeatmapPanel() {
             Run grid
           </button>
           {run?.status === 'running' && (
-            <button type="button" className="secondary" onClick={cancelSweeps}>
+            <button type="button" className="secondary" onClick={() => appStore.getState().cancelSweeps()}>
               Cancel
             </button>
           )}
@@ -152,9 +151,9 @@ export function HeatmapPanel() {
                           tabIndex={ok ? 0 : -1}
                           onMouseEnter={() => setHover(index)}
                           onFocus={() => setHover(index)}
-                          onClick={() => ok && loadIntoDashboard([{ path: run.path, valueText: r }, { path: run.path2 ?? '', valueText: c }])}
+                          onClick={() => ok && appStore.getState().loadIntoDashboard([{ path: run.path, valueText: r }, { path: run.path2 ?? '', valueText: c }])}
                           onKeyDown={(e) => {
-                            if (ok && (e.key === 'Enter' || e.key === ' ')) loadIntoDashboard([{ path: run.path, valueText: r }, { path: run.path2 ?? '', valueText: c }]);
+                            if (ok && (e.key === 'Enter' || e.key === ' ')) appStore.getState().loadIntoDashboard([{ path: run.path, valueText: r }, { path: run.path2 ?? '', valueText: c }]);
                           }}
                         >
                           {p ? (p.ok ? formatP(prob) : 'invalid') : '…'}

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { LeverComparison, LeverCosts, LeverKind, Probe, SolveResult } from '../../engine/planner/index';
 import { LEVER_PATHS, sweepableParam } from '../../engine/params/sweepableParams';
-import type { PlannerTask } from '../../state/plannerSlice';
-import { useAppStore } from '../../state/useAppStore';
+import { SOLVER_MAX_PATHS_FACTOR, type PlannerTask } from '../../state/plannerSlice';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { formatParamValue } from './plannerRows';
 import { initialMarginNote } from './populationNote';
 import { CompareProgressView } from './CompareProgressView';
 import { CostRanking } from './CostRanking';
-import { cancelSolver, loadIntoDashboard, runCompare, runSolver, SOLVER_MAX_PATHS_FACTOR } from './plannerRunner';
 
 const LEVERS: { kind: LeverKind; label: string }[] = [
   { kind: 'fund', label: 'Starting insurance fund' },
@@ -126,7 +125,7 @@ function SolveCard({ r, testid }: { r: SolveResult; testid: string }) {
           type="button"
           className="small secondary"
           data-testid={`${testid}-load`}
-          onClick={() => loadIntoDashboard([{ path: r.path, valueText: r.answerText as string }], answerProbe?.paths)}
+          onClick={() => appStore.getState().loadIntoDashboard([{ path: r.path, valueText: r.answerText as string }], answerProbe?.paths)}
         >
           Load the answer into the dashboard{answerProbe ? ` at the ${answerProbe.paths.toLocaleString('en-US')} paths that verified it` : ''}
         </button>
@@ -224,14 +223,14 @@ export function SolverPanel() {
           <input id="solver-target" type="text" inputMode="decimal" value={targetText} aria-invalid={!targetOk} onChange={(e) => setTargetText(e.target.value)} />
         </div>
         <div className="planner-actions">
-          <button type="button" disabled={!targetOk} onClick={() => commitTarget() && runSolver()} data-testid="solver-run">
+          <button type="button" disabled={!targetOk} onClick={() => commitTarget() && appStore.getState().runSolver()} data-testid="solver-run">
             Solve
           </button>
-          <button type="button" className="secondary" disabled={!targetOk} onClick={() => commitTarget() && runCompare()} data-testid="compare-run">
+          <button type="button" className="secondary" disabled={!targetOk} onClick={() => commitTarget() && appStore.getState().runCompare()} data-testid="compare-run">
             Compare all three levers
           </button>
           {busy && (
-            <button type="button" className="secondary" onClick={cancelSolver}>
+            <button type="button" className="secondary" onClick={() => appStore.getState().cancelSolver()}>
               Cancel
             </button>
           )}

@@ -2,11 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { SWEEPABLE_PARAMS, sweepableParam } from '../../engine/params/sweepableParams';
 import { MAX_SWEEP_POINTS } from '../../share/validateShareState';
 import type { SweepSpec } from '../../share/shareState';
-import { useAppStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent, formatQuote, formatSeconds } from '../format';
 import { applicableParams, defaultSweep, formatParamValue, formatP, invalidPoints, sweepRows, type SweepRow } from './plannerRows';
 import { marginAxisNote } from './populationNote';
-import { cancelSweeps, loadIntoDashboard, runSweep1d } from './plannerRunner';
 import { SweepCharts } from './SweepCharts';
 import { SweepExpected } from './SweepExpected';
 
@@ -57,9 +56,9 @@ export function SweepPanel() {
 
   // Run the sweep whenever it or what it depends on changes (a change cancels the sweep in flight).
   useEffect(() => {
-    if (sweep && sweepableParam(sweep.param)) runSweep1d(sweep);
+    if (sweep && sweepableParam(sweep.param)) appStore.getState().runSweep1d(sweep);
   }, [sweep, params, seed, paths]);
-  useEffect(() => () => cancelSweeps(), []);
+  useEffect(() => () => appStore.getState().cancelSweeps(), []);
 
   const options = useMemo(() => applicableParams(params, SWEEPABLE_PARAMS), [params]);
   const parsed = parseForm(form);
@@ -75,7 +74,7 @@ export function SweepPanel() {
     if (parsed.spec) setSweep(parsed.spec);
   };
   const pick = (row: SweepRow) => {
-    const problems = loadIntoDashboard([{ path, valueText: row.valueText }]);
+    const problems = appStore.getState().loadIntoDashboard([{ path, valueText: row.valueText }]);
     setLoadProblem(problems.length > 0 ? `Could not load ${row.valueText}: ${problems.join('; ')}` : null);
   };
   const running = run?.status === 'running';
@@ -142,7 +141,7 @@ export function SweepPanel() {
             Run sweep
           </button>
           {running && (
-            <button type="button" className="secondary" onClick={cancelSweeps} data-testid="sweep-cancel">
+            <button type="button" className="secondary" onClick={() => appStore.getState().cancelSweeps()} data-testid="sweep-cancel">
               Cancel
             </button>
           )}

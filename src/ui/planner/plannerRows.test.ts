@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../engine/params/defaults';
 import { SWEEPABLE_PARAMS } from '../../engine/params/sweepableParams';
 import { adlWaveReport, parseAdlWaves } from '../../engine/reports/adlWaves';
-import type { PointAnswer } from '../../../workers/plannerClient';
+import type { PointAnswer } from '../../state/engines';
 import { adlChartRows, applicableParams, defaultSweep, formatParamValue, formatUsdMillions, heatColor, invalidPoints, sweepKey, sweepRows } from './plannerRows';
 
 const point = (value: number, p: number): PointAnswer => ({

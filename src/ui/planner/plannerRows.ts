@@ -4,7 +4,7 @@ import type { RiskParams } from '../../engine/params/riskParams';
 import { readParam, sweepableParam, type SweepableParam } from '../../engine/params/sweepableParams';
 import type { AdlWaveReport } from '../../engine/reports/adlWaves';
 import type { SweepSpec } from '../../share/shareState';
-import type { PointAnswer } from '../../../workers/plannerClient';
+import type { PointAnswer } from '../../state/engines';
 import { formatCompact, formatPercent, formatQuote } from '../format';
 
 /** One x-position of the 1-D sweep charts. Missing points are simply absent (the lines join what has arrived). */
@@ -58,22 +58,7 @@ export function invalidPoints(points: readonly (PointAnswer | null)[]): { valueT
   return out;
 }
 
-/**
- * What a sweep depends on, as a string: the params with the swept field(s) blanked (their value is overridden
- * at every point), seed, paths and axes. Equal keys → the same numbers, so no new run.
- */
-export function sweepKey(params: RiskParams, seed: number, paths: number, axes: readonly { path: string; from: number; to: number; points: number }[]): string {
-  const blank = (root: unknown, segments: string[]): unknown => {
-    if (segments.length === 0 || typeof root !== 'object' || root === null) return root;
-    const [head, ...rest] = segments as [string, ...string[]];
-    const obj = root as Record<string, unknown>;
-    if (!Object.hasOwn(obj, head)) return root;
-    return { ...obj, [head]: rest.length === 0 ? '(swept)' : blank(obj[head], rest) };
-  };
-  let p: unknown = params;
-  for (const a of axes) p = blank(p, a.path.split('.'));
-  return JSON.stringify({ p, seed, paths, axes: axes.map((a) => [a.path, a.from, a.to, a.points]) });
-}
+export { sweepKey } from '../../state/plannerSlice';
 
 /** A sweep over the field's typical range, 10 points, or null for an unknown path. */
 export function defaultSweep(path: string): SweepSpec | null {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Attribution } from '../../engine/metrics/attribution';
 import type { RiskParams } from '../../engine/params/riskParams';
 import { selectPaths, selectSeed } from '../../state/selectors';
-import { useAppStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPaths, formatSignedPoints, formatSignedQuote } from '../format';
 import { paramChanges } from '../params/paramChanges';
 
@@ -31,8 +31,9 @@ export function AttributionTable({ baseline, proposal }: { baseline: RiskParams;
 
   const start = () => {
     setState({ status: 'running', key });
-    void import('../planner/plannerRunner')
-      .then((m) => m.runAttribution({ baseline, proposal, fields: fields.map((f) => f.field), seed, paths }))
+    appStore
+      .getState()
+      .runAttribution({ baseline, proposal, fields: fields.map((f) => f.field), seed, paths })
       .then(
         (result) => result && setState((s) => (s.status === 'running' && s.key === key ? { status: 'done', key, result } : s)),
         (error: unknown) => setState({ status: 'error', key, message: error instanceof Error ? error.message : String(error) }),

@@ -1,26 +1,14 @@
 // Beside the path-only (Wilson) interval on P(socialized): an on-demand interval that also resamples which
-// population was drawn (batch means over POPULATION_BATCHES generated books, workers/populationCiClient.ts).
+// population was drawn (batch means over generated books; the store's population-interval slice runs it).
 // It costs one more run of the same paths, so it runs only when asked, with progress and a cancel button, and
 // is shown only while the parameters, seed and paths are those of the run it was computed for. Asking for it turns
 // on `populationCi` (a share-link field): while on, every finished run gets its interval, so a link made with it
 // on opens showing it.
-import { useEffect, useRef, useState } from 'react';
-import { canonicalJson } from '../../engine/identity';
-import type { RiskParams } from '../../engine/params/riskParams';
-import { populationCiPlan, runPopulationCi, type PopulationInterval } from '../../../workers/populationCiClient';
-import { workerCountFrom } from '../../../workers/poolConfig';
-import { spawnEngineWorker } from '../../../workers/spawnEngineWorker';
+import { useEffect } from 'react';
+import { populationCiKey } from '../../state/populationCiSlice';
 import { selectParams, selectPaths, selectSeed, selectStale, selectStatus } from '../../state/selectors';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatPercent } from '../format';
-
-type PanelState =
-  | { kind: 'idle' }
-  | { kind: 'running'; key: string; done: number; total: number }
-  | { kind: 'done'; key: string; result: PopulationInterval }
-  | { kind: 'error'; key: string; message: string };
-
-const requestKey = (params: RiskParams, seed: number, paths: number) => canonicalJson({ params, seed, paths });
 
 export function PopulationIntervalPanel() {
   const params = useAppStore(selectParams);
@@ -29,45 +17,20 @@ export function PopulationIntervalPanel() {
   const status = useAppStore(selectStatus);
   const stale = useAppStore(selectStale);
   const on = useAppStore((s) => s.populationCi);
-  const [state, setState] = useState<PanelState>({ kind: 'idle' });
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(new Error('The results panel closed')), []);
+  const state = useAppStore((s) => s.populationCiRun);
+  const plan = useAppStore((s) => s.populationCiPlan)(params, paths);
+  // The results panel closing stops the request in flight (its workers too); the choice stays on.
+  useEffect(() => () => appStore.getState().abandonPopulationCi(), []);
 
-  const key = requestKey(params, seed, paths);
-  const plan = populationCiPlan(params, paths);
+  const key = populationCiKey(params, seed, paths);
   const ready = status === 'done' && !stale;
   const current = state.kind !== 'idle' && state.key === key ? state : null;
-  const start = () => {
-    if (plan === null) return;
-    appStore.getState().setPopulationCi(true);
-    controller.current?.abort(new Error('Replaced by a new request'));
-    const abort = new AbortController();
-    controller.current = abort;
-    setState({ kind: 'running', key, done: 0, total: plan.batches });
-    runPopulationCi(spawnEngineWorker, { params, seed, paths }, {
-      workers: workerCountFrom(location.search, navigator.hardwareConcurrency),
-      signal: abort.signal,
-      onProgress: (done, total) => {
-        if (!abort.signal.aborted) setState({ kind: 'running', key, done, total });
-      },
-    }).then(
-      (result) => {
-        if (!abort.signal.aborted && result) setState({ kind: 'done', key, result });
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ kind: 'error', key, message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  };
-  // While on, a finished run without its interval gets one (also when a link opened with it on).
+  // While on, a finished run without its interval gets one (also when a link opened with it on). Starting sets
+  // the run state to this key, so each finished run asks once.
   const due = on && ready && plan !== null && current === null;
-  // The start is queued, not run inside the effect: it sets state, and one request per run is enough.
-  const queuedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!due || queuedFor.current === key) return;
-    queuedFor.current = key;
-    queueMicrotask(start);
-  });
+    if (due) appStore.getState().startPopulationCi();
+  }, [due]);
 
   if (plan === null) {
     return (
@@ -79,13 +42,8 @@ export function PopulationIntervalPanel() {
     );
   }
 
-  const cancel = () => {
-    controller.current?.abort(new Error('Cancelled'));
-    controller.current = null;
-    appStore.getState().setPopulationCi(false);
-    queuedFor.current = null;
-    setState({ kind: 'idle' });
-  };
+  const start = () => appStore.getState().startPopulationCi();
+  const cancel = () => appStore.getState().cancelPopulationCi();
 
   return (
     <span className="population-ci" data-testid="population-ci">

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { indexedDbBackend } from '../../storage/indexedDbBackend';
 import { createProposals, memoryBackend, nameProblem, storageProblem, type DamagedProposal, type Proposal, type Proposals } from '../../storage/proposals';
-import { pageUrlSync, shareStateOf, storePatchOf } from '../../state/urlSync';
+import { shareStateOf } from '../../state/urlSync';
 import { appStore } from '../../state/useAppStore';
-import type { ShareState } from '../../share/shareState';
 import './share.css';
 
 let shared: Proposals | null = null;
@@ -17,15 +16,6 @@ const messageOf = (error: unknown) => storageProblem(error);
 
 const savedAtText = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** Opens a proposal: its parameters, seed, paths and baseline (the current tab stays). */
-function openProposal(state: ShareState): void {
-  const current = appStore.getState();
-  const share: ShareState = { ...state, view: { ...state.view, tab: current.tab } };
-  const sync = pageUrlSync();
-  if (sync) sync.apply(share);
-  else appStore.setState(storePatchOf(share));
-}
 
 function ProposalRow({ proposal, onChanged, onMessage }: { proposal: Proposal; onChanged: () => void; onMessage: (text: string, error?: boolean) => void }) {
   const [renaming, setRenaming] = useState(false);
@@ -84,7 +74,7 @@ function ProposalRow({ proposal, onChanged, onMessage }: { proposal: Proposal; o
       )}
       {!renaming && (
         <div className="proposal-actions">
-          <button type="button" className="small" onClick={() => openProposal(proposal.state)} aria-label={`Open ${proposal.name}`}>
+          <button type="button" className="small" onClick={() => appStore.getState().openProposal(proposal.state)} aria-label={`Open ${proposal.name}`}>
             Open
           </button>
           <button

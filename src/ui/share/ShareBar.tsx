@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ParamProblem } from '../../engine/params/riskParams';
 import { selectParams, selectSeed, selectStatus } from '../../state/selectors';
 import { pageUrlSync, shareStateOf } from '../../state/urlSync';
-import { appStore, enginePool, useAppStore } from '../../state/useAppStore';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { encodeShareState } from '../../share/codec';
 import { linkAdvice } from '../../share/linkBudget';
 import { perPathCsv } from './csv';
@@ -153,7 +153,6 @@ export function ShareBar() {
   const params = useAppStore(selectParams);
   const seed = useAppStore(selectSeed);
   const status = useAppStore(selectStatus);
-  const runId = useAppStore((s) => s.runId);
   const [message, setMessage] = useState<Message>(null);
 
   const exportParams = () => {
@@ -164,7 +163,7 @@ export function ShareBar() {
   const exportCsv = async () => {
     setMessage(null);
     try {
-      const columns = await enginePool.pathColumns(runId);
+      const columns = await appStore.getState().readPathColumns();
       if (!columns) {
         setMessage({ tone: 'error', text: 'The per-path results are not available; run the parameters again.' });
         return;

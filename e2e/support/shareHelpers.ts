@@ -1,7 +1,7 @@
 // Helpers for the share specs: reading the headline numbers, editing a field, building (hostile) links in Node.
 import type { Page } from '@playwright/test';
 import { deflateSync } from 'fflate';
-import { V1_DICTIONARY_TEXT } from '../src/share/linkFormatV1';
+import { V1_DICTIONARY_TEXT } from '../../src/share/linkFormatV1';
 import { expect } from './fixtures';
 import { HEADLINE } from './simulateCli';
 

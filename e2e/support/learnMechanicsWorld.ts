@@ -1,6 +1,6 @@
 // A small market for Learn that shows the round-two liquidation mechanics on one path: a whale closed in slices,
 // keepers that cannot keep up (a queue), and a book that thins as the index slides. Used by learnMechanics.spec.ts.
-import type { ExplicitAccount, RiskParams } from '../src/engine/params/riskParams';
+import type { ExplicitAccount, RiskParams } from '../../src/engine/params/riskParams';
 
 const longs: ExplicitAccount[] = Array.from({ length: 12 }, (_, i) => ({ id: `l${i + 1}`, side: 'long', size: '400', entryPrice: '100', collateral: String(3000 + 200 * i) }));
 const shorts: ExplicitAccount[] = Array.from({ length: 6 }, (_, i) => ({ id: `s${i + 1}`, side: 'short', size: '900', entryPrice: '100', collateral: '20000' }));
