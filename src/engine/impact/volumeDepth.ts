@@ -1,3 +1,5 @@
+import { pow } from '../rng/fdlibmPow';
+
 /**
  * Book depth that follows traded volume, for replays of tapes with volume (issue 15 item 4):
  *
@@ -29,7 +31,7 @@ export function medianVolume(volumes: readonly number[]): number {
 
 /** The depth multiplier of one step. */
 export function volumeDepthFactor(volume: number, median: number, exponent: number): number {
-  const raw = (volume / median) ** exponent;
+  const raw = pow(volume / median, exponent);
   return raw < VOLUME_DEPTH_FLOOR ? VOLUME_DEPTH_FLOOR : raw > VOLUME_DEPTH_CAP ? VOLUME_DEPTH_CAP : raw;
 }
 

@@ -3,6 +3,7 @@ import { averageImpactDisplacement, clampDisplacement, decayDisplacement, impact
 import { allocateProRataBig } from '../money/allocateProRata';
 import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
+import { pow } from '../rng/fdlibmPow';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import type { SimConfig } from '../sim/config/simConfig';
 import { contractsToDeleverage } from '../waterfall/adlSale';
@@ -77,7 +78,7 @@ function naiveOrdinaryDepths(cfg: SimConfig, steps: number): number[] {
   const sorted = [...volumes].sort((a, b) => a - b);
   const half = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 0 ? (sorted[half - 1]! + sorted[half]!) / 2 : sorted[half]!;
-  return volumes.slice(0, steps).map((v) => cfg.impactDepthQuote * Math.min(1, Math.max(0.1, Math.pow(v / median, exponent))));
+  return volumes.slice(0, steps).map((v) => cfg.impactDepthQuote * Math.min(1, Math.max(0.1, pow(v / median, exponent))));
 }
 
 /** What a close left behind, for property tests: the remainder and the mark it faces right after the fill. */
