@@ -2,7 +2,7 @@
 // validated like any other (a page bug or a hostile link must not reach the engine unchecked); the answer's
 // typed arrays are transferred, not copied.
 import { transfer } from 'comlink';
-import { buildPopulation, MAX_SHOWN_ACCOUNTS, tracePath, requireRunInputs, type PathTrace, type RiskParams } from '../../src/engine/index';
+import { MAX_SHOWN_ACCOUNTS, tracePath, requireRunInputs, type PathTrace, type RiskParams } from '../../src/engine/index';
 
 /** A traced path plus each shown account's opening position size (base units), for the accounts' tooltips. */
 export type LearnTrace = PathTrace & { shownSizeBase: Float64Array };
@@ -22,8 +22,8 @@ export function tracePathJob(request: TraceRequest): LearnTrace {
   if (!Number.isSafeInteger(pathIndex) || pathIndex < 0) throw new Error(`Cannot trace this path: path must be a whole number ≥ 0, got ${String(pathIndex)}`);
   const maxShown = Math.max(1, Math.min(request.maxShown ?? MAX_SHOWN_ACCOUNTS, MAX_SHOWN_ACCOUNTS));
   const traced = tracePath(checked.params, seed, pathIndex, maxShown);
-  const { sizeBase } = buildPopulation(checked.params, seed);
-  const trace: LearnTrace = { ...traced, shownSizeBase: Float64Array.from(traced.shown.index, (j) => sizeBase[j]!) };
+  // The opening sizes come with the trace: building the population again here would double a trace's setup.
+  const trace: LearnTrace = { ...traced, shownSizeBase: traced.shown.openingSizeBase };
   return transfer(trace, traceBuffers(trace));
 }
 
