@@ -84,14 +84,33 @@ const stateImports = {
   ],
 };
 
-// workers/ (both threads; tests aside) reaches the engine only through its public surface, src/engine/index
+// workers/ (all three folders; tests aside) reaches the engine only through its public surface, src/engine/index
 // (parameter modules too), by allowlist; and never the page or the store above it.
-const workerImports = {
+const workerImports = [
+  { regex: '(^|/)src/engine/(?!(index|params/[^/]+)$)', message: 'workers/ imports the engine only through src/engine/index (and src/engine/params): export what you need from the index.' },
+  { regex: '(^|/)src/(ui|state|share|cli)(/|$)', message: 'workers/ sits below the store and the page: it never imports them.' },
+];
+// Split by thread (issue 17, squoosh style): worker/ runs inside a worker, client/ on the main thread, shared/ on both.
+const noClientCode = { regex: '(^|/)client(/|$)', message: 'Code that runs in a worker never imports workers/client (main-thread code: pool, clients, spawning).' };
+const workerThreadImports = { patterns: [...workerImports, noClientCode] };
+const sharedImports = {
   patterns: [
-    { regex: '(^|/)src/engine/(?!(index|params/[^/]+)$)', message: 'workers/ imports the engine only through src/engine/index (and src/engine/params): export what you need from the index.' },
-    { regex: '(^|/)src/(ui|state|share|cli)(/|$)', message: 'workers/ sits below the store and the page: it never imports them.' },
+    ...workerImports,
+    noClientCode,
+    { regex: '(^|/)worker(/|$)', message: 'workers/shared is loaded by both threads: it never imports worker-only code (workers/worker).' },
   ],
 };
+const clientImports = {
+  patterns: [
+    ...workerImports,
+    { regex: '(^|/)worker(/|$)', allowTypeImports: true, message: 'workers/client knows worker code by type only (import type { EngineApi }): the worker runs in its own bundle, started by URL.' },
+  ],
+};
+// shared/ runs on both threads, so it may use neither's globals (its tsconfig is the worker's, which has no DOM).
+const threadGlobals = ['self', 'window', 'document', 'postMessage', 'importScripts', 'Worker', 'navigator', 'location'].map((name) => ({
+  name,
+  message: 'workers/shared runs on both threads: no DOM or worker globals (pass what you need in as data).',
+}));
 
 const noStoreWrites = [
   'error',
@@ -152,9 +171,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', stateImports] },
   },
   {
-    files: ['workers/**/*.ts'],
+    files: ['workers/worker/**/*.ts'],
     ignores: ['workers/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', workerImports] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', workerThreadImports] },
+  },
+  {
+    files: ['workers/shared/**/*.ts'],
+    ignores: ['workers/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', sharedImports], 'no-restricted-globals': ['error', ...threadGlobals] },
+  },
+  {
+    files: ['workers/client/**/*.ts'],
+    ignores: ['workers/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', clientImports] },
   },
   {
     files: ['src/state/useAppStore.ts'],

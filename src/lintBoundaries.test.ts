@@ -106,15 +106,15 @@ const use = (names: string) => `\nexport const used = [${names}];\n`;
 
 describe('the page (src/ui) by allowlist', SLOW, () => {
   it('rejects importing the pool, and any workers/ file even for a type', async () => {
-    expect(await broken('src/ui/results/Probe.tsx', `import { EnginePool } from '../../../workers/pool';${use('EnginePool')}`)).toEqual([
+    expect(await broken('src/ui/results/Probe.tsx', `import { EnginePool } from '../../../workers/client/pool';${use('EnginePool')}`)).toEqual([
       expect.stringMatching(/never imports workers/),
     ]);
-    expect(await broken('src/ui/learn/Probe.ts', `import type { LearnTrace } from '../../../workers/traceJob';\nexport type T = LearnTrace;\n`)).toHaveLength(1);
-    expect(await broken('src/main.tsx', `import { spawnEngineWorker } from '../workers/spawnEngineWorker';${use('spawnEngineWorker')}`)).toHaveLength(1);
+    expect(await broken('src/ui/learn/Probe.ts', `import type { LearnTrace } from '../../../workers/worker/traceJob';\nexport type T = LearnTrace;\n`)).toHaveLength(1);
+    expect(await broken('src/main.tsx', `import { spawnEngineWorker } from '../workers/client/spawnEngineWorker';${use('spawnEngineWorker')}`)).toHaveLength(1);
   });
 
   it('keeps workers/ out of the page\'s tests too', async () => {
-    expect(await broken('src/ui/charts/probe.test.ts', `import { samplePathOf } from '../../../workers/rangeTransfer';${use('samplePathOf')}`)).toHaveLength(1);
+    expect(await broken('src/ui/charts/probe.test.ts', `import { samplePathOf } from '../../../workers/shared/rangeTransfer';${use('samplePathOf')}`)).toHaveLength(1);
   });
 
   it('rejects engine values outside the allowlist: simulation code, the index, a module nobody named yet', async () => {
@@ -149,11 +149,11 @@ describe('the page (src/ui) by allowlist', SLOW, () => {
 
 describe('the store (src/state)', SLOW, () => {
   it('names engines by type only: worker code is for useAppStore.ts alone', async () => {
-    expect(await broken('src/state/probeSlice.ts', `import { EnginePool } from '../../workers/pool';${use('EnginePool')}`)).toEqual([
+    expect(await broken('src/state/probeSlice.ts', `import { EnginePool } from '../../workers/client/pool';${use('EnginePool')}`)).toEqual([
       expect.stringMatching(/Only src\/state\/useAppStore.ts imports worker code/),
     ]);
-    expect(await broken('src/state/probeSlice.ts', `import type { RunEngine } from '../../workers/pool';\nexport type T = RunEngine;\n`)).toEqual([]);
-    expect(await broken('src/state/useAppStore.ts', `import { EnginePool } from '../../workers/pool';${use('EnginePool')}`)).toEqual([]);
+    expect(await broken('src/state/probeSlice.ts', `import type { RunEngine } from '../../workers/client/pool';\nexport type T = RunEngine;\n`)).toEqual([]);
+    expect(await broken('src/state/useAppStore.ts', `import { EnginePool } from '../../workers/client/pool';${use('EnginePool')}`)).toEqual([]);
   });
 
   it('simulates nothing either: no engine simulation values', async () => {
@@ -163,22 +163,47 @@ describe('the store (src/state)', SLOW, () => {
 
 describe('the engine', SLOW, () => {
   it('stays pure: no worker code, no host globals', async () => {
-    expect(await broken('src/engine/sim/probe.ts', `import { EnginePool } from '../../../workers/pool';${use('EnginePool')}`)).toEqual([expect.stringMatching(/imports only itself/)]);
+    expect(await broken('src/engine/sim/probe.ts', `import { EnginePool } from '../../../workers/client/pool';${use('EnginePool')}`)).toEqual([expect.stringMatching(/imports only itself/)]);
     expect(await broken('src/engine/sim/probe.ts', `export const t = performance.now();\n`)).toEqual([expect.stringMatching(/belongs to a host/)]);
   });
 });
 
 describe('workers/', SLOW, () => {
-  it('reaches the engine only through src/engine/index and its parameter modules', async () => {
-    expect(await broken('workers/probeJob.ts', `import { createSimulator } from '../src/engine/sim/simulateRange';${use('createSimulator')}`)).toEqual([
+  it.each(['worker', 'client', 'shared'])('workers/%s reaches the engine only through src/engine/index and its parameter modules', async (side) => {
+    const file = `workers/${side}/probe.ts`;
+    expect(await broken(file, `import { createSimulator } from '../../src/engine/sim/simulateRange';${use('createSimulator')}`)).toEqual([
       expect.stringMatching(/only through src\/engine\/index/),
     ]);
-    expect(await broken('workers/probeJob.ts', `import type { Simulator } from '../src/engine/sim/simulateRange';\nexport type T = Simulator;\n`)).toHaveLength(1);
-    const allowed = `import { createSimulator } from '../src/engine/index';\nimport { defaultParams } from '../src/engine/params/defaults';${use('createSimulator, defaultParams')}`;
-    expect(await broken('workers/probeJob.ts', allowed)).toEqual([]);
+    expect(await broken(file, `import type { Simulator } from '../../src/engine/sim/simulateRange';\nexport type T = Simulator;\n`)).toHaveLength(1);
+    const allowed = `import { createSimulator } from '../../src/engine/index';\nimport { defaultParams } from '../../src/engine/params/defaults';${use('createSimulator, defaultParams')}`;
+    expect(await broken(file, allowed)).toEqual([]);
   });
 
-  it('never imports the store or the page', async () => {
-    expect(await broken('workers/probeClient.ts', `import { appStore } from '../src/state/useAppStore';${use('appStore')}`)).toEqual([expect.stringMatching(/below the store/)]);
+  it.each(['worker', 'client', 'shared'])('workers/%s never imports the store or the page', async (side) => {
+    expect(await broken(`workers/${side}/probe.ts`, `import { appStore } from '../../src/state/useAppStore';${use('appStore')}`)).toEqual([expect.stringMatching(/below the store/)]);
+  });
+});
+
+describe('workers/ split by thread', SLOW, () => {
+  it('worker code never imports main-thread code, not even a type', async () => {
+    expect(await broken('workers/worker/probeJob.ts', `import { EnginePool } from '../client/pool';${use('EnginePool')}`)).toEqual([expect.stringMatching(/never imports workers\/client/)]);
+    expect(await broken('workers/worker/probeJob.ts', `import type { RunEngine } from '../client/pool';\nexport type T = RunEngine;\n`)).toHaveLength(1);
+    const allowed = `import { buffersOf } from '../shared/rangeTransfer';\nimport { createSimulatorCache } from './simulatorCache';${use('buffersOf, createSimulatorCache')}`;
+    expect(await broken('workers/worker/probeJob.ts', allowed)).toEqual([]);
+  });
+
+  it('the client knows worker code by type only', async () => {
+    expect(await broken('workers/client/probeClient.ts', `import { createEngineApi } from '../worker/engineApi';${use('createEngineApi')}`)).toEqual([expect.stringMatching(/by type only/)]);
+    const allowed = `import type { EngineApi } from '../worker/engineApi';\nimport { buffersOf } from '../shared/rangeTransfer';\nimport { within } from './workerSeam';\nexport type T = EngineApi;${use('buffersOf, within')}`;
+    expect(await broken('workers/client/probeClient.ts', allowed)).toEqual([]);
+  });
+
+  it('shared code imports neither side and uses neither thread\'s globals', async () => {
+    expect(await broken('workers/shared/probe.ts', `import { EnginePool } from '../client/pool';${use('EnginePool')}`)).toEqual([expect.stringMatching(/never imports workers\/client/)]);
+    expect(await broken('workers/shared/probe.ts', `import type { EngineApi } from '../worker/engineApi';\nexport type T = EngineApi;\n`)).toEqual([expect.stringMatching(/never imports worker-only code/)]);
+    for (const global of ['self.postMessage(1)', 'document.title', 'window.innerWidth', 'new Worker("x.js")']) {
+      expect(await broken('workers/shared/probe.ts', `export const x = () => ${global};\n`), global).toEqual([expect.stringMatching(/^no-restricted-globals: .*runs on both threads/)]);
+    }
+    expect(await broken('workers/shared/probe.ts', `import type { RangeResult } from './protocol';\nexport const n = (r: RangeResult): number => r.from;\n`)).toEqual([]);
   });
 });

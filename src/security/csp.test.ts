@@ -42,7 +42,7 @@ describe('the shipped Content-Security-Policy', () => {
   });
 
   it('every bundle entry switches zod to jitless mode before anything else', () => {
-    for (const entry of ['../main.tsx', '../../workers/engine.worker.ts', '../../workers/planner.worker.ts']) {
+    for (const entry of ['../main.tsx', '../../workers/worker/engine.worker.ts', '../../workers/worker/planner.worker.ts']) {
       const text = readFileSync(new URL(entry, import.meta.url), 'utf8');
       const firstImport = text.split('\n').find((line) => line.startsWith('import '));
       expect(firstImport, entry).toMatch(/zodJitless';$/);

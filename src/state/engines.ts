@@ -5,13 +5,13 @@ import type { RiskParams } from '../engine/params/riskParams';
 import type { PathColumns } from '../engine/index';
 import type { GbmFit, JumpFit } from '../engine/fit/fitScenario';
 import type { PopulationInterval } from '../engine/metrics/populationInterval';
-import type { RunEngine } from '../../workers/pool';
-import type { PlannerClient } from '../../workers/plannerClient';
-import type { LearnTrace, TraceRequest } from '../../workers/traceJob';
+import type { RunEngine } from '../../workers/client/pool';
+import type { PlannerClient } from '../../workers/client/plannerClient';
+import type { LearnTrace, TraceRequest } from '../../workers/client/traceClient';
 
-export type { RunEngine, RunListener, RunRequest } from '../../workers/pool';
-export type { PointAnswer } from '../../workers/plannerApi';
-export type { SweepAxis, SweepListener, SweepRequest } from '../../workers/plannerClient';
+export type { RunEngine, RunListener, RunRequest } from '../../workers/client/pool';
+export type { PointAnswer } from '../../workers/client/plannerClient';
+export type { SweepAxis, SweepListener, SweepRequest } from '../../workers/client/plannerClient';
 export type { LearnTrace, TraceRequest, PopulationInterval };
 
 /** Learn mode's tracer: one path, every event. */

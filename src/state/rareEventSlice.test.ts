@@ -3,9 +3,9 @@
 // only for the run it was made for, and drops it when a new run starts.
 import { describe, expect, it } from 'vitest';
 import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
-import type { ImportanceRequest } from '../../workers/importanceRun';
+import type { ImportanceRequest } from '../../workers/client/importanceRun';
 import type { RunEngine, RunListener, RunRequest } from './engines';
-import type { AggregateSnapshot, RunSummary } from '../../workers/protocol';
+import type { AggregateSnapshot, RunSummary } from '../../workers/shared/protocol';
 import { createAppStore } from './store';
 
 function setup() {

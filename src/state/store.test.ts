@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../engine/params/defaults';
 import type { RunEngine, RunListener, RunRequest } from './engines';
-import type { AggregateSnapshot, RunSummary } from '../../workers/protocol';
+import type { AggregateSnapshot, RunSummary } from '../../workers/shared/protocol';
 import { createAppStore } from './store';
 
 interface Started {

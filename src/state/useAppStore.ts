@@ -2,13 +2,13 @@
 // store drives is built here. Workers start on first use, not on import. `?workers=N` in the page URL forces N
 // simulation workers (1–16; default one per core, at most 8).
 import { useStore } from 'zustand';
-import { fitTapeInWorker } from '../../workers/fitClient';
-import { PlannerClient } from '../../workers/plannerClient';
-import { EnginePool } from '../../workers/pool';
-import { workerCountFrom } from '../../workers/poolConfig';
-import { populationCiPlan, runPopulationCi } from '../../workers/populationCiClient';
-import { spawnEngineWorker } from '../../workers/spawnEngineWorker';
-import { createTraceClient } from '../../workers/traceClient';
+import { fitTapeInWorker } from '../../workers/client/fitClient';
+import { PlannerClient } from '../../workers/client/plannerClient';
+import { EnginePool } from '../../workers/client/pool';
+import { workerCountFrom } from '../../workers/client/poolConfig';
+import { populationCiPlan, runPopulationCi } from '../../workers/client/populationCiClient';
+import { spawnEngineWorker } from '../../workers/client/spawnEngineWorker';
+import { createTraceClient } from '../../workers/client/traceClient';
 import type { PlannerEngine } from './engines';
 import { createAppStore, type AppState } from './store';
 

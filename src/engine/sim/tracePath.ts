@@ -38,6 +38,8 @@ export interface ShownAccounts {
   index: Int32Array;
   side: Int8Array;
   entryPrice: Float64Array;
+  /** Position size when the path opens, base units (the tooltips compare the current size with it). */
+  openingSizeBase: Float64Array;
   equityQuote: Float64Array;
   maintenanceQuote: Float64Array;
   open: Uint8Array;
@@ -95,6 +97,7 @@ export function tracePath(params: RiskParams, seed: number, pathIndex: number, m
       index: shownIndex,
       side: Int8Array.from(shownIndex, (j) => population.side[j]!),
       entryPrice: Float64Array.from(shownIndex, (j) => population.entryPrice[j]!),
+      openingSizeBase: Float64Array.from(shownIndex, (j) => population.sizeBase[j]!),
       equityQuote: new Float64Array(steps * k),
       maintenanceQuote: new Float64Array(steps * k),
       open: new Uint8Array(steps * k),

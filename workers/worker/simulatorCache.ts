@@ -1,0 +1,47 @@
+// Worker side of simulation: one simulator per (params, seed) key, built once per run and then asked for many
+// path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm.
+import { createSimulator, requireRunInputs, type Simulator } from '../../src/engine/index';
+import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob } from '../shared/protocol';
+
+/** Simulators kept per worker: a run uses at most two keys (proposal, baseline), and the pool relies on ≥ 2. */
+export const SIMULATOR_CACHE_SIZE = 2;
+
+export interface SimulatorCache {
+  prepare(request: PrepareRequest): PrepareResponse;
+  runRange(job: RangeJob): RangeChunk;
+}
+
+export function createSimulatorCache(capacity = SIMULATOR_CACHE_SIZE, now: () => number = () => performance.now()): SimulatorCache {
+  // A Map iterates in insertion order: the first key is the least recently used.
+  const cache = new Map<string, Simulator>();
+
+  const touch = (key: string, simulator: Simulator) => {
+    cache.delete(key);
+    cache.set(key, simulator);
+    while (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+  };
+
+  return {
+    prepare(request) {
+      const started = now();
+      const hit = cache.get(request.key);
+      if (hit) {
+        touch(request.key, hit);
+        return { key: request.key, accounts: hit.population.count, cached: true, elapsedMs: now() - started };
+      }
+      // Structured clone delivers whatever the page sent: validate again here, at the engine's door.
+      const { params, run } = requireRunInputs({ params: request.params, run: { seed: request.seed } });
+      const simulator = createSimulator(params, run.seed);
+      touch(request.key, simulator);
+      return { key: request.key, accounts: simulator.population.count, cached: false, elapsedMs: now() - started };
+    },
+
+    runRange(job) {
+      const simulator = cache.get(job.key);
+      if (!simulator) throw new Error(`engine worker: no simulator prepared for key ${job.key} (prepare it first)`);
+      const started = now();
+      const result = simulator.run(job.from, job.to);
+      return { runId: job.runId, side: job.side, elapsedMs: now() - started, result };
+    },
+  };
+}
