@@ -56,7 +56,14 @@ test('the three-lever comparison streams: progress and time left after every pro
   await expect(page.getByTestId('compare-progress')).toBeVisible();
   // A picture of the stream part-way (a page shot: the element itself may be gone by the time it is taken).
   await page.locator('#solver-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
-  await expect.poll(async () => Number((await page.getByTestId('compare-progress').getAttribute('data-probes-done').catch(() => null)) ?? 99)).toBeGreaterThan(10);
+  // Read without waiting for the element: a quick comparison may end (and remove it) between two polls, and a
+  // locator read would then wait for an element that never comes back.
+  await expect
+    .poll(() => page.evaluate(() => {
+      const progress = document.querySelector('[data-testid="compare-progress"]');
+      return progress ? Number(progress.getAttribute('data-probes-done')) : 99;
+    }))
+    .toBeGreaterThan(10);
   await page.screenshot({ path: 'e2e/screenshots/stream-compare-progress.png' });
   await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
   await expect(page.getByTestId('compare-progress')).toHaveCount(0);
