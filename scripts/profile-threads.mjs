@@ -5,9 +5,12 @@
 // cold JIT) is profiled too. Serves a built site (HAIRCUT_BENCH_DIR, default bench-results/site); for readable
 // function names build it unminified: `npx vite build --minify false --outDir bench-results/site-plain` and set
 // HAIRCUT_BENCH_DIR=bench-results/site-plain. Prints one JSON object:
-//   boot / later — for the boot run (navigation to run-status "done") and for later runs ("Re-run with a new seed",
-//     --runs of them, summed then divided by the count): per thread (main, worker names), sampled CPU ms, the top
-//     functions by self time and by total (inclusive) time.
+//   boot / later — for the boot run (navigation to run-status "done", + 300 ms) and for later runs ("Re-run with a
+//     new seed", --runs of them, click to "done" + 300 ms, per run): per thread (main, each worker), sampled ms, the
+//     top functions by self time and by total (inclusive) time; laterToDone — the same from click to "done" only
+//     (after "done" the charts draw the final summary and rare-event mode may start its importance run);
+//   mainTasks — the main thread's longest task of each window by wall time (with its CPU time) and the longest
+//     task by CPU time (tdur): under load the first is mostly time spent waiting for a core.
 // Options: --runs N (3), --port P (HAIRCUT_BENCH_PORT or 4175), --top N (25), --workers N. Progress on stderr.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +113,25 @@ function attribute(profiles, fromUs, toUs, into) {
   }
 }
 
+/**
+ * The main thread's longest task in [fromUs, toUs) by wall time (what a 'longtask' observer sees) and by the
+ * thread's own CPU time (tdur): on a loaded machine a task's wall time is mostly waiting for a core.
+ */
+function mainTasks(events, fromUs, toUs) {
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  let wall = { ms: 0, cpuMs: 0 };
+  let cpu = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || names.get(`${e.pid}:${e.tid}`) !== 'CrRendererMain') continue;
+    if (e.ts + e.dur < fromUs || e.ts > toUs) continue;
+    const taskCpu = (e.tdur ?? 0) / 1000;
+    if (e.dur / 1000 > wall.ms) wall = { ms: round(e.dur / 1000), cpuMs: round(taskCpu) };
+    cpu = Math.max(cpu, taskCpu);
+  }
+  return { longestWall: wall, longestCpuMs: round(cpu) };
+}
+
 /** Nodes name their parent only through `children`: fill `parent` in. */
 function linkParents(profiles) {
   for (const profile of profiles) for (const node of profile.nodes.values()) for (const child of node.children ?? []) {
@@ -150,14 +172,16 @@ async function main() {
         prev,
         { timeout: 120_000, polling: 20 },
       );
-    const categories = ['disabled-by-default-v8.cpu_profiler', 'v8', 'blink.user_timing', 'devtools.timeline', '__metadata'];
+    const categories = ['disabled-by-default-v8.cpu_profiler', 'v8', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', '__metadata'];
     const clock = () => page.evaluate(() => performance.timeOrigin + performance.now());
+    // When the run was done, from its user-timing mark (polling for the status would add up to a poll's delay).
+    const doneMark = () => page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('haircut:run-done')[0]?.startTime ?? performance.now()));
 
     // Boot: trace from before the navigation to "done" of the first run.
     await browser.startTracing(page, { categories });
     await page.goto(target);
     await doneAfter(0);
-    const bootDoneAt = await clock();
+    const bootDoneAt = await doneMark();
     const bootStartAt = await page.evaluate(() => performance.timeOrigin);
     await page.waitForTimeout(300);
     let trace = JSON.parse((await browser.stopTracing()).toString());
@@ -174,10 +198,13 @@ async function main() {
     linkParents(profiles);
     const boot = {};
     attribute(profiles, bootStartAt * 1000 + offset, (bootDoneAt + 300) * 1000 + offset, boot);
+    const bootTasks = mainTasks(events, bootStartAt * 1000 + offset, (bootDoneAt + 300) * 1000 + offset);
     log(`boot run profiled (${round(bootDoneAt - bootStartAt)} ms from navigation to done)`);
 
     const later = {};
+    const laterToDone = {};
     const walls = [];
+    const tasks = [];
     for (let r = 0; r < options.runs; r++) {
       await page.waitForTimeout(500);
       const prev = await page.evaluate(() => performance.getEntriesByName('haircut:run-done')[0]?.detail?.runId ?? 0);
@@ -185,7 +212,7 @@ async function main() {
       const clickAt = await clock();
       await page.getByRole('button', { name: 'Re-run with a new seed' }).click();
       await doneAfter(prev);
-      const doneAt = await clock();
+      const doneAt = await doneMark();
       await page.waitForTimeout(300);
       trace = JSON.parse((await browser.stopTracing()).toString());
       events = trace.traceEvents ?? trace;
@@ -193,15 +220,19 @@ async function main() {
       profiles = profilesOf(events);
       linkParents(profiles);
       attribute(profiles, clickAt * 1000 + offset, (doneAt + 300) * 1000 + offset, later);
+      attribute(profiles, clickAt * 1000 + offset, doneAt * 1000 + offset, laterToDone);
       walls.push(doneAt - clickAt);
+      tasks.push(mainTasks(events, clickAt * 1000 + offset, (doneAt + 300) * 1000 + offset));
       log(`run ${r + 1}: ${round(doneAt - clickAt)} ms click to done`);
     }
     const result = {
       site: siteDir,
       bootWallMs: round(bootDoneAt - bootStartAt),
       laterWallMs: walls.map(round),
+      mainTasks: { boot: bootTasks, later: tasks },
       boot: report(boot, 1, options.top),
       later: report(later, options.runs, options.top),
+      laterToDone: report(laterToDone, options.runs, options.top),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
