@@ -1,4 +1,4 @@
-// npm run profile:threads — where every thread's CPU goes in a page run, the first run after load included.
+// node scripts/profile-threads.mjs — where every thread's CPU goes in a page run, the first run after load included.
 // profile:browser samples only the main thread, and only for later runs; this script records one Chrome trace with
 // V8's sampling profiler on (category disabled-by-default-v8.cpu_profiler), which samples every renderer thread —
 // the main thread and each worker — from the navigation on, so the boot run (worker start-up, module evaluation,
