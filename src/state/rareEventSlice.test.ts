@@ -8,7 +8,7 @@ import type { RunEngine, RunListener, RunRequest } from './engines';
 import type { AggregateSnapshot, RunSummary } from '../../workers/shared/protocol';
 import { createAppStore } from './store';
 
-function setup() {
+function setup(whenIdle?: (start: () => void) => void) {
   const runs: { request: RunRequest; listener: RunListener }[] = [];
   const importance: { request: ImportanceRequest; resolve: (s: ImportanceSummary | null) => void }[] = [];
   const engine: RunEngine = {
@@ -18,7 +18,7 @@ function setup() {
     runImportance: (request) => new Promise((resolve) => void importance.push({ request, resolve })),
     dispose: () => undefined,
   };
-  const store = createAppStore({ run: engine }, { schedule: (flush) => flush() });
+  const store = createAppStore({ run: engine }, { schedule: (flush) => flush(), ...(whenIdle ? { whenIdle } : {}) });
   return { store, runs, importance };
 }
 
@@ -71,5 +71,27 @@ describe('rare-event slice', () => {
     importance[0]!.resolve(importanceSummary);
     await tick();
     expect(store.getState().rareEvent).toBeNull();
+  });
+
+  it('starts the estimate only when the page is idle, and not at all if a new run started first', () => {
+    const idle: (() => void)[] = [];
+    const { store, runs, importance } = setup((start) => void idle.push(start));
+    store.getState().startRun();
+    runs[0]!.listener.snapshot(finished(1, 2), true);
+    // Decided and shown as running at "done"; the workers are asked only once the main thread is idle.
+    expect(store.getState().rareEvent).toMatchObject({ status: 'running', runId: 1 });
+    expect(importance).toHaveLength(0);
+    idle.shift()!();
+    expect(importance).toHaveLength(1);
+    expect(importance[0]!.request.seed).toBe(store.getState().seed);
+
+    runs[0]!.listener.snapshot(finished(1, 2), true); // a repeated "done" report asks nothing more
+    expect(idle).toHaveLength(0);
+    store.getState().startRun();
+    runs[1]!.listener.snapshot(finished(2, 1), true);
+    expect(idle).toHaveLength(1);
+    store.getState().startRun(); // run 3 starts before run 2's idle moment came
+    idle.splice(0).forEach((start) => start());
+    expect(importance).toHaveLength(1);
   });
 });

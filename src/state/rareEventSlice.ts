@@ -30,7 +30,26 @@ export interface RareEventSlice {
   refreshRareEvent: () => void;
 }
 
-export function createRareEventSlice(engine: RunEngine): StateCreator<AppState, [], [], RareEventSlice> {
+/** Calls `start` once, when the page is idle enough for it (see idleScheduler). */
+export type IdleScheduler = (start: () => void) => void;
+
+/** The longest the rare-event estimate waits for an idle main thread, ms. */
+export const RARE_EVENT_IDLE_TIMEOUT_MS = 1000;
+
+/**
+ * When the main thread next has nothing to do (requestIdleCallback, at most RARE_EVENT_IDLE_TIMEOUT_MS later), or
+ * at once where there is no such callback (Node). A finished run's charts draw its final summary one card per task
+ * just after "done"; the importance run started at the same moment kept every simulation worker busy, so on a
+ * 2-core machine the chart tasks shared their core with it and stretched past 50 ms (issue 20). Waiting for idle
+ * also keeps a seed or parameter change made right after "done" from queueing behind the importance simulator's
+ * build in every worker.
+ */
+export const idleScheduler: IdleScheduler = (start) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => start(), { timeout: RARE_EVENT_IDLE_TIMEOUT_MS });
+  else start();
+};
+
+export function createRareEventSlice(engine: RunEngine, whenIdle: IdleScheduler = idleScheduler): StateCreator<AppState, [], [], RareEventSlice> {
   return (set, get) => {
     /** What the estimate in flight or shown was made for: a repeated refresh of the same inputs does nothing. */
     let made: { runId: number; estimator: EstimatorMode } | null = null;
@@ -57,15 +76,21 @@ export function createRareEventSlice(engine: RunEngine): StateCreator<AppState, 
           return;
         }
         set({ rareEvent: { ...base, status: 'running' } });
-        const current = () => get().runId === runId && get().estimator === estimator;
-        engine.runImportance({ params, seed, paths }).then(
-          (result) => {
-            if (result && current()) set({ rareEvent: { ...base, status: 'done', summary: result } });
-          },
-          (error: unknown) => {
-            if (current()) set({ rareEvent: { ...base, status: 'error', error: error instanceof Error ? error.message : String(error) } });
-          },
-        );
+        const request = made;
+        const runImportance = engine.runImportance.bind(engine);
+        const current = () => made === request && get().runId === runId && get().estimator === estimator && get().status === 'done';
+        whenIdle(() => {
+          // A new run, another estimator or a cancel since "done": this estimate is no longer wanted.
+          if (!current()) return;
+          runImportance({ params, seed, paths }).then(
+            (result) => {
+              if (result && current()) set({ rareEvent: { ...base, status: 'done', summary: result } });
+            },
+            (error: unknown) => {
+              if (current()) set({ rareEvent: { ...base, status: 'error', error: error instanceof Error ? error.message : String(error) } });
+            },
+          );
+        });
       },
     };
   };

@@ -9,7 +9,7 @@ import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
 import { createPopulationCiSlice, type PopulationCiSlice } from './populationCiSlice';
-import { createRareEventSlice, type RareEventSlice } from './rareEventSlice';
+import { createRareEventSlice, type IdleScheduler, type RareEventSlice } from './rareEventSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
 import { createShareSlice, type ShareSlice } from './shareSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
@@ -23,6 +23,8 @@ export interface AppStoreOptions {
   schedule?: Scheduler;
   /** The clock the planner's tasks are timed with, ms (default performance.now). */
   now?: () => number;
+  /** When rare-event mode starts its estimate after a run is done (default: the next idle moment, rareEventSlice.ts). */
+  whenIdle?: IdleScheduler;
 }
 
 /** Engines left out (a Node test that does not drive them) answer every call with an error that names them. */
@@ -33,7 +35,7 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     ...createViewSlice(...a),
     ...createPlannerSlice(engines.planner, options.now)(...a),
     ...createLearnSlice(engines.trace)(...a),
-    ...createRareEventSlice(engines.run)(...a),
+    ...createRareEventSlice(engines.run, options.whenIdle)(...a),
     ...createPopulationCiSlice(engines.populationCi)(...a),
     ...createToolSlice(engines.fit, engines.pathColumns)(...a),
     ...createShareSlice(...a),

@@ -5,6 +5,8 @@
  * q ∈ [0, 1], h = (n − 1)·q, i = ⌊h⌋, Q(q) = x₍ᵢ₎ + (h − i)·(x₍ᵢ₊₁₎ − x₍ᵢ₎), and Q(1) = x₍ₙ₋₁₎. So Q(0) is the
  * minimum, Q(0.5) the usual median, and Q is non-decreasing in q.
  */
+import { selectOrderStatistics } from './orderStatistics';
+
 export const DEFAULT_FAN_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
 
 export interface FanBands {
@@ -30,10 +32,24 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return Math.min(b, Math.max(a, v));
 }
 
+/** The indices quantileSorted reads for these quantiles of n values, ascending and distinct. */
+function ranksRead(n: number, quantiles: readonly number[]): number[] {
+  const ranks = new Set<number>();
+  for (const q of quantiles) {
+    const h = (n - 1) * q;
+    const i = Math.floor(h);
+    ranks.add(Math.min(i, n - 1));
+    if (i < n - 1 && h - i !== 0) ranks.add(i + 1);
+  }
+  return [...ranks].sort((a, b) => a - b);
+}
+
 /**
  * Quantile bands of a row-major series (path p's point j at p·points + j) across `paths` paths.
- * Cost O(points · paths · log paths): one column copy and sort per point. Throws for zero paths, a length that
- * is not paths·points, a quantile outside [0, 1], or a non-finite value (naming its path and point).
+ * Cost O(points · paths): one column copy per point and a selection of the order statistics the quantiles read
+ * (the same values a sort would put there; a series holding a −0 is sorted instead, see orderStatistics.ts).
+ * Throws for zero paths, a length that is not paths·points, a quantile outside [0, 1], or a non-finite value
+ * (naming its path and point).
  */
 export function fanBands(
   series: Float64Array,
@@ -49,17 +65,21 @@ export function fanBands(
   for (const q of quantiles) {
     if (!(q >= 0 && q <= 1)) throw new Error(`fanBands: quantile must lie in [0, 1], got ${q}`);
   }
+  let negativeZero = false;
   for (let i = 0; i < series.length; i++) {
     const v = series[i] as number;
     if (!Number.isFinite(v)) {
       throw new Error(`fanBands: value of path ${Math.floor(i / points)} at point ${i % points} is not finite (${v})`);
     }
+    if (v === 0 && 1 / v < 0) negativeZero = true;
   }
   const bands = quantiles.map(() => new Float64Array(points));
   const column = new Float64Array(paths);
+  const ranks = ranksRead(paths, quantiles);
   for (let j = 0; j < points; j++) {
     for (let p = 0; p < paths; p++) column[p] = series[p * points + j] as number;
-    column.sort();
+    if (negativeZero) column.sort();
+    else selectOrderStatistics(column, ranks);
     for (let k = 0; k < quantiles.length; k++) {
       (bands[k] as Float64Array)[j] = quantileSorted(column, quantiles[k] as number);
     }

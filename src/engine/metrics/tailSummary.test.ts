@@ -87,6 +87,20 @@ describe('fundEmptyCurve and tailSummary', () => {
     expect(t.fundEmpty.stepOfPoint).toEqual(Array.from(r.series.stepOfPoint));
   });
 
+  it('gives the fund draw the same interval as bad debt when the fund paid every deficit, and its own otherwise', () => {
+    const r = fakeRangeResult({ seed: 8, from: 0, to: 200 });
+    r.paths.badDebtUnits = Float64Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? (i + 3) * 1_000_000 : 0));
+    r.paths.fundDrawUnits = Float64Array.from(r.paths.badDebtUnits);
+    const paid = tailSummary(r, 200).intervals;
+    expect(paid.fundDraw).toEqual(bootstrapIntervals(r.paths.fundDrawUnits, 1e-6));
+    expect(paid.fundDraw).toEqual(paid.badDebt);
+    expect(paid.fundDraw).not.toBe(paid.badDebt); // a copy: the summary never aliases two fields
+    r.paths.fundDrawUnits[0] = 1_000_000; // path 0: the fund paid 1 of the 3 quote of deficit
+    const short = tailSummary(r, 200).intervals;
+    expect(short.fundDraw).toEqual(bootstrapIntervals(r.paths.fundDrawUnits, 1e-6));
+    expect(short.fundDraw).not.toEqual(short.badDebt);
+  });
+
   it('gives every headline mean an interval: open deficit, vault result and ADL overshoot bracket their means; P(fund emptied) is Wilson', () => {
     const r = fakeRangeResult({ seed: 6, from: 0, to: 300 });
     r.paths.openDeficitUnits = Float64Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? (i + 1) * 1_000_000 : 0));

@@ -303,17 +303,33 @@ function depletedCount(steps: ArrayLike<number>): number {
   return k;
 }
 
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+function copyIntervals(s: StatIntervals): StatIntervals {
+  return { mean: [...s.mean], var95: [...s.var95], var99: [...s.var99], es95: [...s.es95], es99: [...s.es99] };
+}
+
 /** The tail summary of the first `paths` paths of `result` (see the module comment). */
 export function tailSummary(result: RangeResult, paths: number): TailSummary {
   const cols = result.paths;
   const head = (a: Float64Array | Int32Array) => a.subarray(0, paths);
   const q = 1 / UNITS_PER_QUOTE;
+  const badDebt = head(cols.badDebtUnits);
+  const fundDraw = head(cols.fundDrawUnits);
+  const badDebtIntervals = bootstrapIntervals(badDebt, q);
   return {
     method: INTERVAL_METHOD,
     intervals: {
       socializedLoss: bootstrapIntervals(head(cols.socializedLossUnits), q),
-      badDebt: bootstrapIntervals(head(cols.badDebtUnits), q),
-      fundDraw: bootstrapIntervals(head(cols.fundDrawUnits), q),
+      badDebt: badDebtIntervals,
+      // The bootstrap is a function of the values alone; where the fund paid every deficit (the calibrated default
+      // market, nearly always) the two columns hold the same values, and the second bootstrap — about a third of a
+      // final summary's tail cost — would repeat the first.
+      fundDraw: sameValues(badDebt, fundDraw) ? copyIntervals(badDebtIntervals) : bootstrapIntervals(fundDraw, q),
       liquidations: meanInterval(head(cols.liquidations)),
       adlNotional: bootstrapIntervals(head(cols.adlNotionalQuote)).mean,
       openDeficit: bootstrapIntervals(head(cols.openDeficitUnits), q).mean,
