@@ -3,7 +3,6 @@
 // Money: 1 quote = 1,000,000 units. The example account: 2 base at entry 100 with 50 quote of collateral,
 // single-band margin 5 % maintenance / 10 % initial, liquidation penalty 1/64 (exact in binary).
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import {
   bankruptcyPrice,
   equityQuote,
@@ -116,39 +115,5 @@ describe('liquidation', () => {
     ['negative equity', 70],
   ])('closes the whole position with %s', (_case, price) => {
     expect(partialCloseSize(schedule, PENALTY, 1, 2, 100, COLLATERAL, price)).toBe(2);
-  });
-});
-
-describe('liquidation bounds of an untiered schedule', () => {
-  // The same schedule with an empty band from notional ∞ on runs the general band loop; its bounds must be the
-  // one-band shortcut's, bit for bit, or the frontier's keys would differ from before the shortcut.
-  const looped = (s: typeof schedule) => ({
-    ...s,
-    floorsQuote: Float64Array.of(s.floorsQuote[0]!, Infinity),
-    maintenanceRatios: Float64Array.of(s.maintenanceRatios[0]!, 1),
-    initialRatios: Float64Array.of(s.initialRatios[0]!, 1),
-    maintenanceAmounts: Float64Array.of(s.maintenanceAmounts[0]!, 0),
-    initialAmounts: Float64Array.of(s.initialAmounts[0]!, 0),
-  });
-  const size = fc.double({ min: 1e-6, max: 1e6, noNaN: true });
-  const entry = fc.double({ min: 1e-3, max: 1e6, noNaN: true });
-  const collateral = fc.integer({ min: -1e15, max: 1e15 });
-  const ratio = fc.double({ min: 0.001, max: 0.5, noNaN: true });
-
-  it('are the band loop\'s, bit for bit, for longs and shorts', () => {
-    fc.assert(
-      fc.property(ratio, size, entry, collateral, (m, s, e, c) => {
-        const one = marginSchedule({ maintenanceMarginRatio: m, initialMarginRatio: Math.min(1, 2 * m), tiers: [] });
-        const loop = looped(one);
-        expect(Object.is(longLiquidationBound(one, s, e, c), longLiquidationBound(loop, s, e, c))).toBe(true);
-        expect(Object.is(shortLiquidationBound(one, s, e, c), shortLiquidationBound(loop, s, e, c))).toBe(true);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('a long with more collateral than its notional is never liquidatable (−∞); a short always has a bound', () => {
-    expect(longLiquidationBound(schedule, 2, 100, 300 * U)).toBe(-Infinity);
-    expect(shortLiquidationBound(schedule, 2, 100, 300 * U)).toBeCloseTo((300 + 200) / 2.1, 9);
   });
 });

@@ -136,13 +136,6 @@ export function partialCloseSize(
 export function longLiquidationBound(schedule: MarginSchedule, sizeBase: number, entryPrice: number, collateralUnits: number): number {
   const floors = schedule.floorsQuote;
   const numerator = sizeBase * entryPrice - collateralUnits / UNITS_PER_QUOTE;
-  if (floors.length === 1) {
-    // One band [floor_0/s, ∞): the loop below for k = 0 written out, the same operations (the frontier re-keys
-    // every winner after each haircut, mostly on untiered markets). threshold > lo rules out NaN, and min(·, ∞)
-    // and max(−∞, ·) return threshold itself.
-    const threshold = (numerator - schedule.maintenanceAmounts[0]!) / (sizeBase * (1 - schedule.maintenanceRatios[0]!));
-    return threshold > floors[0]! / sizeBase ? threshold : -Infinity;
-  }
   let bound = -Infinity;
   for (let k = 0; k < floors.length; k++) {
     const threshold = (numerator - schedule.maintenanceAmounts[k]!) / (sizeBase * (1 - schedule.maintenanceRatios[k]!));
@@ -160,11 +153,6 @@ export function longLiquidationBound(schedule: MarginSchedule, sizeBase: number,
 export function shortLiquidationBound(schedule: MarginSchedule, sizeBase: number, entryPrice: number, collateralUnits: number): number {
   const floors = schedule.floorsQuote;
   const numerator = collateralUnits / UNITS_PER_QUOTE + sizeBase * entryPrice;
-  if (floors.length === 1) {
-    // One band, as for longs: min(∞, max(threshold, lo)) is max(threshold, lo), NaN included.
-    const threshold = (numerator + schedule.maintenanceAmounts[0]!) / (sizeBase * (1 + schedule.maintenanceRatios[0]!));
-    return threshold < Infinity ? Math.max(threshold, floors[0]! / sizeBase) : Infinity;
-  }
   let bound = Infinity;
   for (let k = 0; k < floors.length; k++) {
     const threshold = (numerator + schedule.maintenanceAmounts[k]!) / (sizeBase * (1 + schedule.maintenanceRatios[k]!));
