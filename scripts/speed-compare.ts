@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cpuNowMs, median } from '../src/cli/timing';
 
 /** The parts of a parameters object this script edits (the same in every checkout it compares). */
 interface BenchParams {
@@ -113,17 +114,6 @@ function checksum(result: Columns): string {
   return (h >>> 0).toString(16);
 }
 
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 async function main(): Promise<void> {
   const { paths, reps, rows, roots } = args();
   const engines = await Promise.all(roots.map(load));
@@ -134,9 +124,9 @@ async function main(): Promise<void> {
     const times: number[][] = engines.map(() => []);
     for (let rep = 0; rep < reps; rep++) {
       sims.forEach((s, k) => {
-        const t0 = cpuMs();
+        const t0 = cpuNowMs();
         s.run(0, paths);
-        times[k]!.push((cpuMs() - t0) / paths);
+        times[k]!.push((cpuNowMs() - t0) / paths);
       });
     }
     engines.forEach((e, k) => {

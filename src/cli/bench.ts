@@ -3,6 +3,7 @@ import { defaultParams } from '../engine/params/defaults';
 import type { RiskParams } from '../engine/params/riskParams';
 import { crashPresetScenario, createSimulator, drawPricePath, prepareScenario, type FinderKind } from '../engine/index';
 import { parseFlags, UsageError } from './args';
+import { cpuNowMs, median } from './timing';
 
 /**
  * `npm run bench [-- --json] [-- --quick]`: the frontier engine against the naive (scan) engine on the same
@@ -32,17 +33,6 @@ interface BenchRow {
 }
 
 const STEPS = 1440;
-
-function cpuNowMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** The default market's account count: the rows at other counts scale its sizes from here. */
 const DEFAULT_ACCOUNTS = 10_000;

@@ -1,4 +1,4 @@
-import { EXACT_PRODUCT_LIMIT, exactProductDifference } from './exactProduct';
+import { EXACT_PRODUCT_LIMIT, exactProductDifferenceSplit, splitHigh } from './exactProduct';
 import { addUnitsToLargest } from './topRemainders';
 
 /** Reused remainder buffer: the engine is single-threaded per worker and the allocation does not re-enter. */
@@ -30,12 +30,17 @@ export function allocateProRata(amountUnits: number, weightsUnits: ArrayLike<num
   if (remainderBuffer.length < n) remainderBuffer = new Float64Array(Math.max(n, 2 * remainderBuffer.length));
   const remainders = remainderBuffer;
   let allocated = 0;
+  // The amount and the total are the same for every weight: split them once for the exact remainders.
+  const amountHigh = splitHigh(amountUnits);
+  const amountLow = amountUnits - amountHigh;
+  const totalHigh = splitHigh(total);
+  const totalLow = total - totalHigh;
   for (let i = 0; i < n; i++) {
     const w = weightsUnits[i]!;
     if (amountUnits * w >= EXACT_PRODUCT_LIMIT) return allocateProRataBig(amountUnits, weightsUnits, out);
     // The float quotient may be off by one near an integer; the exact remainder tells, and corrects it.
     let share = Math.floor((amountUnits * w) / total);
-    let remainder = exactProductDifference(amountUnits, w, share, total);
+    let remainder = exactProductDifferenceSplit(amountUnits, amountHigh, amountLow, w, share, total, totalHigh, totalLow);
     while (remainder < 0) {
       share -= 1;
       remainder += total;

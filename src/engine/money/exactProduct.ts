@@ -25,12 +25,28 @@ export function twoProduct(a: number, b: number): [number, number] {
  * bound with `productsFitExactly` and fall back to BigInt otherwise.
  */
 export function exactProductDifference(a: number, b: number, c: number, d: number): number {
-  // twoProduct written out with scalars (same operations in the same order), so the hot path allocates nothing.
+  const ah = splitHigh(a);
+  const dh = splitHigh(d);
+  return exactProductDifferenceSplit(a, ah, a - ah, b, c, d, dh, d - dh);
+}
+
+/**
+ * The high half of Veltkamp's split of `a` (the low half is a − high): what `exactProductDifference` computes for
+ * each factor, taken out so a loop with a fixed factor splits it once (`exactProductDifferenceSplit`).
+ */
+export function splitHigh(a: number): number {
+  const t = SPLITTER * a;
+  return t - (t - a);
+}
+
+/**
+ * `exactProductDifference(a, b, c, d)` with a and d already split (ah = splitHigh(a), al = a − ah, the same for d):
+ * the same operations in the same order, so the same result to the bit, for a pro-rata loop where the amount a
+ * and the total d are fixed and only b and c change.
+ */
+export function exactProductDifferenceSplit(a: number, ah: number, al: number, b: number, c: number, d: number, dh: number, dl: number): number {
   const h1 = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
+  let t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
   const l1 = ah * bh - h1 + ah * bl + al * bh + al * bl;
@@ -38,9 +54,6 @@ export function exactProductDifference(a: number, b: number, c: number, d: numbe
   t = SPLITTER * c;
   const ch = t - (t - c);
   const cl = c - ch;
-  t = SPLITTER * d;
-  const dh = t - (t - d);
-  const dl = d - dh;
   const l2 = ch * dh - h2 + ch * dl + cl * dh + cl * dl;
   return h1 - h2 + (l1 - l2);
 }

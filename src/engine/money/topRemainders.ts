@@ -9,15 +9,42 @@
 export function addUnitsToLargest(count: number, remainders: ArrayLike<number>, n: number, out: Float64Array): void {
   if (count <= 0) return;
   if (count > n) throw new RangeError(`addUnitsToLargest: ${count} units for ${n} entries`);
-  const threshold = kthLargest(remainders, n, count);
-  let given = 0;
+  // kthLargest's histogram, with its last pass also handing out the units: every remainder in a bucket above the
+  // threshold's is larger than the threshold, so it gets its unit as the pass meets it, and only the threshold's
+  // own bucket is kept (in index order) to settle the rest. Three passes instead of five; the same set as above.
+  let max = 0;
+  for (let i = 0; i < n; i++) if (remainders[i]! > max) max = remainders[i]!;
+  if (max === 0) {
+    // Every remainder is 0, so every one ties at the threshold 0: the lowest indices get the units.
+    for (let i = 0; i < count; i++) out[i]! += 1;
+    return;
+  }
+  if (work.length < n) work = new Float64Array(Math.max(n, 2 * work.length));
+  if (memberIndex.length < n) memberIndex = new Int32Array(Math.max(n, 2 * memberIndex.length));
+  const scale = BUCKETS / max;
+  bucketCounts.fill(0);
+  for (let i = 0; i < n; i++) bucketCounts[bucketOf(remainders[i]!, scale)]!++;
+  let above = 0;
+  let bucket = BUCKETS - 1;
+  while (above + bucketCounts[bucket]! < count) above += bucketCounts[bucket--]!;
+  let m = 0;
   for (let i = 0; i < n; i++) {
+    const b = bucketOf(remainders[i]!, scale);
+    if (b > bucket) out[i]! += 1;
+    else if (b === bucket) memberIndex[m++] = i;
+  }
+  for (let k = 0; k < m; k++) work[k] = remainders[memberIndex[k]!]!;
+  const threshold = work.subarray(0, m).sort()[m - (count - above)]!;
+  let given = above;
+  for (let k = 0; k < m; k++) {
+    const i = memberIndex[k]!;
     if (remainders[i]! > threshold) {
       out[i]! += 1;
       given++;
     }
   }
-  for (let i = 0; i < n && given < count; i++) {
+  for (let k = 0; k < m && given < count; k++) {
+    const i = memberIndex[k]!;
     if (remainders[i] === threshold) {
       out[i]! += 1;
       given++;
@@ -27,6 +54,7 @@ export function addUnitsToLargest(count: number, remainders: ArrayLike<number>, 
 
 /** Reused work buffers (the engine is single-threaded per worker and this function does not re-enter). */
 let work = new Float64Array(0);
+let memberIndex = new Int32Array(0);
 const BUCKETS = 2048;
 const bucketCounts = new Int32Array(BUCKETS);
 

@@ -18,7 +18,7 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { AdlQueue } from '../waterfall/autoDeleverage';
-import { contractsToDeleverage, type AdlSaleInput } from '../waterfall/adlSale';
+import { bankruptAtMark, contractsToDeleverage, type AdlSaleInput } from '../waterfall/adlSale';
 import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { FundFloor } from '../waterfall/fundTrigger';
@@ -266,7 +266,7 @@ export class PathSimulator {
     const collateral = b.collateralUnits[j]!;
     const bankruptcy = bankruptcyPrice(side, size, entry, collateral);
     // Most closes are not bankrupt at the mark, where adlSale returns 0 at once: skip the fund look-up and input.
-    if (!(side * (mark - bankruptcy) < 0)) return 0;
+    if (!bankruptAtMark(side, bankruptcy, mark)) return 0;
     const input = this.adlSaleInput;
     input.side = side;
     input.sizeBase = size;

@@ -2,7 +2,7 @@
 // of flow from the index: price(flow) = index + flow/200, so a sale from flow a to b fills on average at
 // index + (a + b)/400.
 import { describe, expect, it } from 'vitest';
-import { contractsToDeleverage, type AdlBook, type AdlSaleInput } from './adlSale';
+import { bankruptAtMark, contractsToDeleverage, type AdlBook, type AdlSaleInput } from './adlSale';
 
 const U = 1_000_000;
 
@@ -41,5 +41,12 @@ describe('contractsToDeleverage', () => {
     // 50 − 10·6.6 = −16 quote. The price reaches 105 at flow +200: 200/104 = 1.923077 contracts bought there.
     const short: AdlSaleInput = { ...LONG, side: -1, bankruptcyPrice: 105, markPrice: 106 };
     expect(contractsToDeleverage(short, linearBook(104))).toBeCloseTo(10 - 200 / 104, 6);
+  });
+});
+
+describe('bankruptAtMark', () => {
+  it('is strict: a long bankrupt at 95 is bankrupt below 95 only, a short bankrupt at 105 above 105 only', () => {
+    expect([94.99, 95, 95.01].map((mark) => bankruptAtMark(1, 95, mark))).toEqual([true, false, false]);
+    expect([104.99, 105, 105.01].map((mark) => bankruptAtMark(-1, 105, mark))).toEqual([false, false, true]);
   });
 });

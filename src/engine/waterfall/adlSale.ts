@@ -22,6 +22,14 @@ export interface AdlSaleInput {
 }
 
 /**
+ * Whether a position of `side` with this bankruptcy price has negative equity at `mark`: the only closes ADL can
+ * replace. The path simulator asks it first, so most closes skip the fund look-up and the sizing input.
+ */
+export function bankruptAtMark(side: number, bankruptcyPrice: number, mark: number): boolean {
+  return side * (mark - bankruptcyPrice) < 0;
+}
+
+/**
  * ADL replaces the book sale (DESIGN.md §5, BitMEX "If this still does not close the liquidated order, this
  * will then lead to an Auto-Deleveraging event"; dYdX v4 deleverages what the liquidation order could not fill).
  * For a whole close of a position that is bankrupt at the mark (equity < 0 there):
@@ -33,7 +41,7 @@ export interface AdlSaleInput {
  */
 export function contractsToDeleverage(x: AdlSaleInput, book: AdlBook): number {
   const { side, sizeBase, bankruptcyPrice: bankruptcy } = x;
-  if (!(side * (x.markPrice - bankruptcy) < 0)) return 0;
+  if (!bankruptAtMark(side, bankruptcy, x.markPrice)) return 0;
   const fullFill = book.fillBetween(book.flowQuote, book.flowQuote - side * sizeBase * book.index);
   const fullResult = settledEquityUnits(side, sizeBase, x.entryPrice, x.collateralUnits, fullFill);
   if (fullResult >= 0 || -fullResult <= x.usableFundUnits) return 0;

@@ -2,7 +2,7 @@ import { allocateProRata } from '../money/allocateProRata';
 import { realizedPnlUnits } from '../margin/accountMath';
 import { UNITS_PER_QUOTE } from '../money/money';
 import { bearLoss } from './lossBearer';
-import type { SettlementContext } from './settlementContext';
+import { profitSideOrder, type SettlementContext } from './settlementContext';
 
 /**
  * `socialize`: takes `remainderUnits` from the unrealized profits of all open accounts in profit at `price`,
@@ -14,12 +14,15 @@ export function haircutProfits(ctx: SettlementContext, remainderUnits: number, p
   const { book, tally, scratch } = ctx;
   let count = 0;
   let totalProfit = 0;
-  const { open, side, entryPrice } = book;
-  for (let j = 0; j < book.count; j++) {
-    // A loser (or flat account) has no profit to cut: its realized PnL is at most 0 and haircuts taken are ≥ 0.
-    if (open[j] === 0 || !(side[j]! * (price - entryPrice[j]!) > 0)) continue;
-    const pnlUnits = realizedPnlUnits(side[j]!, book.sizeBase[j]!, entryPrice[j]!, price);
-    const profit = pnlUnits - book.haircutTakenUnits[j]!;
+  const { open, side, entryPrice, sizeBase, haircutTakenUnits } = book;
+  // A loser (or flat account) has no profit to cut: its realized PnL is at most 0 and haircuts taken are ≥ 0. So
+  // only the accounts whose side gains at the price are read, in account order (written over as they are read).
+  const candidates = profitSideOrder(ctx).collect(price, scratch.index);
+  for (let k = 0; k < candidates; k++) {
+    const j = scratch.index[k]!;
+    if (open[j] === 0) continue;
+    const pnlUnits = realizedPnlUnits(side[j]!, sizeBase[j]!, entryPrice[j]!, price);
+    const profit = pnlUnits - haircutTakenUnits[j]!;
     if (profit > 0) {
       scratch.index[count] = j;
       scratch.profit[count] = profit;

@@ -1,12 +1,15 @@
 import type { AccountBook } from '../sim/book/accountBook';
 import type { PathEventListener } from '../sim/book/pathEvents';
 import type { PathTally } from '../sim/book/pathTally';
+import { ProfitSideOrder } from './profitSideOrder';
 
 /** Work arrays a settlement may overwrite (one slot per account, reused across settlements, never allocated there). */
 export interface SettlementScratch {
   index: Int32Array;
   profit: Float64Array;
   share: Float64Array;
+  /** The accounts by entry per side, built at the first haircut (runs without haircuts never sort them). */
+  profitSide: ProfitSideOrder | null;
 }
 
 /**
@@ -33,9 +36,16 @@ export function settlementContext(book: AccountBook, tally: PathTally, hitFlags:
     book,
     tally,
     hitFlags,
-    scratch: { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n) },
+    scratch: { index: new Int32Array(n), profit: new Float64Array(n), share: new Float64Array(n), profitSide: null },
     changed,
     onEvent: null,
     step: 0,
   };
+}
+
+/** The context's winners-by-entry order, built on first use from the book (side and entry never change on a path). */
+export function profitSideOrder(ctx: SettlementContext): ProfitSideOrder {
+  const { scratch, book } = ctx;
+  if (scratch.profitSide === null) scratch.profitSide = new ProfitSideOrder(book.side, book.entryPrice, book.count);
+  return scratch.profitSide;
 }
