@@ -53,6 +53,10 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     if (state.pathIndex !== prev.pathIndex) state.showPath(state.pathIndex);
     // Rare-event mode follows the plain run: decided when it is done, dropped when a new one starts.
     if (state.status !== prev.status || state.runId !== prev.runId || state.estimator !== prev.estimator) state.refreshRareEvent();
+    // So does the population interval while it is on: every finished run gets its own.
+    if (state.status !== prev.status || state.stale !== prev.stale || state.runId !== prev.runId || state.populationCi !== prev.populationCi) {
+      state.refreshPopulationCi();
+    }
   });
   return store;
 }
