@@ -4,6 +4,7 @@
 // inputs: a change of params, seed, paths or baseline cancels the run in flight and starts a new one (changes
 // made in one task start one run), and a change of the view's sample path asks the pool for that path.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAdlReportSlice, type AdlReportSlice } from './adlReportSlice';
 import type { AppEngines } from './engines';
 import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
@@ -15,7 +16,7 @@ import { createShareSlice, type ShareSlice } from './shareSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -37,6 +38,7 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     ...createPopulationCiSlice(engines.populationCi)(...a),
     ...createToolSlice(engines.fit, engines.pathColumns)(...a),
     ...createShareSlice(...a),
+    ...createAdlReportSlice(...a),
   }));
 
   let rerunQueued = false;
