@@ -13,10 +13,11 @@ import { createPopulationCiSlice, type PopulationCiSlice } from './populationCiS
 import { createRareEventSlice, type RareEventSlice } from './rareEventSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
 import { createShareSlice, type ShareSlice } from './shareSlice';
+import { createTapeSlice, type TapeSlice } from './tapeSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice & TapeSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -39,6 +40,7 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     ...createToolSlice(engines.fit, engines.pathColumns)(...a),
     ...createShareSlice(...a),
     ...createAdlReportSlice(...a),
+    ...createTapeSlice(...a),
   }));
 
   let rerunQueued = false;
