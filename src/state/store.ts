@@ -10,6 +10,7 @@ import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
 import { createPopulationCiSlice, type PopulationCiSlice } from './populationCiSlice';
+import { createPositionsSlice, type PositionsSlice } from './positionsSlice';
 import { createRareEventSlice, type RareEventSlice } from './rareEventSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
 import { createShareSlice, type ShareSlice } from './shareSlice';
@@ -17,7 +18,7 @@ import { createTapeSlice, type TapeSlice } from './tapeSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice & TapeSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice & TapeSlice & PositionsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -41,6 +42,7 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     ...createShareSlice(...a),
     ...createAdlReportSlice(...a),
     ...createTapeSlice(...a),
+    ...createPositionsSlice(...a),
   }));
 
   let rerunQueued = false;
