@@ -5,6 +5,7 @@
 // made in one task start one run), and a change of the view's sample path asks the pool for that path.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAdlReportSlice, type AdlReportSlice } from './adlReportSlice';
+import { createCrashPresetSlice, type CrashPresetSlice } from './crashPresetSlice';
 import type { AppEngines } from './engines';
 import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
@@ -18,7 +19,7 @@ import { createTapeSlice, type TapeSlice } from './tapeSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice & TapeSlice & PositionsSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice & TapeSlice & PositionsSlice & CrashPresetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -43,6 +44,7 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     ...createAdlReportSlice(...a),
     ...createTapeSlice(...a),
     ...createPositionsSlice(...a),
+    ...createCrashPresetSlice(...a),
   }));
 
   let rerunQueued = false;
