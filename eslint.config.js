@@ -1,6 +1,6 @@
 // Import boundaries (STYLE.md §2): engine ← workers ← state ← ui, proven rule by rule in src/lintBoundaries.test.ts. The engine is a pure function of its
 // inputs, so it may not reach the page, the worker host, the clock or Math.random; the page may read the
-// engine's parameter types and validation but never its simulation code.
+// engine's types, and values only from its parameters — everything else through the store.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -42,7 +42,7 @@ const engineOnlyImports = {
 const mainThreadMessage = 'The main thread simulates nothing: import engine parameter types/validation only; runs go through the store (src/state).';
 const simulationCode = {
   patterns: [
-    // crashPresets is pure data (labels, sourced facts, shapes) that the page's preset picker shows.
+    // crashPresets is pure data (labels, sourced facts, shapes): the store offers it to the page's preset picker.
     { group: ['**/engine/sim', '**/engine/sim/**', '**/engine/index', '**/engine/testing/**', '**/engine/scenario/**', '!**/engine/scenario/crashPresets', '**/engine/population/generatePopulation'], message: mainThreadMessage, allowTypeImports: true },
     // The bare directory imports ('../engine', '../engine/scenario'). Not globs: in gitignore semantics a
     // directory glob also matches everything below it, which would forbid engine/params (and crashPresets) too.
@@ -51,27 +51,16 @@ const simulationCode = {
 };
 
 // The page (src/ui, src/main.tsx) by allowlist (issue 17): engine *types* from anywhere, engine *values* only from
-// these modules — parameters, and pure page-facing helpers that simulate nothing (parsing a tape or a positions
-// file, formatting, report arithmetic). A new engine module is closed to the page until
-// it is named here. Paths are relative to src/engine; a folder admits everything below it.
-export const PAGE_ENGINE_VALUES = [
-  'params/',
-  'scenario/crashPresets',
-  'identity', 'identity/index',
-  'money/money',
-  'tape/candleSteps', 'tape/parseTape',
-  'population/parsePositionsCsv',
-  'margin/marginSchedule',
-  'importance/rareEventChoice',
-  'planner/annualCost',
-  'reports/adlWaves', 'reports/adlPolicies',
-  'metrics/pathsForPrecision', 'metrics/pairedDifference',
-];
+// its parameters (schema, defaults, presets, validation, parameter paths). Everything else the page shows comes
+// from the store (src/state): parsing a dropped file is a store action, a number derived from a run is a selector.
+// A new engine module is closed to the page until it is named here. Paths are relative to src/engine; a folder
+// admits everything below it.
+export const PAGE_ENGINE_VALUES = ['params/'];
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const allowedEngineValue = PAGE_ENGINE_VALUES.map((m) => (m.endsWith('/') ? `${escapeRegex(m)}.*` : escapeRegex(m))).join('|');
 const pageImports = {
   patterns: [
-    { regex: `(^|/)engine(/(?!(${allowedEngineValue})$).*)?/?$`, allowTypeImports: true, message: 'The page imports engine values only from src/engine/params and the page-facing modules in eslint.config.js (PAGE_ENGINE_VALUES); types from anywhere. Simulations run through the store.' },
+    { regex: `(^|/)engine(/(?!(${allowedEngineValue})$).*)?/?$`, allowTypeImports: true, message: 'The page imports engine values only from src/engine/params (PAGE_ENGINE_VALUES in eslint.config.js); types from anywhere. Parsing, derived numbers and simulations go through the store (src/state).' },
     { regex: '(^|/)workers(/|$)', message: 'The page never imports workers/ (types included): it reads the store and dispatches actions; the store (src/state/useAppStore.ts) builds the engines.' },
   ],
 };

@@ -74,13 +74,14 @@ describe('the main thread simulates nothing', SLOW, () => {
     expect(await ruleIds(code, STATE_FILE)).toContain(TS_IMPORTS);
   });
 
-  it('a UI file may read the crash presets (pure data) but no other scenario module', async () => {
+  it('the store may read the crash presets (pure data) but no other scenario module; the page reads them through the store', async () => {
     const presets = "import { CRASH_PRESETS } from '../engine/scenario/crashPresets';\nexport const presets = CRASH_PRESETS;\n";
-    expect(await ruleIds(presets, UI_FILE)).toEqual([]);
+    expect(await ruleIds(presets, STATE_FILE)).toEqual([]);
+    expect(await ruleIds(presets, UI_FILE)).toContain(TS_IMPORTS);
     const crash = "import { crashLevel } from '../engine/scenario/crash';\nexport const level = crashLevel;\n";
-    expect(await ruleIds(crash, UI_FILE)).toContain(TS_IMPORTS);
+    expect(await ruleIds(crash, STATE_FILE)).toContain(TS_IMPORTS);
     const near = "import { x } from '../engine/scenario/crashPresets.extra';\nexport const y = x;\n";
-    expect(await ruleIds(near, UI_FILE)).toContain(TS_IMPORTS);
+    expect(await ruleIds(near, STATE_FILE)).toContain(TS_IMPORTS);
   });
 
   it('a UI file may read engine parameter types and defaults', async () => {
@@ -117,25 +118,34 @@ describe('the page (src/ui) by allowlist', SLOW, () => {
     expect(await broken('src/ui/charts/probe.test.ts', `import { samplePathOf } from '../../../workers/shared/rangeTransfer';${use('samplePathOf')}`)).toHaveLength(1);
   });
 
-  it('rejects engine values outside the allowlist: simulation code, the index, a module nobody named yet', async () => {
-    for (const from of ['../../engine', '../../engine/index', '../../engine/sim/simulateRange', '../../engine/metrics/summarizeRun', '../../engine/brandNew/module', '../../engine/scenario/scenario']) {
+  it('rejects engine values outside params: simulation code, the index, page-facing helpers, a module nobody named yet', async () => {
+    const pageFacing = ['identity', 'identity/runId', 'money/money', 'tape/parseTape', 'tape/candleSteps', 'population/parsePositionsCsv', 'margin/marginSchedule', 'scenario/crashPresets'];
+    const more = ['importance/rareEventChoice', 'planner/annualCost', 'reports/adlWaves', 'reports/adlPolicies', 'metrics/pathsForPrecision', 'metrics/pairedDifference', 'paramsExtra/x'];
+    const simulation = ['', '/index', '/sim/simulateRange', '/metrics/summarizeRun', '/brandNew/module', '/scenario/scenario'];
+    for (const from of [...simulation.map((m) => `../../engine${m}`), ...[...pageFacing, ...more].map((m) => `../../engine/${m}`)]) {
       expect(await broken('src/ui/results/Probe.tsx', `import { something } from '${from}';${use('something')}`), from).toEqual([expect.stringMatching(/engine values only/)]);
     }
   });
 
-  it('admits engine values from params and the named page-facing modules, and engine types from anywhere', async () => {
+  it('a value from engine/identity is refused, a type from it passes', async () => {
+    expect(await broken('src/ui/report/Probe.tsx', `import { runIdOf } from '../../engine/identity';${use('runIdOf')}`)).toEqual([expect.stringMatching(/engine values only/)]);
+    expect(await broken('src/ui/report/Probe.tsx', `import type { RunIdentity } from '../../engine/identity';\nexport type T = RunIdentity;\n`)).toEqual([]);
+    expect(await broken('src/ui/report/Probe.tsx', `import { type RunIdentity } from '../../engine/identity/runId';\nexport type T = RunIdentity;\n`)).toEqual([]);
+  });
+
+  it('admits engine values from params, and engine types from anywhere', async () => {
     const code = [
       `import { validateParams } from '../../engine/params/validateParams';`,
       `import { defaultParams } from '../../engine/params/defaults';`,
-      `import { CRASH_PRESETS } from '../../engine/scenario/crashPresets';`,
-      `import { canonicalJson } from '../../engine/identity';`,
+      `import { MARKET_PRESETS } from '../../engine/params/marketPresets';`,
+      `import type { CrashPreset } from '../../engine/scenario/crashPresets';`,
       `import type { RunSummary } from '../../engine/metrics/summarizeRun';`,
       `import type { PathEvent } from '../../engine/index';`,
       `import type { RangeResult } from '../../engine';`,
       `import { appStore, useAppStore } from '../../state/useAppStore';`,
-      `export type T = [RunSummary, PathEvent, RangeResult];`,
+      `export type T = [RunSummary, PathEvent, RangeResult, CrashPreset];`,
     ].join('\n');
-    expect(await broken('src/ui/results/Probe.tsx', code + use('validateParams, defaultParams, CRASH_PRESETS, canonicalJson, appStore, useAppStore'))).toEqual([]);
+    expect(await broken('src/ui/results/Probe.tsx', code + use('validateParams, defaultParams, MARKET_PRESETS, appStore, useAppStore'))).toEqual([]);
   });
 
   it('rejects writing the store from the page, but not a component\'s own useState setter', async () => {

@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Attribution } from '../engine/metrics/attribution';
 import type { RiskParams } from '../engine/params/riskParams';
+import { DEFAULT_COST_ASSUMPTIONS, type CostAssumptions } from '../engine/planner/annualCost';
 import type { CompareProgress, LeverComparison, LeverKind, SolveResult } from '../engine/planner/index';
 import { withParam } from '../engine/params/sweepableParams';
 import type { SweepSpec } from '../share/shareState';
@@ -64,6 +65,9 @@ export interface PlannerSlice {
   solverTarget: number;
   solverTask: PlannerTask<SolveResult>;
   compareTask: PlannerTask<LeverComparison>;
+  /** What the lever comparison's options are priced with (costRanking.ts): stated and editable on the page. */
+  costAssumptions: CostAssumptions;
+  setCostAssumptions: (assumptions: CostAssumptions) => void;
   setPlannerSweep: (run: PlannerSweepRun | null) => void;
   setPlannerHeatmap: (run: PlannerSweepRun | null) => void;
   setHeatmapSpec: (spec: HeatmapSpec) => void;
@@ -237,6 +241,7 @@ export function createPlannerSlice(planner: PlannerEngine = noPlanner, now: () =
       solverTarget: 0.01,
       solverTask: IDLE_TASK,
       compareTask: IDLE_TASK,
+      costAssumptions: { ...DEFAULT_COST_ASSUMPTIONS },
       setPlannerSweep: (plannerSweep) => set({ plannerSweep }),
       setPlannerHeatmap: (plannerHeatmap) => set({ plannerHeatmap }),
       setHeatmapSpec: (heatmapSpec) => set({ heatmapSpec }),
@@ -244,6 +249,7 @@ export function createPlannerSlice(planner: PlannerEngine = noPlanner, now: () =
       setSolverTarget: (solverTarget) => set({ solverTarget }),
       setSolverTask: (solverTask) => set({ solverTask }),
       setCompareTask: (compareTask) => set({ compareTask }),
+      setCostAssumptions: (costAssumptions) => set({ costAssumptions }),
       runSweep1d: (spec, force = false) => runSweep('plannerSweep', { path: spec.param, from: spec.from, to: spec.to, points: spec.points }, null, force),
       runHeatmap: (force = false) => {
         const h = get().heatmapSpec;

@@ -1,7 +1,8 @@
 // The population-inclusive interval's actions in Node against a fake engine: progress, the answer for the
 // inputs it was asked for, an error in words, and cancel (or a newer request) ending the one in flight.
 import { describe, expect, it } from 'vitest';
-import type { PopulationCiEngine, PopulationInterval, RunEngine } from './engines';
+import type { AggregateSnapshot, RunSummary } from '../../workers/shared/protocol';
+import type { PopulationCiEngine, PopulationInterval, RunEngine, RunListener } from './engines';
 import { populationCiKey } from './populationCiSlice';
 import { createAppStore } from './store';
 
@@ -75,6 +76,89 @@ describe('population interval slice', () => {
     expect(store.getState().populationCiPlan(store.getState().params, store.getState().paths)).toBeNull();
     store.getState().startPopulationCi();
     expect([runs.length, store.getState().populationCiRun.kind]).toEqual([0, 'idle']);
+  });
+});
+
+/** A run engine whose runs the test finishes by hand. */
+function fakeRuns() {
+  const runs: RunListener[] = [];
+  const engine: RunEngine = { start: (_request, listener) => void runs.push(listener), cancel: () => undefined, showPath: () => undefined, dispose: () => undefined };
+  const finish = (runId: number) =>
+    runs.at(-1)!.snapshot({ runId, pathsCovered: 100, summary: { paths: 100, pSocialized: 0.5 } as RunSummary, baselineSummary: null, comparison: null, elapsedMs: 1 } as AggregateSnapshot, true);
+  return { engine, runs, finish };
+}
+
+describe('population interval: the automatic start while it is on', () => {
+  it('gives each finished run its interval once, and none while the run goes', async () => {
+    const ci = fakeCi();
+    const run = fakeRuns();
+    const store = createAppStore({ run: run.engine, populationCi: ci.engine }, { schedule: (flush) => flush() });
+    store.getState().setPopulationCi(true);
+    store.getState().startRun();
+    expect(ci.runs).toHaveLength(0);
+    run.finish(store.getState().runId);
+    expect(store.getState().status).toBe('done');
+    expect(ci.runs).toHaveLength(1);
+    const first = store.getState().populationCiRun;
+    expect(first).toMatchObject({ kind: 'running', key: populationCiKey(store.getState().params, store.getState().seed, store.getState().paths) });
+    // An error for these inputs is the answer too: the same run does not ask again.
+    ci.runs[0]!.reject(new Error('batch failed'));
+    await settle();
+    store.getState().refreshPopulationCi();
+    expect(ci.runs).toHaveLength(1);
+
+    store.getState().setSeed(store.getState().seed + 1);
+    await settle();
+    expect(run.runs).toHaveLength(2);
+    expect(ci.runs).toHaveLength(1);
+    run.finish(store.getState().runId);
+    expect(ci.runs).toHaveLength(2);
+    expect(store.getState().populationCiRun).toMatchObject({ kind: 'running', key: populationCiKey(store.getState().params, store.getState().seed, store.getState().paths) });
+  });
+
+  it('starts nothing while the choice is off, or when the request has no interval', () => {
+    const ci = fakeCi();
+    const run = fakeRuns();
+    const store = createAppStore({ run: run.engine, populationCi: ci.engine }, { schedule: (flush) => flush() });
+    store.getState().startRun();
+    run.finish(store.getState().runId);
+    expect(ci.runs).toHaveLength(0);
+    const none = fakeCi(null);
+    const other = fakeRuns();
+    const plain = createAppStore({ run: other.engine, populationCi: none.engine }, { schedule: (flush) => flush() });
+    plain.getState().setPopulationCi(true);
+    plain.getState().startRun();
+    other.finish(plain.getState().runId);
+    expect([none.runs.length, plain.getState().populationCiRun.kind]).toEqual([0, 'idle']);
+  });
+
+  it('turning the choice on after a run finished starts it at once (a link opened with it on)', () => {
+    const ci = fakeCi();
+    const run = fakeRuns();
+    const store = createAppStore({ run: run.engine, populationCi: ci.engine }, { schedule: (flush) => flush() });
+    store.getState().startRun();
+    run.finish(store.getState().runId);
+    store.getState().setPopulationCi(true);
+    expect(ci.runs).toHaveLength(1);
+  });
+
+  it('holds while the panel is closed and picks up when it shows again', async () => {
+    const ci = fakeCi();
+    const run = fakeRuns();
+    const store = createAppStore({ run: run.engine, populationCi: ci.engine }, { schedule: (flush) => flush() });
+    store.getState().setPopulationCi(true);
+    store.getState().startRun();
+    run.finish(store.getState().runId);
+    store.getState().abandonPopulationCi();
+    expect(ci.runs[0]!.signal.aborted).toBe(true);
+    expect(store.getState().populationCi).toBe(true);
+    store.getState().setSeed(store.getState().seed + 1);
+    await settle();
+    run.finish(store.getState().runId);
+    expect(ci.runs).toHaveLength(1);
+    store.getState().resumePopulationCi();
+    expect(ci.runs).toHaveLength(2);
+    expect(ci.runs[1]!.signal.aborted).toBe(false);
   });
 });
 

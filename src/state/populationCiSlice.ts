@@ -25,8 +25,14 @@ export interface PopulationCiSlice {
   startPopulationCi: () => void;
   /** Ends the one in flight (its workers too), forgets any answer and turns the interval off. */
   cancelPopulationCi: () => void;
-  /** Ends the one in flight (its workers too) but keeps the choice: the panel showing it closed. */
+  /** Ends the one in flight (its workers too) but keeps the choice: the panel showing it closed. Until it is
+   * shown again (resumePopulationCi), finished runs do not start one by themselves. */
   abandonPopulationCi: () => void;
+  /** The panel showing it opened: finished runs get their interval again while the choice is on. */
+  resumePopulationCi: () => void;
+  /** While the choice is on, starts the interval of a finished, current run that has none yet (once per run);
+   * the store calls it when the run's status or the choice changes. */
+  refreshPopulationCi: () => void;
 }
 
 /** What a population interval depends on. */
@@ -40,6 +46,8 @@ const noPopulationCi: PopulationCiEngine = {
 export function createPopulationCiSlice(engine: PopulationCiEngine = noPopulationCi): StateCreator<AppState, [], [], PopulationCiSlice> {
   return (set, get) => {
     let controller: AbortController | null = null;
+    /** The panel is closed: what a closed panel cannot show is not computed. */
+    let held = false;
     return {
       populationCiRun: { kind: 'idle' },
       populationCiPlan: (params, paths) => engine.plan(params, paths),
@@ -47,12 +55,13 @@ export function createPopulationCiSlice(engine: PopulationCiEngine = noPopulatio
         const { params, seed, paths } = get();
         const plan = engine.plan(params, paths);
         if (plan === null) return;
-        get().setPopulationCi(true);
         controller?.abort(new Error('Replaced by a new request'));
         const abort = new AbortController();
         controller = abort;
         const key = populationCiKey(params, seed, paths);
+        // Running before the choice turns on, so the refresh that the choice triggers finds this request.
         set({ populationCiRun: { kind: 'running', key, done: 0, total: plan.batches } });
+        get().setPopulationCi(true);
         engine
           .run(
             { params, seed, paths },
@@ -79,9 +88,21 @@ export function createPopulationCiSlice(engine: PopulationCiEngine = noPopulatio
         get().setPopulationCi(false);
       },
       abandonPopulationCi: () => {
+        held = true;
         controller?.abort(new Error('The results panel closed'));
         controller = null;
         set({ populationCiRun: { kind: 'idle' } });
+      },
+      resumePopulationCi: () => {
+        held = false;
+        get().refreshPopulationCi();
+      },
+      refreshPopulationCi: () => {
+        const { populationCi, status, stale, params, seed, paths, populationCiRun } = get();
+        if (held || !populationCi || status !== 'done' || stale) return;
+        const current = populationCiRun.kind !== 'idle' && populationCiRun.key === populationCiKey(params, seed, paths);
+        // An answer, a request in flight or an error for these inputs: each finished run asks once.
+        if (!current && engine.plan(params, paths) !== null) get().startPopulationCi();
       },
     };
   };

@@ -60,6 +60,19 @@ describe('rare-event slice', () => {
     expect(store.getState().rareEvent?.status).toBe('off');
   });
 
+  it('switches below the threshold it states for the page, and not at it', () => {
+    const below = setup();
+    const threshold = below.store.getState().rareEventThreshold;
+    expect(threshold).toBe(20);
+    below.store.getState().startRun();
+    below.runs[0]!.listener.snapshot(finished(1, threshold - 1), true);
+    expect(below.importance).toHaveLength(1);
+    const at = setup();
+    at.store.getState().startRun();
+    at.runs[0]!.listener.snapshot(finished(1, threshold), true);
+    expect(at.importance).toHaveLength(0);
+  });
+
   it('drops the estimate when a new run starts, and ignores the old answer arriving late', async () => {
     const { store, runs, importance } = setup();
     store.getState().startRun();

@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { RunEngine } from './engines';
 import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
-import { chooseEstimator, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from '../engine/importance/rareEventChoice';
+import { chooseEstimator, RARE_EVENT_THRESHOLD, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from '../engine/importance/rareEventChoice';
 import type { AppState } from './store';
 
 export interface RareEventState {
@@ -24,6 +24,8 @@ export interface RareEventSlice {
   /** Rare-event mode: 'auto' (the page's default), 'plain' or 'importance'. */
   estimator: EstimatorMode;
   setEstimator: (mode: EstimatorMode) => void;
+  /** 'auto' switches to importance sampling when fewer plain paths than this socialized (the CLI's `threshold`). */
+  rareEventThreshold: number;
   /** The rare-event estimate of the last finished run, or null before one (or while a new run goes). */
   rareEvent: RareEventState | null;
   /** Decides (and starts) the rare-event estimate of the finished run; the store calls it. */
@@ -55,6 +57,7 @@ export function createRareEventSlice(engine: RunEngine, whenIdle: IdleScheduler 
     let made: { runId: number; estimator: EstimatorMode } | null = null;
     return {
       estimator: 'auto',
+      rareEventThreshold: RARE_EVENT_THRESHOLD,
       rareEvent: null,
       setEstimator: (mode) => {
         if (get().estimator !== mode) set({ estimator: mode });

@@ -4,18 +4,22 @@
 // inputs: a change of params, seed, paths or baseline cancels the run in flight and starts a new one (changes
 // made in one task start one run), and a change of the view's sample path asks the pool for that path.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAdlReportSlice, type AdlReportSlice } from './adlReportSlice';
+import { createCrashPresetSlice, type CrashPresetSlice } from './crashPresetSlice';
 import type { AppEngines } from './engines';
 import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createPlannerSlice, type PlannerSlice } from './plannerSlice';
 import { createPopulationCiSlice, type PopulationCiSlice } from './populationCiSlice';
+import { createPositionsSlice, type PositionsSlice } from './positionsSlice';
 import { createRareEventSlice, type IdleScheduler, type RareEventSlice } from './rareEventSlice';
 import { createRunSlice, frameScheduler, type RunSlice, type Scheduler } from './runSlice';
 import { createShareSlice, type ShareSlice } from './shareSlice';
+import { createTapeSlice, type TapeSlice } from './tapeSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice;
+export type AppState = ParamsSlice & RunSlice & ViewSlice & PlannerSlice & LearnSlice & RareEventSlice & PopulationCiSlice & ToolSlice & ShareSlice & AdlReportSlice & TapeSlice & PositionsSlice & CrashPresetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface AppStoreOptions {
@@ -39,6 +43,10 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     ...createPopulationCiSlice(engines.populationCi)(...a),
     ...createToolSlice(engines.fit, engines.pathColumns)(...a),
     ...createShareSlice(...a),
+    ...createAdlReportSlice(...a),
+    ...createTapeSlice(...a),
+    ...createPositionsSlice(...a),
+    ...createCrashPresetSlice(...a),
   }));
 
   let rerunQueued = false;
@@ -55,6 +63,10 @@ export function createAppStore(engines: AppEngines, options: AppStoreOptions = {
     if (state.pathIndex !== prev.pathIndex) state.showPath(state.pathIndex);
     // Rare-event mode follows the plain run: decided when it is done, dropped when a new one starts.
     if (state.status !== prev.status || state.runId !== prev.runId || state.estimator !== prev.estimator) state.refreshRareEvent();
+    // So does the population interval while it is on: every finished run gets its own.
+    if (state.status !== prev.status || state.stale !== prev.stale || state.runId !== prev.runId || state.populationCi !== prev.populationCi) {
+      state.refreshPopulationCi();
+    }
   });
   return store;
 }

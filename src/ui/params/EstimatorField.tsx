@@ -1,8 +1,8 @@
-import { RARE_EVENT_THRESHOLD, type EstimatorMode } from '../../engine/importance/rareEventChoice';
+import type { EstimatorMode } from '../../engine/importance/rareEventChoice';
 import { appStore, useAppStore } from '../../state/useAppStore';
 
-const OPTIONS: { mode: EstimatorMode; label: string }[] = [
-  { mode: 'auto', label: `Automatic (when fewer than ${RARE_EVENT_THRESHOLD} paths socialize)` },
+const options = (threshold: number): { mode: EstimatorMode; label: string }[] => [
+  { mode: 'auto', label: `Automatic (when fewer than ${threshold} paths socialize)` },
   { mode: 'plain', label: 'Off (plain sampling)' },
   { mode: 'importance', label: 'On (importance sampling)' },
 ];
@@ -10,11 +10,12 @@ const OPTIONS: { mode: EstimatorMode; label: string }[] = [
 /** Rare-event mode: importance sampling after the plain run, always, never, or when the plain run saw few events. */
 export function EstimatorField() {
   const estimator = useAppStore((s) => s.estimator);
+  const threshold = useAppStore((s) => s.rareEventThreshold);
   return (
     <div className="field">
       <label htmlFor="run-estimator">Rare-event mode</label>
       <select id="run-estimator" data-testid="run-estimator" value={estimator} onChange={(event) => appStore.getState().setEstimator(event.target.value as EstimatorMode)}>
-        {OPTIONS.map((option) => (
+        {options(threshold).map((option) => (
           <option key={option.mode} value={option.mode}>
             {option.label}
           </option>

@@ -1,13 +1,11 @@
 import { useRef, useState } from 'react';
-import { DEFAULT_GENERATED_POPULATION } from '../../engine/params/defaults';
 import type { ExplicitAccount, PopulationParams } from '../../engine/params/riskParams';
-import { parsePositionsCsv, positionsToCsv, type CsvProblem } from '../../engine/population/parsePositionsCsv';
-import { appStore } from '../../state/useAppStore';
+import { EXAMPLE_POSITIONS_CSV, freshPopulation } from '../../state/positionsSlice';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatInteger, formatQuote } from '../format';
 import { GENERATED_POPULATION_FIELDS } from './fieldSpecs';
 import { ParamField, SelectField } from './ParamField';
 import { PopulationSeedField } from './PopulationSeedField';
-import { EXAMPLE_POSITIONS_CSV } from './replayPrices';
 import { Section } from './Section';
 import { useDraftValue } from './useDraftValue';
 
@@ -27,28 +25,13 @@ function notional(accounts: readonly ExplicitAccount[], side: 'long' | 'short'):
   return sum;
 }
 
-function example(): ExplicitAccount[] {
-  const result = parsePositionsCsv(EXAMPLE_POSITIONS_CSV);
-  return result.ok ? result.accounts : [];
-}
-
 /** CSV import of a position snapshot: paste or upload, line/column problems, and a table of what was imported. */
 function PositionsImport({ accounts }: { accounts: readonly ExplicitAccount[] }) {
   const [text, setText] = useState('');
-  const [problems, setProblems] = useState<CsvProblem[]>([]);
-  const [note, setNote] = useState<string | null>(null);
-
-  const importCsv = (csv: string, source: string) => {
-    const result = parsePositionsCsv(csv);
-    if (!result.ok) {
-      setProblems(result.problems);
-      setNote(`${source} was not imported; the positions below are unchanged.`);
-      return;
-    }
-    setProblems([]);
-    setNote(`Imported ${formatInteger(result.accounts.length)} positions from ${source}.`);
-    appStore.getState().editDraft([{ path: ['population', 'accounts'], value: result.accounts }]);
-  };
+  const outcome = useAppStore((s) => s.positionsImport);
+  const problems = outcome && 'problems' in outcome ? outcome.problems : [];
+  const note = outcome === null ? null : 'problems' in outcome ? `${outcome.source} was not imported; the positions below are unchanged.` : `Imported ${formatInteger(outcome.imported)} positions from ${outcome.source}.`;
+  const importCsv = (csv: string, source: string) => appStore.getState().importPositionsCsv(csv, source);
 
   const longs = notional(accounts, 'long');
   const shorts = notional(accounts, 'short');
@@ -142,9 +125,7 @@ function PositionsImport({ accounts }: { accounts: readonly ExplicitAccount[] })
           type="button"
           className="link-button"
           onClick={() => {
-            setText(positionsToCsv(accounts));
-            setProblems([]);
-            setNote(null);
+            setText(appStore.getState().editPositionsAsCsv(accounts));
           }}
         >
           Edit these positions as CSV
@@ -179,7 +160,7 @@ export function PopulationSection() {
         onChange={(next) => {
           if (next === kind) return;
           memory.current[kind] = population;
-          const value = memory.current[next] ?? (next === 'generated' ? { ...DEFAULT_GENERATED_POPULATION } : { kind: 'explicit', accounts: example() });
+          const value = memory.current[next] ?? freshPopulation(next);
           appStore.getState().editDraft([{ path: ['population'], value }]);
         }}
       />

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { defaultParams } from '../../engine/params/defaults';
 import type { CrashPresetId, ScenarioKind, ScenarioParams } from '../../engine/params/riskParams';
-import { CRASH_PRESETS, CRASH_PRESETS_BY_ID, crashPresetScenario } from '../../engine/scenario/crashPresets';
+import type { CrashPreset } from '../../engine/scenario/crashPresets';
+import { crashPresetDraft } from '../../state/crashPresetSlice';
 import type { DraftEdit } from '../../state/paramsSlice';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatHorizon } from '../format';
@@ -28,10 +29,11 @@ const CUSTOM = 'custom';
 /** Clears the preset when a crash field is edited: the shape no longer is the documented one. */
 const CLEAR_PRESET: DraftEdit[] = [{ path: ['scenario', 'preset'], value: null }];
 
-function scenarioSummary(scenario: Partial<ScenarioParams> | undefined, steps: unknown, stepSeconds: unknown): string {
+function scenarioSummary(scenario: Partial<ScenarioParams> | undefined, steps: unknown, stepSeconds: unknown, presets: readonly CrashPreset[]): string {
   const horizon = typeof steps === 'number' && typeof stepSeconds === 'number' ? formatHorizon(steps, stepSeconds) : '';
   const kind = KIND_OPTIONS.find((o) => o.value === scenario?.kind)?.label ?? '';
-  const preset = scenario?.kind === 'crash' && scenario.preset ? ` · ${CRASH_PRESETS_BY_ID[scenario.preset].label.split(' — ')[0]}` : '';
+  const named = scenario?.kind === 'crash' && scenario.preset ? presets.find((p) => p.id === scenario.preset) : undefined;
+  const preset = named ? ` · ${named.label.split(' — ')[0]}` : '';
   return `${kind}${preset}${horizon ? ` · ${horizon}` : ''}`;
 }
 
@@ -41,6 +43,7 @@ export function ScenarioSection() {
   const steps = useDraftValue(['market', 'steps']);
   const stepSeconds = useDraftValue(['market', 'stepSeconds']);
   const initialPrice = useAppStore((s) => s.params.market.initialPrice);
+  const presets = useAppStore((s) => s.crashPresets);
   // The last scenario of each kind, so switching away and back restores what was there.
   const memory = useRef<Partial<Record<ScenarioKind, unknown>>>({});
   const kind = scenario?.kind ?? 'gbm';
@@ -61,7 +64,8 @@ export function ScenarioSection() {
     } else if (next === 'jump') {
       edits.push({ path: ['scenario'], value: defaultParams().scenario });
     } else if (next === 'crash') {
-      edits.push({ path: ['scenario'], value: crashPresetScenario(FIRST_CRASH) }, { path: ['market', 'steps'], value: CRASH_PRESETS_BY_ID[FIRST_CRASH].steps });
+      const first = crashPresetDraft(FIRST_CRASH);
+      edits.push({ path: ['scenario'], value: first.scenario }, { path: ['market', 'steps'], value: first.steps });
     } else if (next === 'bootstrap') {
       const n = typeof steps === 'number' && steps >= 2 ? steps : 1440;
       edits.push({ path: ['scenario'], value: { kind: 'bootstrap', prices: exampleReplayPrices(n, Number(initialPrice) || 100), blockSteps: 30 } });
@@ -73,10 +77,10 @@ export function ScenarioSection() {
   };
 
   const preset = scenario?.kind === 'crash' ? (scenario.preset ?? null) : null;
-  const presetInfo = preset ? CRASH_PRESETS_BY_ID[preset] : null;
+  const presetInfo = preset ? (presets.find((p) => p.id === preset) ?? null) : null;
 
   return (
-    <Section id="section-scenario" title="Market & scenario" summary={scenarioSummary(scenario, steps, stepSeconds)} fields={['market', 'scenario']} open phoneOpen={false}>
+    <Section id="section-scenario" title="Market & scenario" summary={scenarioSummary(scenario, steps, stepSeconds, presets)} fields={['market', 'scenario']} open phoneOpen={false}>
       <SelectField
         id="param-scenario-kind"
         label="Price model"
@@ -92,18 +96,9 @@ export function ScenarioSection() {
             label="Crash preset"
             hint="Fills the crash fields (and the horizon) with the shape of a documented event."
             value={preset ?? CUSTOM}
-            options={[{ value: CUSTOM, label: 'Custom shape' }, ...CRASH_PRESETS.map((p) => ({ value: p.id, label: p.label }))]}
+            options={[{ value: CUSTOM, label: 'Custom shape' }, ...presets.map((p) => ({ value: p.id, label: p.label }))]}
             onChange={(id) => {
-              if (id === CUSTOM) {
-                appStore.getState().editDraft(CLEAR_PRESET);
-                return;
-              }
-              const p = CRASH_PRESETS_BY_ID[id as CrashPresetId];
-              appStore.getState().editDraft([
-                { path: ['scenario'], value: crashPresetScenario(p.id) },
-                { path: ['market', 'steps'], value: p.steps },
-                { path: ['market', 'stepSeconds'], value: 60 },
-              ]);
+              appStore.getState().applyCrashPreset(id === CUSTOM ? null : (id as CrashPresetId));
             }}
           />
           {presetInfo && (

@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import type { RiskParams } from '../../engine/params/riskParams';
-import { MAX_REPLAY_CANDLES, PAGE_VOLUME_EXPONENT, tapePrices, tapeReplay, tapeReplayFor } from '../../engine/tape/candleSteps';
-import { formatTapeProblem, parseTape, type CandleTape } from '../../engine/tape/parseTape';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatInteger } from '../format';
 import type { TapeFit } from '../../state/engines';
@@ -10,13 +8,6 @@ const ID = 'scenario-tape';
 const MAX_SHOWN = 8;
 /** Bootstrap blocks of 15 minutes of sub-steps on a 1-minute tape: long enough to keep a cascade's sequence. */
 const BOOTSTRAP_BLOCK_SECONDS = 900;
-
-interface Loaded {
-  name: string;
-  tape: CandleTape;
-  prices: string[];
-  stepSeconds: number;
-}
 
 const pm = (value: number, se: number | null, digits = 3) =>
   `${value.toPrecision(digits)}${se === null ? ' (SE n/a)' : ` ± ${se.toPrecision(2)}`}`;
@@ -31,36 +22,18 @@ function dayOf(stepSeconds: number): number {
 /**
  * A candle tape (Binance kline CSV or time,open,high,low,close[,volume]) dropped on the zone or picked: the
  * scenario becomes a replay of its sub-steps (open → low/high → close) and the market starts at its first
- * open. Every refusal names its row and column. "Fit to tape" estimates GBM and jump diffusion (with standard
+ * open. Every refusal names its row and column (the store parses it: tapeSlice.ts). "Fit to tape" estimates GBM and jump diffusion (with standard
  * errors) in a worker and offers them, or a historical bootstrap of the tape, as the scenario.
  */
 export function TapeInput() {
-  const [problems, setProblems] = useState<string[]>([]);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const { loaded, problems } = useAppStore((s) => s.tape);
+  const { maxCandles, volumeExponent } = useAppStore((s) => s.tapeLimits);
   const [fit, setFit] = useState<TapeFit | 'running' | string | null>(null);
   const [over, setOver] = useState(false);
 
   const read = async (file: File) => {
     setFit(null);
-    const parsed = parseTape(await file.text());
-    if (!parsed.ok) {
-      setLoaded(null);
-      setProblems(parsed.problems.map(formatTapeProblem));
-      return;
-    }
-    // As `simulate --tape`: the volumes come along when the parameters ask the depth to follow them.
-    const replay = tapeReplayFor(appStore.getState().params, parsed.tape);
-    if ('problem' in replay) {
-      setLoaded(null);
-      setProblems([replay.problem]);
-      return;
-    }
-    setProblems([]);
-    setLoaded({ name: file.name, tape: parsed.tape, prices: tapePrices(parsed.tape), stepSeconds: replay.market.stepSeconds });
-    appStore.getState().editDraft([
-      { path: ['market'], value: replay.market },
-      { path: ['scenario'], value: replay.scenario },
-    ]);
+    appStore.getState().loadTape(file.name, await file.text());
   };
 
   const applyScenario = (scenario: RiskParams['scenario'], steps: number) => {
@@ -82,22 +55,8 @@ export function TapeInput() {
   };
 
   const followsVolume = useAppStore((s) => s.params.liquidation.impact.volumeExponent !== undefined);
-  const hasVolume = loaded !== null && loaded.tape.candles.every((c) => c.volume !== null);
-  /** Turns the volume-following depth on or off: the field and the replay's volumes change in one edit (one run). */
-  const setFollowVolume = (on: boolean) => {
-    if (!loaded) return;
-    const replay = tapeReplay(loaded.tape, { volumes: on });
-    if ('problem' in replay) {
-      setProblems([replay.problem]);
-      return;
-    }
-    const { volumeExponent: _off, ...impact } = appStore.getState().params.liquidation.impact;
-    appStore.getState().editDraft([
-      { path: ['liquidation', 'impact'], value: on ? { ...impact, volumeExponent: PAGE_VOLUME_EXPONENT } : impact },
-      { path: ['market'], value: replay.market },
-      { path: ['scenario'], value: replay.scenario },
-    ]);
-  };
+  const hasVolume = loaded !== null && loaded.hasVolume;
+  const setFollowVolume = (on: boolean) => appStore.getState().setTapeFollowsVolume(on);
 
   const blockSteps = loaded ? Math.max(1, Math.min(loaded.prices.length - 1, Math.round(BOOTSTRAP_BLOCK_SECONDS / loaded.stepSeconds))) : 1;
 
@@ -132,7 +91,7 @@ export function TapeInput() {
         />
         <p className="field-hint">
           Drop or pick a Binance kline CSV (no header, open time in ms) or a CSV with the header time,open,high,low,close
-          (optionally ,volume); up to {formatInteger(MAX_REPLAY_CANDLES)} candles. Each candle becomes four steps — open,
+          (optionally ,volume); up to {formatInteger(maxCandles)} candles. Each candle becomes four steps — open,
           then the low and the high in the order the candle implies (low first when it closed up), then close — so wicks
           liquidate. The market starts at the first open.
         </p>
@@ -151,7 +110,7 @@ export function TapeInput() {
       {loaded && (
         <div className="tape-loaded">
           <p data-testid="tape-summary">
-            Replaying {loaded.name}: {formatInteger(loaded.tape.candles.length)} candles of {loaded.tape.intervalSeconds} s →{' '}
+            Replaying {loaded.name}: {formatInteger(loaded.candles)} candles of {loaded.intervalSeconds} s →{' '}
             {formatInteger(loaded.prices.length)} steps of {loaded.stepSeconds} s, starting at {loaded.prices[0]}.
           </p>
           <p className="tape-volume-depth">
@@ -166,7 +125,7 @@ export function TapeInput() {
             <label htmlFor={`${ID}-volume-depth`}>Book depth follows the candles’ volume</label>{' '}
             <span className="muted">
               {hasVolume
-                ? `depth × clamp((volume / median volume)^${PAGE_VOLUME_EXPONENT}, 0.1, 1): quiet candles thin the book, busy ones never deepen it (on 10 Oct 2025 volume spiked as books emptied). The file field is liquidation.impact.volumeExponent.`
+                ? `depth × clamp((volume / median volume)^${volumeExponent}, 0.1, 1): quiet candles thin the book, busy ones never deepen it (on 10 Oct 2025 volume spiked as books emptied). The file field is liquidation.impact.volumeExponent.`
                 : 'This tape has no volume column.'}
             </span>
           </p>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../engine/params/defaults';
-import { parsePositionsCsv } from '../../engine/population/parsePositionsCsv';
 import { validateParams } from '../../engine/params/validateParams';
-import { EXAMPLE_POSITIONS_CSV, exampleReplayPrices, priceProblemLine, readPriceSeries } from './replayPrices';
+import { exampleReplayPrices, priceProblemLine, readPriceSeries } from './replayPrices';
 
 describe('readPriceSeries', () => {
   it('reads one price per line, or the last field of a CSV row, skipping a header and blank lines', () => {
@@ -40,14 +39,5 @@ describe('examples', () => {
     expect(validateParams(params).ok).toBe(true);
     expect(Math.min(...prices.map(Number))).toBeLessThan(0.81 * start);
     expect(exampleReplayPrices(params.market.steps, start)).toEqual(prices);
-  });
-
-  it('the example positions import cleanly', () => {
-    const result = parsePositionsCsv(EXAMPLE_POSITIONS_CSV);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const params = defaultParams();
-    params.population = { kind: 'explicit', accounts: result.accounts };
-    expect(validateParams(params).ok).toBe(true);
   });
 });

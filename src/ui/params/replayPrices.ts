@@ -64,18 +64,3 @@ export function exampleReplayPrices(steps: number, start: number): string[] {
 
 /** Prices as the text area shows them: one per line. */
 export const pricesToText = (prices: readonly string[]): string => prices.join('\n');
-
-/** A small positions snapshot to start an explicit population from (CSV, as an import would read it). */
-export const EXAMPLE_POSITIONS_CSV = [
-  'id,side,size,entryPrice,collateral',
-  'whale-long,long,20000,100,250000',
-  'fund-long,long,5000,101,75000',
-  'retail-long-1,long,300,99.5,4000',
-  'retail-long-2,long,120,102,1500',
-  'degen-long,long,800,100.5,6000',
-  'mm-short,short,15000,100,300000',
-  'hedge-short,short,8000,99,120000',
-  'retail-short-1,short,500,101,6000',
-  'degen-short,short,1500,100,11000',
-  'retail-short-2,short,700,98.5,8000',
-].join('\n');

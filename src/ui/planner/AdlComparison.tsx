@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { ADL_OVERSHOOT_ESTIMATES, adlPolicyComparison, type AdlPolicy, type AdlPolicyResult } from '../../engine/reports/adlPolicies';
+import type { AdlOvershootEstimate, AdlPolicy, AdlPolicyComparison, AdlPolicyResult } from '../../engine/reports/adlPolicies';
 import type { AdlWave } from '../../engine/reports/adlWaves';
+import type { AdlScope } from '../../state/adlReportSlice';
+import { appStore } from '../../state/useAppStore';
 import { formatPercent } from '../format';
 import { formatUsdMillions } from './plannerRows';
 
@@ -16,9 +17,9 @@ const money = (x: number | null) => (x === null ? '—' : Math.abs(x) < 0.5 ? fo
 const share = (r: AdlPolicyResult) => (r.maxWinnerHaircut === null ? '—' : `${r.maxWinnerHaircutIsBound ? 'up to ' : ''}${formatPercent(r.maxWinnerHaircut)}`);
 
 /** The published overshoot estimates (method and source each), then queue vs pro-rata vs full-size on the wave books. */
-export function AdlComparison({ waves }: { waves: readonly AdlWave[] }) {
-  const [scope, setScope] = useState<number | 'all'>('all');
-  const comparison = adlPolicyComparison(waves, scope);
+export function AdlComparison(props: { waves: readonly AdlWave[]; estimates: readonly AdlOvershootEstimate[]; scope: AdlScope; comparison: AdlPolicyComparison }) {
+  const { waves, estimates, scope, comparison } = props;
+  const setScope = (next: AdlScope) => appStore.getState().setAdlScope(next);
   return (
     <div className="adl-comparison">
       <h3>Published estimates of the overshoot: a range, not one number</h3>
@@ -35,7 +36,7 @@ export function AdlComparison({ waves }: { waves: readonly AdlWave[] }) {
             </tr>
           </thead>
           <tbody>
-            {ADL_OVERSHOOT_ESTIMATES.map((e) => (
+            {estimates.map((e) => (
               <tr key={e.id} data-testid={`adl-estimate-${e.id}`}>
                 <td className="num">{e.low === e.high ? formatUsdMillions(e.low) : `${formatUsdMillions(e.low)}–${formatUsdMillions(e.high)}`}</td>
                 <td>{e.method}</td>

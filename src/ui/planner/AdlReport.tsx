@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { adlWaveReport, formatAdlProblems, parseAdlWaves, type AdlWave, type AdlWaveReport } from '../../engine/reports/adlWaves';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { AXIS_TICK, ChartCard, COLORS } from '../charts/ChartCard';
 import { formatPercent } from '../format';
 import { AdlComparison } from './AdlComparison';
@@ -28,30 +28,24 @@ function AdlTooltip({ active, payload }: TooltipContentProps) {
   );
 }
 
-type Loaded = { ok: true; report: AdlWaveReport; waves: AdlWave[] } | { ok: false; message: string } | null;
-
 /** Hyperliquid, 10 Oct 2025: per ADL wave, what had to be covered against what production ADL and pro-rata take. */
 export function AdlReport() {
-  const [loaded, setLoaded] = useState<Loaded>(null);
+  const loaded = useAppStore((s) => s.adlReport);
+  // The bundled file is fetched once per page; the store parses and keeps it.
   useEffect(() => {
-    let live = true;
+    if (appStore.getState().adlReport.kind === 'ready') return;
     fetch(CSV_URL)
       .then((r) => {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.text();
       })
-      .then((text) => {
-        const parsed = parseAdlWaves(text);
-        if (!live) return;
-        setLoaded(parsed.ok ? { ok: true, report: adlWaveReport(parsed.waves), waves: parsed.waves } : { ok: false, message: formatAdlProblems(parsed.problems) });
-      })
-      .catch((error: unknown) => live && setLoaded({ ok: false, message: `the data file could not be loaded (${error instanceof Error ? error.message : String(error)})` }));
-    return () => {
-      live = false;
-    };
+      .then(
+        (text) => appStore.getState().readAdlWaves(text),
+        (error: unknown) => appStore.getState().adlWavesUnavailable(error instanceof Error ? error.message : String(error)),
+      );
   }, []);
 
-  const report = loaded?.ok ? loaded.report : null;
+  const report = loaded.kind === 'ready' ? loaded.report : null;
   const t = report?.totals;
   const rows = report ? adlChartRows(report) : [];
   return (
@@ -67,7 +61,7 @@ export function AdlReport() {
         id="adl-chart"
         title="Budget needed vs taken, per wave (USD millions)"
         wide
-        empty={loaded === null ? 'Loading the per-wave data…' : loaded.ok ? null : `The ADL report is unavailable: ${loaded.message}`}
+        empty={loaded.kind === 'loading' ? 'Loading the per-wave data…' : loaded.kind === 'ready' ? null : `The ADL report is unavailable: ${loaded.message}`}
         caption={
           t ? (
             <span data-testid="adl-totals">
@@ -108,7 +102,7 @@ export function AdlReport() {
           <Line dataKey="overshoot" name="overshoot (production − needed)" stroke={COLORS.badDebt} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </ComposedChart>
       </ChartCard>
-      {loaded?.ok ? <AdlComparison waves={loaded.waves} /> : null}
+      {loaded.kind === 'ready' ? <AdlComparison waves={loaded.waves} estimates={loaded.estimates} scope={loaded.scope} comparison={loaded.comparison} /> : null}
     </section>
   );
 }

@@ -1,8 +1,10 @@
-// The levers priced in one unit, money per year, and ranked (issue #21). The assumptions are stated and editable;
-// the costs are recomputed on the page from the solver's cost measures (no new simulation).
+// The levers priced in one unit, money per year, and ranked (issue #21). The assumptions are stated and editable
+// (the store keeps them); the ranking is the store's (costRanking.ts), from the solver's cost measures.
 import { useMemo, useState } from 'react';
-import type { LeverComparison, LeverKind } from '../../engine/planner/index';
-import { annualCost, costAssumptionProblems, DEFAULT_COST_ASSUMPTIONS, rankByAnnualCost, type AnnualCost, type CostAssumptions, type RankedOption } from '../../engine/planner/annualCost';
+import type { AnnualCost, CostAssumptions } from '../../engine/planner/annualCost';
+import type { LeverComparison } from '../../engine/planner/index';
+import { costRanking, type CostOptionId } from '../../state/costRanking';
+import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatQuote, formatSignedQuote } from '../format';
 import '../trust.css';
 
@@ -15,7 +17,7 @@ const FIELDS: { key: keyof CostAssumptions; label: string; unit: string; scale: 
   { key: 'keeperCapitalRate', label: 'Keepers’ return on capital', unit: '% a year', scale: 100, hint: 'the incentive to stand ready' },
 ];
 
-const LABELS: Record<LeverKind | 'mix', string> = {
+const LABELS: Record<CostOptionId, string> = {
   fund: 'Larger insurance fund alone',
   margin: 'Higher maintenance margin alone',
   throughput: 'More keeper capacity alone',
@@ -31,24 +33,17 @@ function parts(c: AnnualCost): string {
   return out.length > 0 ? out.join(' · ') : 'nothing moves';
 }
 
-/** Options that meet the target (each lever alone, the combination), cheapest first, under the assumptions shown. */
-export function rankedOptions(c: LeverComparison, a: CostAssumptions): RankedOption[] {
-  const options: RankedOption[] = [];
-  for (const kind of ['fund', 'margin', 'throughput'] as const) {
-    const r = c.levers[kind];
-    if (r.cost && (r.status === 'solved' || r.status === 'met-at-lower-bound')) options.push({ id: kind, label: LABELS[kind], cost: annualCost(r.cost, a) });
-  }
-  if (c.combination.status === 'solved' && c.combination.cost) options.push({ id: 'mix', label: LABELS.mix, cost: annualCost(c.combination.cost, a) });
-  return rankByAnnualCost(options);
-}
-
 export function CostRanking({ c }: { c: LeverComparison }) {
+  const assumptions = useAppStore((s) => s.costAssumptions);
   const [text, setText] = useState<Record<keyof CostAssumptions, string>>(
-    () => Object.fromEntries(FIELDS.map((f) => [f.key, String(Number((DEFAULT_COST_ASSUMPTIONS[f.key] * f.scale).toPrecision(6)))])) as Record<keyof CostAssumptions, string>,
+    () => Object.fromEntries(FIELDS.map((f) => [f.key, Number.isFinite(assumptions[f.key]) ? String(Number((assumptions[f.key] * f.scale).toPrecision(6))) : ''])) as Record<keyof CostAssumptions, string>,
   );
-  const assumptions = useMemo(() => Object.fromEntries(FIELDS.map((f) => [f.key, text[f.key].trim() === '' ? Number.NaN : Number(text[f.key]) / f.scale])) as unknown as CostAssumptions, [text]);
-  const problems = costAssumptionProblems(assumptions);
-  const ranked = useMemo(() => (problems.length === 0 ? rankedOptions(c, assumptions) : []), [c, assumptions, problems.length]);
+  const edit = (key: keyof CostAssumptions, value: string) => {
+    const next = { ...text, [key]: value };
+    setText(next);
+    appStore.getState().setCostAssumptions(Object.fromEntries(FIELDS.map((f) => [f.key, next[f.key].trim() === '' ? Number.NaN : Number(next[f.key]) / f.scale])) as unknown as CostAssumptions);
+  };
+  const { problems, ranked } = useMemo(() => costRanking(c, assumptions, LABELS), [c, assumptions]);
 
   return (
     <div className="solve-card cost-ranking" data-testid="cost-ranking">
@@ -61,7 +56,7 @@ export function CostRanking({ c }: { c: LeverComparison }) {
               <label htmlFor={`cost-${f.key}`}>
                 {f.label} {f.unit && <span className="unit">({f.unit})</span>}
               </label>
-              <input id={`cost-${f.key}`} type="text" inputMode="decimal" value={text[f.key]} aria-invalid={bad} aria-describedby={`cost-${f.key}-hint`} onChange={(e) => setText({ ...text, [f.key]: e.target.value })} />
+              <input id={`cost-${f.key}`} type="text" inputMode="decimal" value={text[f.key]} aria-invalid={bad} aria-describedby={`cost-${f.key}-hint`} onChange={(e) => edit(f.key, e.target.value)} />
               <span id={`cost-${f.key}-hint`} className="small muted">
                 {f.hint}
               </span>

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { expectedSeconds } from '../../engine/metrics/pathsForPrecision';
 import { pathTimingStore, trackPathTiming } from '../../state/pathTiming';
-import { HEAVY_RUN_SECONDS, formatDuration } from '../../state/runCost';
+import { sweepCost } from '../../state/precisionPlan';
+import { formatDuration } from '../../state/runCost';
 import { appStore } from '../../state/useAppStore';
 import { formatInteger } from '../format';
 import '../results/precision.css';
@@ -14,21 +14,20 @@ trackPathTiming(appStore);
  */
 export function SweepExpected({ points, paths }: { points: number; paths: number }) {
   const timing = useStore(pathTimingStore, (s) => s.last);
-  if (!(Number.isInteger(points) && points > 0 && Number.isInteger(paths) && paths > 0)) return null;
-  const total = points * paths;
-  if (!timing) {
+  const cost = sweepCost(points, paths, timing);
+  if (cost === null) return null;
+  const { total, msPerPath, seconds, long } = cost;
+  if (msPerPath === null || seconds === null) {
     return (
       <p className="sweep-expected" data-testid="sweep-expected">
         {formatInteger(points)} points × {formatInteger(paths)} paths = {formatInteger(total)} simulated paths; the time is estimated once a dashboard run has finished.
       </p>
     );
   }
-  const seconds = expectedSeconds(total, timing.msPerPath / timing.sides);
-  const long = seconds > HEAVY_RUN_SECONDS;
   return (
     <p className={long ? 'sweep-expected long' : 'sweep-expected'} data-testid="sweep-expected" data-seconds={String(seconds)} data-long={String(long)}>
       {formatInteger(points)} points × {formatInteger(paths)} paths = {formatInteger(total)} simulated paths: expected {formatDuration(seconds)} at the dashboard’s last measured{' '}
-      {(timing.msPerPath / timing.sides).toFixed(2)} ms per path{long ? '. A long run: fewer paths per point or fewer points finish sooner, and Cancel stops it.' : '.'}
+      {msPerPath.toFixed(2)} ms per path{long ? '. A long run: fewer paths per point or fewer points finish sooner, and Cancel stops it.' : '.'}
     </p>
   );
 }

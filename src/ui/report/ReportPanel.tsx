@@ -3,13 +3,14 @@ import type { ForumPost } from '../../report/forumPost';
 import { renderForumPostMarkdown } from '../../report/forumPost';
 import { encodeShareState } from '../../share/codec';
 import { selectBaseline, selectBaselineSummary, selectComparison, selectParams, selectPaths, selectSeed, selectStatus, selectSummary } from '../../state/selectors';
+import { pagePost, type PagePost, type PagePostInput } from '../../state/pagePost';
+import { searchWithoutRunQuery } from '../../state/runQuery';
 import { shareStateOf } from '../../state/urlSync';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { downloadBlob, downloadText } from '../share/download';
 import { bundleZip, captureCharts, chartRefs } from './bundle';
-import { currentPageLink, pagePost, type PagePost, type PagePostInput } from './pagePost';
+import { currentPageLink } from './currentPageLink';
 import { PrintableReport } from './PrintableReport';
-import { searchWithoutRunQuery } from './runQuery';
 import './report.css';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;

@@ -16,21 +16,18 @@ export function PopulationIntervalPanel() {
   const paths = useAppStore(selectPaths);
   const status = useAppStore(selectStatus);
   const stale = useAppStore(selectStale);
-  const on = useAppStore((s) => s.populationCi);
   const state = useAppStore((s) => s.populationCiRun);
   const plan = useAppStore((s) => s.populationCiPlan)(params, paths);
-  // The results panel closing stops the request in flight (its workers too); the choice stays on.
-  useEffect(() => () => appStore.getState().abandonPopulationCi(), []);
+  // The results panel closing stops the request in flight (its workers too); the choice stays on. While the
+  // panel shows and the choice is on, the store gives every finished run its interval (refreshPopulationCi).
+  useEffect(() => {
+    appStore.getState().resumePopulationCi();
+    return () => appStore.getState().abandonPopulationCi();
+  }, []);
 
   const key = populationCiKey(params, seed, paths);
   const ready = status === 'done' && !stale;
   const current = state.kind !== 'idle' && state.key === key ? state : null;
-  // While on, a finished run without its interval gets one (also when a link opened with it on). Starting sets
-  // the run state to this key, so each finished run asks once.
-  const due = on && ready && plan !== null && current === null;
-  useEffect(() => {
-    if (due) appStore.getState().startPopulationCi();
-  }, [due]);
 
   if (plan === null) {
     return (

@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Interval } from '../../engine/metrics/tailSummary';
 import type { RunSummary } from '../../engine/metrics/summarizeRun';
-import { expectedSeconds, pathsForPrecision, type PrecisionTarget } from '../../engine/metrics/pathsForPrecision';
+import type { PrecisionTarget } from '../../engine/metrics/pathsForPrecision';
 import { pathTimingStore, trackPathTiming } from '../../state/pathTiming';
-import { HEAVY_RUN_SECONDS, formatDuration } from '../../state/runCost';
+import { precisionProposal } from '../../state/precisionPlan';
+import { formatDuration } from '../../state/runCost';
 import { selectStatus, selectSummary } from '../../state/selectors';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { formatInteger, formatPercent, formatQuote } from '../format';
@@ -68,13 +69,11 @@ export function PrecisionPanel() {
   else if (typeof target === 'string') body = <span className="field-problem">{target}</span>;
   else if (!picked) body = <>This run has no interval for that number.</>;
   else {
-    const plan = pathsForPrecision({ paths: summary.paths, estimate: picked.estimate, interval: picked.interval, target });
+    const { plan, seconds, long } = precisionProposal({ paths: summary.paths, estimate: picked.estimate, interval: picked.interval, target }, timing);
     const now = `${choice.label}: ${choice.format(picked.estimate)}, 95 % interval ${choice.format(picked.interval[0])} – ${choice.format(picked.interval[1])} on ${formatInteger(summary.paths)} paths.`;
     if (!plan.ok) body = <>{now} {plan.reason.charAt(0).toUpperCase() + plan.reason.slice(1)}.</>;
     else if (plan.met) body = <span data-testid="precision-plan" data-paths={String(plan.paths)} data-met="true">{now} The target (± {choice.format(plan.targetHalfWidth)}) is met already.</span>;
     else {
-      const seconds = timing ? expectedSeconds(plan.paths, timing.msPerPath) : null;
-      const long = seconds !== null && seconds > HEAVY_RUN_SECONDS;
       body = (
         <>
           <span data-testid="precision-plan" data-paths={String(plan.paths)} data-met="false" data-seconds={seconds === null ? undefined : String(seconds)}>
@@ -85,14 +84,14 @@ export function PrecisionPanel() {
               : '; its time is measured after the first run.'}{' '}
             Intervals narrow as 1/√paths, so this is an estimate: the next run re-measures.
           </span>
-          {long && (
+          {long && seconds !== null && (
             <span className="precision-long" role="note" data-testid="precision-long-run">
               {' '}
               A long run: {formatDuration(seconds)}. The page stays usable while it runs, and Cancel stops it.
             </span>
           )}{' '}
           <button type="button" className="secondary" data-testid="precision-apply" onClick={() => appStore.getState().setPaths(plan.paths)}>
-            Run at {formatInteger(plan.paths)} paths{long ? ` (${formatDuration(seconds)})` : ''}
+            Run at {formatInteger(plan.paths)} paths{long && seconds !== null ? ` (${formatDuration(seconds)})` : ''}
           </button>
         </>
       );

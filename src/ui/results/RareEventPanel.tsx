@@ -1,4 +1,3 @@
-import { RARE_EVENT_THRESHOLD } from '../../engine/importance/rareEventChoice';
 import type { RareEventState } from '../../state/rareEventSlice';
 import { useAppStore } from '../../state/useAppStore';
 import { formatInteger, formatQuote } from '../format';
@@ -11,13 +10,13 @@ export function formatRareShare(share: number): string {
   return `${percent.toFixed(digits)} %`;
 }
 
-function why(state: RareEventState): string {
+function why(state: RareEventState, threshold: number): string {
   const { plainSocializedPaths, paths, choice } = state;
   if (choice.estimator === 'plain') return choice.note ?? '';
   const seen = `${formatInteger(plainSocializedPaths)} of ${formatInteger(paths)}`;
   if (choice.why === 'few-events') {
     const verb = state.status === 'done' ? 'switched to rare-event mode' : 'switching to rare-event mode';
-    return `Few paths socialized (${seen}, fewer than ${RARE_EVENT_THRESHOLD}): ${verb} — importance-sampled`;
+    return `Few paths socialized (${seen}, fewer than ${threshold}): ${verb} — importance-sampled`;
   }
   return 'Rare-event mode is on — importance-sampled';
 }
@@ -28,6 +27,7 @@ function why(state: RareEventState): string {
  */
 export function RareEventPanel() {
   const state = useAppStore((s) => s.rareEvent);
+  const threshold = useAppStore((s) => s.rareEventThreshold);
   if (!state) return null;
   const { choice, summary } = state;
   if (choice.estimator === 'plain') {
@@ -37,7 +37,7 @@ export function RareEventPanel() {
       </p>
     ) : null;
   }
-  const reason = why(state);
+  const reason = why(state, threshold);
   return (
     <div className="rare-event" data-testid="rare-event-panel" data-status={state.status}>
       {state.status === 'running' && (

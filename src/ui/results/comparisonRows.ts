@@ -1,17 +1,12 @@
-// Proposal against baseline, as a table and one verdict sentence (pure; unit-tested). Verdicts come only from
-// verdict(): a metric is better or worse only when its paired 95 % interval excludes zero.
+// Proposal against baseline, as a table and one verdict sentence (pure; unit-tested). The judgement is the
+// store's (src/state/comparisonVerdict.ts); this words and formats it.
 import type { RunComparison } from '../../engine/metrics/compareRuns';
-import { verdict, type PairedDifference, type Verdict } from '../../engine/metrics/pairedDifference';
+import type { PairedDifference, Verdict } from '../../engine/metrics/pairedDifference';
+import { directionOf, headlineVerdict, type Direction } from '../../state/comparisonVerdict';
 import { formatCount, formatPaths, formatPercent, formatQuote, formatSignedCount, formatSignedPoints, formatSignedQuote } from '../format';
 
 export type ComparisonKey = 'pSocialized' | 'socializedLoss' | 'badDebt' | 'fundDraw' | 'liquidations';
 type Unit = 'share' | 'quote' | 'count';
-
-/**
- * 'more' / 'fewer' for a number where neither direction is good in itself: more liquidations can mean less bad debt,
- * and a larger fund draw can mean a larger fund paying what traders would otherwise have lost.
- */
-export type Direction = Verdict | 'more' | 'fewer';
 
 export interface ComparisonRow {
   key: ComparisonKey;
@@ -38,13 +33,6 @@ const METRICS: { key: ComparisonKey; label: string; unit: Unit; judged: boolean 
 const plain: Record<Unit, (v: number) => string> = { share: formatPercent, quote: formatQuote, count: formatCount };
 const signed: Record<Unit, (v: number) => string> = { share: formatSignedPoints, quote: formatSignedQuote, count: formatSignedCount };
 
-function direction(d: PairedDifference, judged: boolean): Direction {
-  // Losses and the fund's draw: lower is better.
-  const v = verdict(d, { lowerIsBetter: true });
-  if (judged || v === 'no clear difference') return v;
-  return v === 'better' ? 'fewer' : 'more';
-}
-
 export function comparisonRows(c: RunComparison): ComparisonRow[] {
   return METRICS.map(({ key, label, unit, judged }) => {
     const d = c[key];
@@ -55,7 +43,7 @@ export function comparisonRows(c: RunComparison): ComparisonRow[] {
       baseline: plain[unit](d.baselineMean),
       difference: signed[unit](d.meanDiff),
       interval: `${signed[unit](d.ci95[0])} to ${signed[unit](d.ci95[1])}`,
-      direction: direction(d, judged),
+      direction: directionOf(d, judged),
       raw: d,
     };
   });
@@ -68,16 +56,10 @@ export interface VerdictLine {
   sentence: string;
 }
 
-/**
- * The one-line verdict: on the mean socialized loss, the number governance most wants at zero; when neither
- * run socialized anything (e.g. loss mechanism "bad debt"), on the mean bad debt instead — said so.
- */
+/** The one-line verdict (headlineVerdict), in words; when it is about the mean bad debt, it says why. */
 export function verdictLine(c: RunComparison): VerdictLine {
-  const bothZero = c.socializedLoss.proposalMean === 0 && c.socializedLoss.baselineMean === 0;
-  const metric = bothZero ? 'badDebt' : 'socializedLoss';
-  const d = c[metric];
+  const { verdict: v, metric, difference: d } = headlineVerdict(c);
   const what = metric === 'socializedLoss' ? 'mean socialized loss' : 'mean bad debt (neither run socialized any loss)';
-  const v = verdict(d, { lowerIsBetter: true });
   const interval = `95 % interval ${formatSignedQuote(d.ci95[0])} to ${formatSignedQuote(d.ci95[1])} quote per path`;
   const onPaths = `on the same ${formatPaths(c.paths)}`;
   let sentence: string;

@@ -5,7 +5,6 @@ import { pageUrlSync, shareStateOf } from '../../state/urlSync';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { encodeShareState } from '../../share/codec';
 import { linkAdvice } from '../../share/linkBudget';
-import { perPathCsv } from './csv';
 import { downloadText } from './download';
 import { MAX_PARAMS_FILE_BYTES, PARAMS_FILE_NAME, paramsFileText, readParamsFile, type ParamsFileResult } from './paramsFile';
 import { ProposalsPanel } from './ProposalsPanel';
@@ -163,13 +162,13 @@ export function ShareBar() {
   const exportCsv = async () => {
     setMessage(null);
     try {
-      const columns = await appStore.getState().readPathColumns();
-      if (!columns) {
+      const csv = await appStore.getState().readPathsCsv();
+      if (csv === null) {
         setMessage({ tone: 'error', text: 'The per-path results are not available; run the parameters again.' });
         return;
       }
       const { paths } = appStore.getState();
-      downloadText(perPathCsv(columns), `haircut-paths-seed${seed}-${paths}.csv`, 'text/csv');
+      downloadText(csv, `haircut-paths-seed${seed}-${paths}.csv`, 'text/csv');
     } catch (error) {
       setMessage({ tone: 'error', text: `The per-path results could not be read: ${error instanceof Error ? error.message : String(error)}` });
     }

@@ -1,6 +1,6 @@
 // Per-path results as CSV (issue #8): one row per Monte Carlo path of the current run, money in quote. Money
 // columns are integer money units (10^-6 quote) in the engine and are written exactly, as decimal text.
-import { UNITS_PER_QUOTE } from '../../engine/money/money';
+import { UNITS_PER_QUOTE } from '../engine/money/money';
 
 /** The per-path columns the CSV reads (a subset of the engine's PathColumns). */
 export interface PathColumnsForCsv {

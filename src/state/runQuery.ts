@@ -1,9 +1,10 @@
 // A post's link carries `?engine=<version>&run=<run id>` (src/report/postLink.ts). The page reads them once at
 // start: a link from another engine version, or whose run id differs from what this page computes, raises a
 // notice; then both are taken out of the address, so a link copied after any edit never carries a stale run id.
-import { ENGINE_VERSION, runIdOf, shortRunId } from '../../engine/identity';
-import type { AppState } from '../../state/store';
-import { linkNoticeStore } from '../../state/urlSync';
+import { ENGINE_VERSION, shortRunId } from '../engine/identity';
+import { selectRunIdentity } from './runIdentity';
+import type { AppState } from './store';
+import { linkNoticeStore } from './urlSync';
 
 export interface RunQuery {
   engine: string | null;
@@ -43,7 +44,7 @@ export function checkRunQueryOnce(state: AppState): void {
   checked = true;
   const query = readRunQuery(location.search);
   if (query.engine === null && query.run === null) return;
-  const notice = runQueryNotice(query, runIdOf({ params: state.params, seed: state.seed, paths: state.paths }));
+  const notice = runQueryNotice(query, selectRunIdentity(state).runId);
   if (notice) linkNoticeStore.getState().show({ tone: 'info', title: notice, problems: [] });
   history.replaceState(history.state, '', `${location.pathname}${searchWithoutRunQuery(location.search)}${location.hash}`);
 }

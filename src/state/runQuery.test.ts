@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINE_VERSION } from '../../engine/identity';
+import { ENGINE_VERSION } from '../engine/identity';
 import { readRunQuery, runQueryNotice, searchWithoutRunQuery } from './runQuery';
 
 describe('the run query of a post link', () => {
