@@ -105,17 +105,19 @@ function keeperCapSource(value: string): PresetSource {
  * e^(−20 × 0.12) = 9.07 % of the ±1 % depth left (VENUE_LIQUIDATION.thinning = 20). Assumed: every market's book
  * was as thin at the bottom of its own fall that day, so thinning = ln(1 / 0.0907) / fall = 2.400 / fall.
  */
-function oct10ThinningSource(value: string, fall: string, url: string): PresetSource {
-  return {
-    field: 'liquidation.impact.thinning',
-    value,
-    url,
-    note:
-      `Derived: on 10 Oct 2025 this market fell ${fall}; Kaiko saw BTC books "appearing empty" at the bottom of BTC's 12 % fall ` +
-      '(read as e^(−20 × 0.12) = 9.07 % of the ±1 % depth left, VENUE_LIQUIDATION.thinning). Assuming every book was as thin at the ' +
-      `bottom of its own fall: thinning = ln(1 / 0.0907) / fall = 2.400 / ${fall.split(' ')[0]} = ${value}. Sources: Kaiko ` +
-      `(${SRC.kaikoResearch}) and the fall (this URL).`,
-  };
+function oct10ThinningSources(value: string, fall: string, fallUrl: string): PresetSource[] {
+  return [
+    {
+      field: 'liquidation.impact.thinning',
+      value,
+      url: SRC.kaikoResearch,
+      note:
+        `Derived: on 10 Oct 2025 this market fell ${fall}; Kaiko saw BTC books "appearing empty" at the bottom of BTC's 12 % fall ` +
+        '(read as e^(−20 × 0.12) = 9.07 % of the ±1 % depth left, VENUE_LIQUIDATION.thinning). Assuming every book was as thin at the ' +
+        `bottom of its own fall: thinning = ln(1 / 0.0907) / fall = 2.400 / ${Number(fall.split(' ')[0]) / 100} = ${value}.`,
+    },
+    { field: 'liquidation.impact.thinning (the fall)', value: fall, url: fallUrl, note: `The fall on 10 Oct 2025 the thinning of ${value} is derived from.` },
+  ];
 }
 
 /** Binance BTCUSDT tiers as published on 18 Mar 2021 (notional floor, MMR, IMR); the base tier is 0.4 % / 0.8 %. */
@@ -176,7 +178,7 @@ const btcMajor: MarketPreset = {
     { field: 'liquidation.impact.depth', value: '20000000 (2 % of OI)', url: SRC.binanceBookDepthSample, note: 'Binance BTCUSDT bookDepth of 19 May 2025: $191 M of bids within −1 %, $177 M of asks within +1 %; against about $9 B of BTCUSDT open interest that is ≈ 2 % of OI (OI from CoinGlass, not verified here), scaled to the 1 B slice.' },
     { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'The square-root law of metaorder impact. Linear impact is the consistent choice with exponential decay (Gatheral) and permanent impact is linear (Benzaquen & Bouchaud), but in today\'s engine the mark is the venue\'s own impacted book, which makes linear cascades 4–7× too large (fidelity review B5); switch to linear when markImpactWeight lands.' },
     { field: 'liquidation.impact.halfLifeSteps', value: '5', url: SRC.amberdataLiquidity, note: 'Chosen: the book refills within minutes on a calm day; no published half-life for BTCUSDT found.' },
-    oct10ThinningSource('20', '12 % (BTC, 45 minutes)', SRC.oct10Falls),
+    ...oct10ThinningSources('20', '12 % (BTC, 45 minutes)', SRC.oct10Falls),
     { field: 'insuranceFund.initial', value: '10000000 (1 % of OI)', url: SRC.binanceInsuranceFund, note: 'Chosen: BTCUSDT has its own fund; on 9 May 2020 it fell from > 21 M to 7.7 M USDT (quoted in the fidelity review). Binance sizes funds to a 99.9 % standard: the lead calibrates this value.' },
     { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.binanceAdl, note: 'Binance ranks ADL by PnL % × margin ratio (LeveragePnl) and closes at the bankruptcy price.' },
     { field: 'population.leverage*', value: 'median 3×, σ 0.9', url: SRC.chengLeverage, note: 'Effective (account-level) leverage, chosen between the 0.2× median of ADL\'d Hyperliquid accounts (HyperReplay) and the 60× average of liquidated BitMEX traders (Cheng et al.: daily forced liquidations 3.51 % / 1.89 % of OI in 2016–19); target a liquidated notional of ≈ 0.4–1 % of OI a day (CoinGlass figures in the fidelity review).' },
@@ -235,7 +237,7 @@ const solMid: MarketPreset = {
     { field: 'scenario.jump*', value: '6/day, σ 0.8 %', url: SRC.hlAnalyzeAdl, note: 'Chosen; on 10 Oct 2025 SOL moved −26 % on Hyperliquid within the ADL window (HyperAnalyzeADL), far beyond an ordinary day.' },
     { field: 'liquidation.impact.depth', value: '2000000 (1 % of OI)', url: SRC.amberdataLiquidity, note: 'Chosen at half BTC\'s depth/OI ratio: alt books are thinner relative to open interest; measure with the venue\'s l2Book before a proposal.' },
     keeperCapSource('4000000 (2 % of OI per minute)'),
-    oct10ThinningSource('7.7', '31 % (SOL, the same 45 minutes; on Hyperliquid alone −26 %, which would give 9.2)', SRC.oct10Falls),
+    ...oct10ThinningSources('7.7', '31 % (SOL, the same 45 minutes; on Hyperliquid alone −26 %, which would give 9.2)', SRC.oct10Falls),
     { field: 'insuranceFund.initial', value: '2000000 (1 % of OI)', url: SRC.hlLiquidations, note: 'Hyperliquid has no per-market fund; the liquidator vault (HLP) backstops. Chosen as the share of the vault that would absorb this market; the lead calibrates it.' },
     { field: 'population.leverage*', value: 'median 3×, σ 0.8', url: SRC.hyperReplay, note: 'Chosen: below the 20× cap; the ADL\'d side on 10 Oct 2025 had a p95 leverage of 5.1× (HyperReplay).' },
   ],
@@ -309,7 +311,7 @@ const THIN_ALT_SOURCES: PresetSource[] = [
   { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'As for BTC: the square-root law of metaorder impact.' },
   { field: 'liquidation.impact.depth', value: '100000 (0.5 % of OI)', url: SRC.kaikoResearch, note: 'Assumption: a quarter of BTC\'s depth/OI ratio; thin alt books "appeared empty" in stress (Kaiko, 13 Oct 2025). Range tried: 50,000 → 0.6 %/day, 200,000 → 0.' },
   { field: 'liquidation.impact.halfLifeSteps', value: '10', url: SRC.kaikoResearch, note: 'Assumption: thin books refill more slowly than majors (5 there). Range tried: 5 and 20 → 0.' },
-  oct10ThinningSource('3.8', '63 % (the average open-to-low drop of alts that day)', SRC.ltrdOct10),
+  ...oct10ThinningSources('3.8', '63 % (the average open-to-low drop of alts that day)', SRC.ltrdOct10),
   {
     field: 'liquidation.markImpactWeight',
     value: '0.33',
@@ -362,7 +364,8 @@ const thinAlt: MarketPreset = {
       note:
         'Hyperliquid called 10 Oct 2025 its "first cross-margin ADL in more than 2 years": at most one socializing day in 730, and that one ' +
         'the stress day (thin-alt-oct-2025). Measured 6 Dec 2026, 4,000 paths, seed 1: 4 of 4,000 = 0.10 % [0.04 %, 0.26 %]; with ' +
-        'population resampling [0, 0.18 %].',
+        'population resampling [0, 0.18 %]. Seeds 2 and 3: 1 and 8 of 4,000; seed 2\'s population-inclusive interval is [0, 8.1 %] ' +
+        '(one book of ten socializes on 24.5 % of days), so fix population.seed before relying on it.',
     },
     {
       field: 'outcome (liquidations)',
