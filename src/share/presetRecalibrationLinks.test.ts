@@ -6,6 +6,7 @@
 // here as literals; the expected values are that file's, written out, not read from code.
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../engine/params/defaults';
+import { validateParams } from '../engine/params/validateParams';
 import { marketPreset, presetParams } from '../engine/params/marketPresets';
 import { decodeShareState, encodeShareState } from './codec';
 import { defaultShareState } from './shareState';
@@ -47,6 +48,11 @@ describe('links made with a market preset before the recalibration of 6 Dec 2026
     expect(oldRest).toStrictEqual(newRest);
     expect({ ...oldLiquidation, impact: { ...oldLiquidation.impact, thinning: 20 } }).toStrictEqual(newLiquidation);
     expect(encodeShareState(defaultShareState())).not.toBe(OLD_BTC_BINANCE_LINK);
+  });
+
+  it('an old thin-alt parameters file (complete, as --defaults --preset printed it) validates to its own values', () => {
+    const checked = validateParams(structuredClone(OLD_THIN_ALT_PARAMS));
+    expect(checked.ok && checked.params).toStrictEqual(OLD_THIN_ALT_PARAMS);
   });
 
   it('a link of the new thin-alt round-trips to the new values', () => {

@@ -294,7 +294,7 @@ const THIN_ALT_SOURCES: PresetSource[] = [
   { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.hlAdl, note: 'Ranked by unrealized PnL and leverage.' },
   { field: 'population.openInterest', value: '20000000', url: SRC.hyperReplay, note: 'Assumption: a small listing; the 162 tickers ADL\'d on 10 Oct 2025 include many with open interest in the tens of millions (HyperReplay per-coin data). Depth, keeper cap and fund are set as shares of it, so the results hardly depend on the level.' },
   { field: 'population.accounts', value: '3000', url: SRC.hyperReplay, note: 'Assumption: fewer traders than a major (10,000 there); no per-coin account count in the sources.' },
-  { field: 'population.longShare', value: '0.6', url: SRC.blockworksHyperliquidated, note: 'Assumption: longs dominated before 10 Oct 2025 (longs ≈ 6.7× shorts liquidated, Glassnode via the research notes), a liquidation count, not open interest. Range tried: 0.5 → 1.9 %/day (no market maker: the short side is all traders), 0.7 → 0.' },
+  { field: 'population.longShare', value: '0.6', url: SRC.blockworksHyperliquidated, note: 'Assumption: longs dominated before 10 Oct 2025 (longs ≈ 6.7× shorts liquidated, Glassnode via the research notes), a liquidation count, not open interest. Range tried: 0.5 → 1.9 %/day (at 0.5 the market maker holds no short), 0.7 → 0.' },
   { field: 'population.paretoAlpha', value: '1.3', url: SRC.hyperReplay, note: 'Assumption: thin markets are more concentrated (whales); not fitted. Range tried: 1.1 → 0.1 %/day, 1.6 → 0.' },
   {
     field: 'population.leverageMedian',
