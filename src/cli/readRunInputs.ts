@@ -8,7 +8,7 @@ import { writeError } from './printable';
 
 export type RunInputs =
   | { readable: false }
-  | { readable: true; params: RiskParams | null; paths: number; seed: number; problems: ParamProblem[]; estimator?: EstimatorMode };
+  | { readable: true; params: RiskParams | null; paths: number; seed: number; problems: ParamProblem[]; estimator?: EstimatorMode; populationCi?: boolean };
 
 /**
  * What every command that runs the engine reads first: the parameters file, --paths and --seed. A file that

@@ -14,7 +14,8 @@ import { estimatorModeOf } from './estimatorFlag';
 import { rareEventLine, rareEventOf } from './rareEventOutput';
 
 const USAGE = `usage: npm run simulate -- --params FILE.json [--tape CANDLES.csv] [--paths N] [--seed S] [--population-ci] [--estimator plain|importance|auto] [--json]
-       npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths)
+       npm run simulate -- --link 'URL' [--json]   run what a share link encodes (its parameters, seed, paths,
+                                                    rare-event mode and population interval)
        npm run simulate -- --defaults [--preset NAME]   print the default (or a market preset's) parameters file
        npm run simulate -- --presets                    list the market presets with their sources
   --population-ci adds an interval on P(socialized) that includes population resampling (one more run)
@@ -90,6 +91,11 @@ function main(argv: string[]): number {
     process.stderr.write(`note: the link's rare-event mode ('${mode}') is not sharded; the parts hold the plain paths (run it without --shard for rareEvent)\n`);
   }
   if (sharded && flags['population-ci']) throw new UsageError('--population-ci is not sharded: run it without --shard');
+  // A link made with the page's population interval on asks for it, as `report --link` honours it (run.populationCi).
+  const withPopulation = flags['population-ci'] === true || inputs.populationCi === true;
+  if (sharded && withPopulation) {
+    process.stderr.write('note: the link\'s population interval (run.populationCi) is not sharded; the parts hold the plain paths (run it without --shard for pSocializedPopulationCI)\n');
+  }
   if (sharded) {
     return runSimulateShard({ params, paramsFile: flags.params ?? 'share link', paths, seed, shard: sharded.shard }, sharded.out);
   }
@@ -105,10 +111,10 @@ function main(argv: string[]): number {
   const base = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}) });
   const runId = runIdOf({ params, seed, paths });
   // The population-inclusive interval costs one more run of the same paths over K resampled populations.
-  const population = flags['population-ci'] ? populationBatches(params, seed, paths) : null;
+  const population = withPopulation ? populationBatches(params, seed, paths) : null;
   // A link's rare-event mode (or --estimator auto) adds what the page shows beside the plain numbers.
   const rareEvent = mode === 'plain' ? null : rareEventOf(mode, params, { seed, paths }, base);
-  const plainSummary = flags['population-ci'] ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
+  const plainSummary = withPopulation ? { ...base, pSocializedPopulationCI: population?.interval ?? null, pSocializedPopulation: population, runId } : { ...base, runId };
   const summary = rareEvent ? { ...plainSummary, rareEvent } : plainSummary;
   const populationLine = population
     ? `P(socialized), paths + population  95 % CI ${(population.interval[0] * 100).toFixed(2)} % – ${(population.interval[1] * 100).toFixed(2)} % ` +

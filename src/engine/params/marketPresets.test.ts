@@ -44,20 +44,43 @@ describe('market presets', () => {
     expect(summary.pSocialized).toBeGreaterThanOrEqual(0.05);
   });
 
-  it("thin-alt's thinning is the documented calculation: BTC's Kaiko reading, its 12 % fall measured in each market's own volatility", () => {
-    const totalVol = (name: string) => {
-      const s = marketPreset(name)!.params.scenario;
-      if (s.kind !== 'jump') throw new Error(`${name} is not a jump diffusion`);
-      return Math.sqrt(s.volAnnual ** 2 + s.jumpIntensityAnnual * s.jumpStdev ** 2);
-    };
-    const left = Math.exp(-VENUE_LIQUIDATION.thinning * 0.12); // ≈ 9 % of the depth at BTC's 12 % fall
-    const altFall = (0.12 * totalVol('thin-alt')) / totalVol('btc-binance'); // ≈ 33.4 %
-    const derived = Math.round((Math.log(1 / left) / altFall) * 10) / 10;
-    expect(derived).toBe(7.2);
-    for (const name of ['thin-alt', 'thin-alt-oct-2025']) {
-      expect(marketPreset(name)!.params.liquidation.impact.thinning).toBe(derived);
-      expect(marketPreset(name)!.sources.find((s) => s.field === 'liquidation.impact.thinning')?.value).toBe('7.2');
+  it("every preset's thinning is the documented calculation: BTC's Kaiko reading, the depth left at the bottom of each market's own 10 Oct 2025 fall", () => {
+    const left = Math.exp(-VENUE_LIQUIDATION.thinning * 0.12); // ≈ 9 % of the ±1 % depth at the bottom of BTC's 12 % fall
+    const derived = (fall: number) => Math.round((Math.log(1 / left) / fall) * 10) / 10;
+    // The falls: BTC −12 % and SOL −31 % in the same 45 minutes; thin alts −63 % open-to-low on average.
+    const expected = { 'btc-binance': [0.12, 20], 'sol-hyperliquid': [0.31, 7.7], 'thin-alt': [0.63, 3.8], 'thin-alt-oct-2025': [0.63, 3.8] } as const;
+    for (const [name, [fall, thinning]] of Object.entries(expected)) {
+      const preset = marketPreset(name)!;
+      expect(derived(fall), name).toBe(thinning);
+      expect(preset.params.liquidation.impact.thinning, name).toBe(thinning);
+      expect(preset.sources.find((s) => s.field === 'liquidation.impact.thinning')?.value, name).toBe(String(thinning));
     }
+    // The stress preset's own fall leaves the Kaiko reading at its bottom: about 9 % of its (quartered) depth.
+    expect(Math.exp(-3.8 * 0.63)).toBeCloseTo(left, 2);
+  });
+
+  it("thin-alt's mark weight is the venue reading of Hyperliquid's three-input mark, and every thin-alt value is sourced, derived or marked an assumption with the range tried", () => {
+    for (const name of ['thin-alt', 'thin-alt-oct-2025']) {
+      expect(marketPreset(name)!.params.liquidation.markImpactWeight).toBe(VENUE_LIQUIDATION.markImpactWeight);
+    }
+    const thinAlt = marketPreset('thin-alt')!;
+    const note = (field: string) => thinAlt.sources.find((s) => s.field === field)?.note ?? '';
+    for (const field of ['scenario', 'population.openInterest', 'population.accounts', 'population.longShare', 'population.paretoAlpha', 'population.leverageSigma', 'population.entrySpread', 'liquidation.impact.depth', 'liquidation.impact.halfLifeSteps', 'insuranceFund.initial']) {
+      expect(note(field), field).toMatch(/^Assumption/);
+    }
+    for (const field of ['scenario', 'population.longShare', 'population.paretoAlpha', 'population.leverageMedian', 'population.leverageSigma', 'liquidation.impact.depth', 'liquidation.markImpactWeight', 'insuranceFund.initial']) {
+      expect(note(field), field).toContain('Range tried');
+    }
+    expect(note('population.leverageMedian')).toMatch(/^Calibrated/);
+    expect(note('liquidation.impact.thinning')).toMatch(/^Derived/);
+    expect(thinAlt.sources.map((s) => s.field)).toContain('outcome (target)');
+  });
+
+  it("thin-alt's ordinary day socializes rarely: at most 1 of 100 paths (it was about 1 day in 10 before 6 Dec 2026)", () => {
+    const result = createSimulator(marketPreset('thin-alt')!.params, 1).run(0, 100);
+    const summary = summarizeRun(result, { explicit: false });
+    expect(summary.ledgerBalanced).toBe(true);
+    expect(summary.pSocialized).toBeLessThanOrEqual(0.01);
   });
 
   it('presetParams is an editable copy; presetIndex lists name, title and distinct URLs', () => {

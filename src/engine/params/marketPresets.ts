@@ -99,6 +99,27 @@ function keeperCapSource(value: string): PresetSource {
   return { field: 'liquidation.maxNotionalPerStep', value, url: SRC.amberdataOct10, note: 'As for BTC: above the 10 Oct 2025 market-wide peak rate relative to open interest.' };
 }
 
+/**
+ * Book thinning from 10 Oct 2025, one reading for every market (docs/calibration.md): Kaiko saw BTC books
+ * "appearing empty" near the mid at the bottom of BTC's 12 % fall, which the project reads as
+ * e^(−20 × 0.12) = 9.07 % of the ±1 % depth left (VENUE_LIQUIDATION.thinning = 20). Assumed: every market's book
+ * was as thin at the bottom of its own fall that day, so thinning = ln(1 / 0.0907) / fall = 2.400 / fall.
+ */
+function oct10ThinningSources(value: string, fall: string, fallUrl: string): PresetSource[] {
+  return [
+    {
+      field: 'liquidation.impact.thinning',
+      value,
+      url: SRC.kaikoResearch,
+      note:
+        `Derived: on 10 Oct 2025 this market fell ${fall}; Kaiko saw BTC books "appearing empty" at the bottom of BTC's 12 % fall ` +
+        '(read as e^(−20 × 0.12) = 9.07 % of the ±1 % depth left, VENUE_LIQUIDATION.thinning). Assuming every book was as thin at the ' +
+        `bottom of its own fall: thinning = ln(1 / 0.0907) / fall = 2.400 / ${Number(fall.split(' ')[0]) / 100} = ${value}.`,
+    },
+    { field: 'liquidation.impact.thinning (the fall)', value: fall, url: fallUrl, note: `The fall on 10 Oct 2025 the thinning of ${value} is derived from.` },
+  ];
+}
+
 /** Binance BTCUSDT tiers as published on 18 Mar 2021 (notional floor, MMR, IMR); the base tier is 0.4 % / 0.8 %. */
 const BINANCE_BTC_TIERS: RiskParams['margin']['tiers'] = [
   { notionalFloor: '50000', maintenanceMarginRatio: 0.005, initialMarginRatio: 0.01 },
@@ -137,7 +158,7 @@ const btcMajor: MarketPreset = {
     liquidation: liquidationEngine({
       penaltyRatio: 0.0125,
       maxNotionalPerStep: '20000000',
-      impact: sqrtImpact('20000000', 5, 5),
+      impact: sqrtImpact('20000000', 5, 20),
       markImpactWeight: 0.1,
       slice: null,
     }),
@@ -157,6 +178,7 @@ const btcMajor: MarketPreset = {
     { field: 'liquidation.impact.depth', value: '20000000 (2 % of OI)', url: SRC.binanceBookDepthSample, note: 'Binance BTCUSDT bookDepth of 19 May 2025: $191 M of bids within −1 %, $177 M of asks within +1 %; against about $9 B of BTCUSDT open interest that is ≈ 2 % of OI (OI from CoinGlass, not verified here), scaled to the 1 B slice.' },
     { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'The square-root law of metaorder impact. Linear impact is the consistent choice with exponential decay (Gatheral) and permanent impact is linear (Benzaquen & Bouchaud), but in today\'s engine the mark is the venue\'s own impacted book, which makes linear cascades 4–7× too large (fidelity review B5); switch to linear when markImpactWeight lands.' },
     { field: 'liquidation.impact.halfLifeSteps', value: '5', url: SRC.amberdataLiquidity, note: 'Chosen: the book refills within minutes on a calm day; no published half-life for BTCUSDT found.' },
+    ...oct10ThinningSources('20', '12 % (BTC, 45 minutes)', SRC.oct10Falls),
     { field: 'insuranceFund.initial', value: '10000000 (1 % of OI)', url: SRC.binanceInsuranceFund, note: 'Chosen: BTCUSDT has its own fund; on 9 May 2020 it fell from > 21 M to 7.7 M USDT (quoted in the fidelity review). Binance sizes funds to a 99.9 % standard: the lead calibrates this value.' },
     { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.binanceAdl, note: 'Binance ranks ADL by PnL % × margin ratio (LeveragePnl) and closes at the bankruptcy price.' },
     { field: 'population.leverage*', value: 'median 3×, σ 0.9', url: SRC.chengLeverage, note: 'Effective (account-level) leverage, chosen between the 0.2× median of ADL\'d Hyperliquid accounts (HyperReplay) and the 60× average of liquidated BitMEX traders (Cheng et al.: daily forced liquidations 3.51 % / 1.89 % of OI in 2016–19); target a liquidated notional of ≈ 0.4–1 % of OI a day (CoinGlass figures in the fidelity review).' },
@@ -199,7 +221,7 @@ const solMid: MarketPreset = {
     liquidation: liquidationEngine({
       penaltyRatio: 0,
       maxNotionalPerStep: '4000000',
-      impact: sqrtImpact('2000000', 5, 10),
+      impact: sqrtImpact('2000000', 5, 7.7),
       markImpactWeight: 0.5,
       slice: hyperliquidSlice(),
     }),
@@ -215,6 +237,7 @@ const solMid: MarketPreset = {
     { field: 'scenario.jump*', value: '6/day, σ 0.8 %', url: SRC.hlAnalyzeAdl, note: 'Chosen; on 10 Oct 2025 SOL moved −26 % on Hyperliquid within the ADL window (HyperAnalyzeADL), far beyond an ordinary day.' },
     { field: 'liquidation.impact.depth', value: '2000000 (1 % of OI)', url: SRC.amberdataLiquidity, note: 'Chosen at half BTC\'s depth/OI ratio: alt books are thinner relative to open interest; measure with the venue\'s l2Book before a proposal.' },
     keeperCapSource('4000000 (2 % of OI per minute)'),
+    ...oct10ThinningSources('7.7', '31 % (SOL, the same 45 minutes; on Hyperliquid alone −26 %, which would give 9.2)', SRC.oct10Falls),
     { field: 'insuranceFund.initial', value: '2000000 (1 % of OI)', url: SRC.hlLiquidations, note: 'Hyperliquid has no per-market fund; the liquidator vault (HLP) backstops. Chosen as the share of the vault that would absorb this market; the lead calibrates it.' },
     { field: 'population.leverage*', value: 'median 3×, σ 0.8', url: SRC.hyperReplay, note: 'Chosen: below the 20× cap; the ADL\'d side on 10 Oct 2025 had a p95 leverage of 5.1× (HyperReplay).' },
   ],
@@ -226,7 +249,7 @@ const solMid: MarketPreset = {
 };
 
 /** The thin alt market's book: ±1 % depth, half-life and thinning; the stress preset quarters the depth. */
-const THIN_ALT_BOOK = { depth: '100000', halfLifeSteps: 10, thinning: 7.2 } as const;
+const THIN_ALT_BOOK = { depth: '100000', halfLifeSteps: 10, thinning: 3.8 } as const;
 
 /** The thin alt market shared by the ordinary-day and the 10 Oct 2025 stress presets, on a book of `depth`. */
 function thinAltParams(depth: string = THIN_ALT_BOOK.depth): Omit<RiskParams, 'scenario' | 'market'> {
@@ -236,7 +259,7 @@ function thinAltParams(depth: string = THIN_ALT_BOOK.depth): Omit<RiskParams, 's
       accounts: 3_000,
       openInterest: '20000000',
       longShare: 0.6,
-      leverageMedian: 2.5,
+      leverageMedian: 2.2,
       leverageSigma: 0.7,
       paretoAlpha: 1.3,
       entrySpread: 0.05,
@@ -250,7 +273,7 @@ function thinAltParams(depth: string = THIN_ALT_BOOK.depth): Omit<RiskParams, 's
       penaltyRatio: 0,
       maxNotionalPerStep: '400000',
       impact: sqrtImpact(depth, THIN_ALT_BOOK.halfLifeSteps, THIN_ALT_BOOK.thinning),
-      markImpactWeight: 0.7,
+      markImpactWeight: 0.33,
       slice: hyperliquidSlice(),
     }),
     insuranceFund: plainFund('100000'),
@@ -260,36 +283,53 @@ function thinAltParams(depth: string = THIN_ALT_BOOK.depth): Omit<RiskParams, 's
   };
 }
 
+/**
+ * "Range tried" in the notes below: thin-alt's ordinary day with that one value changed, 1,000 paths, seed 1,
+ * measured 6 Dec 2026 (P(socialized)/day; liquidated notional as a share of one side's open interest a day). At
+ * the preset's own values: 0 of 1,000, 4.2 %. docs/calibration.md has the table and the 4,000-path numbers.
+ */
 const THIN_ALT_SOURCES: PresetSource[] = [
   { field: 'margin', value: 'IMR 10 %, MMR 5 %; above 20 M: 20 %, 10 %', url: SRC.hlMarginTiers, note: 'Hyperliquid: many alts 0–20 M at 10×, above at 5×; maintenance is half the initial margin at maximum leverage.' },
   { field: 'liquidation.penaltyRatio', value: '0', url: SRC.hlLiquidations, note: 'No clearance fee on Hyperliquid.' },
   { field: 'lossMechanism', value: 'adl pnl-leverage', url: SRC.hlAdl, note: 'Ranked by unrealized PnL and leverage.' },
-  { field: 'population.openInterest', value: '20000000', url: SRC.hyperReplay, note: 'Chosen: a small listing; the 162 tickers ADL\'d on 10 Oct 2025 include many with open interest in the tens of millions (HyperReplay per-coin data).' },
-  { field: 'population.longShare', value: '0.6', url: SRC.blockworksHyperliquidated, note: 'Chosen: longs dominated before 10 Oct 2025 (longs ≈ 6.7× shorts liquidated, Glassnode via the research notes).' },
-  { field: 'population.paretoAlpha', value: '1.3', url: SRC.hyperReplay, note: 'Chosen: thin markets are more concentrated (whales); not fitted.' },
-  { field: 'population.leverage*', value: 'median 2.5×, σ 0.7', url: SRC.hyperReplay, note: 'Chosen below the 10× cap; ADL\'d accounts on 10 Oct 2025 had median leverage 0.20×, p95 5.10× (HyperReplay).' },
-  { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'As for BTC: linear once markImpactWeight lands (fidelity review B5).' },
-  { field: 'liquidation.impact.depth', value: '100000 (0.5 % of OI)', url: SRC.kaikoResearch, note: 'Chosen: a quarter of BTC\'s depth/OI ratio; thin alt books "appeared empty" in stress (Kaiko, 13 Oct 2025).' },
-  { field: 'liquidation.impact.halfLifeSteps', value: '10', url: SRC.kaikoResearch, note: 'Chosen: thin books refill more slowly than majors.' },
+  { field: 'population.openInterest', value: '20000000', url: SRC.hyperReplay, note: 'Assumption: a small listing; the 162 tickers ADL\'d on 10 Oct 2025 include many with open interest in the tens of millions (HyperReplay per-coin data). Depth, keeper cap and fund are set as shares of it, so the results hardly depend on the level.' },
+  { field: 'population.accounts', value: '3000', url: SRC.hyperReplay, note: 'Assumption: fewer traders than a major (10,000 there); no per-coin account count in the sources.' },
+  { field: 'population.longShare', value: '0.6', url: SRC.blockworksHyperliquidated, note: 'Assumption: longs dominated before 10 Oct 2025 (longs ≈ 6.7× shorts liquidated, Glassnode via the research notes), a liquidation count, not open interest. Range tried: 0.5 → 1.9 %/day (at 0.5 the market maker holds no short), 0.7 → 0.' },
+  { field: 'population.paretoAlpha', value: '1.3', url: SRC.hyperReplay, note: 'Assumption: thin markets are more concentrated (whales); not fitted. Range tried: 1.1 → 0.1 %/day, 1.6 → 0.' },
   {
-    field: 'liquidation.impact.thinning',
-    value: '7.2',
-    url: SRC.kaikoResearch,
+    field: 'population.leverageMedian',
+    value: '2.2',
+    url: SRC.chengLeverage,
     note:
-      'Derived (docs/calibration.md): Kaiko saw BTC books "appearing empty" near the mid during BTC\'s 12 % fall on 10 Oct 2025; ' +
-      'the project reads that as 9 % of the ±1 % depth left, thinning 20 for BTC (VENUE_LIQUIDATION.thinning: e^(−20 × 0.12) ≈ 0.09). ' +
-      'Measured in the market\'s own volatility, a fall as extreme as that is 12 % × 1.423 / 0.511 = 33.4 % for this alt ' +
-      '(total annual σ √(1.2² + 1460 × 0.02²) against BTC\'s √(0.45² + 3650 × 0.004²)), so the same 9 % is left at a 33.4 % fall: ' +
-      'thinning = ln(1 / 0.0907) / 0.334 = 7.2.',
+      'Calibrated to a sourced observable: at 2.5 (the earlier choice) the ordinary day liquidated 6.5–6.7 % of open interest a day, ' +
+      'above every published ordinary-day rate (CoinGlass, market-wide 2025: 0.36–1 %, fidelity review §4; the highest, BitMEX BTC ' +
+      '2016–19 with 60× traders: 3.51 % of OI for longs + 1.89 % for shorts = 5.4 %, Cheng et al.). 2.2 is the largest median that ' +
+      'brings it within 5.4 % (measured 4.2–4.4 %). Range tried: 2.0 → 0, 3.1 %; 2.5 → 0.1 %/day, 6.5 %.',
+  },
+  { field: 'population.leverageSigma', value: '0.7', url: SRC.hyperReplay, note: 'Assumption (log-normal spread, capped at 10×). ADL\'d accounts on 10 Oct 2025 had median leverage 0.20×, p95 5.10× (HyperReplay), measured after their gains, so not the book\'s. Range tried: 0.5 → 0, 1.3 %; 0.9 → 0.1 %/day, 8.5 %.' },
+  { field: 'population.entrySpread', value: '0.05', url: SRC.hyperReplay, note: 'Assumption. No measurable effect (0.03 and 0.08 give the same numbers): collateral is set so equity at the start price gives the drawn leverage; entries only reorder the ADL queue.' },
+  { field: 'liquidation.impact.model', value: 'sqrt', url: SRC.bouchaudPermanent, note: 'As for BTC: the square-root law of metaorder impact.' },
+  { field: 'liquidation.impact.depth', value: '100000 (0.5 % of OI)', url: SRC.kaikoResearch, note: 'Assumption: a quarter of BTC\'s depth/OI ratio; thin alt books "appeared empty" in stress (Kaiko, 13 Oct 2025). Range tried: 50,000 → 0.6 %/day, 200,000 → 0.' },
+  { field: 'liquidation.impact.halfLifeSteps', value: '10', url: SRC.kaikoResearch, note: 'Assumption: thin books refill more slowly than majors (5 there). Range tried: 5 and 20 → 0.' },
+  ...oct10ThinningSources('3.8', '63 % (the average open-to-low drop of alts that day)', SRC.ltrdOct10),
+  {
+    field: 'liquidation.markImpactWeight',
+    value: '0.33',
+    url: SRC.hlLiquidations,
+    note:
+      'Hyperliquid\'s mark is the median of the oracle plus basis, its own book and CEX perp prices ("combines external CEX prices with ' +
+      'Hyperliquid\'s book state"): the own book is one input of three, VENUE_LIQUIDATION.markImpactWeight. A listed alt has the same ' +
+      'three inputs; a coin with no external market would sit higher. Range tried: 0 → 0; 0.5 → 0; 0.7 (the earlier, unsourced choice) → 0 at ' +
+      '1,000 paths, 5.9 % of OI liquidated.',
   },
   keeperCapSource('400000 (2 % of OI per minute)'),
-  { field: 'insuranceFund.initial', value: '100000 (0.5 % of OI)', url: SRC.hlLiquidations, note: 'Chosen: HIP-3 and thin markets have little or no backstop; this is a small share of a vault.' },
+  { field: 'insuranceFund.initial', value: '100000 (0.5 % of OI)', url: SRC.hlLiquidations, note: 'Assumption: HIP-3 and thin markets have little or no backstop; this is a small share of a vault. The value P(socialized) depends on most. Range tried: 0 → 7.9 %/day, 200,000 → 0.' },
 ];
 
 const THIN_ALT_ROUND_TWO: PresetSource[] = [
   { field: 'liquidation.slice', value: "{ minNotional: '100000', fraction: '0.2', cooldownSteps: 0 }", url: SRC.hlSlicing, note: 'Hyperliquid 20 % slices over 100 k, 30 s cooldown.' },
-  { field: 'liquidation.markImpactWeight', value: '0.7', url: SRC.hlLiquidations, note: 'Thin alts have little external price: the mark leans on the venue\'s own book.' },
-  { field: 'liquidation.impact (thinning)', value: 'depth × 0.25 while the price is more than 10 % below its start', url: SRC.kaikoResearch, note: '"only wider bands such as 4% and 10% from the mid-price showed meaningful bids" (Kaiko).' },
+  { field: 'liquidation.markImpactWeight', value: '0.33', url: SRC.hlLiquidations, note: 'The own book is one of the mark\'s three inputs (see sources); 0.7 until 6 Dec 2026, unsourced.' },
+  { field: 'liquidation.impact.thinning', value: '3.8', url: SRC.kaikoResearch, note: '"only wider bands such as 4% and 10% from the mid-price showed meaningful bids" (Kaiko); derived in sources.' },
   { field: 'lossMechanism.adl', value: "size 'needed', closePrice 'bankruptcy'", url: SRC.hlAdl, note: 'Set at the bankruptcy price so winners pay the deficit in money. Hyperliquid closes ADL at the previous mark price (closePrice \'mark\'); the overshoot this causes was $45–52 M on 10 Oct 2025 (Tektonic).' },
 ];
 
@@ -308,7 +348,31 @@ const thinAlt: MarketPreset = {
   },
   sources: [
     ...THIN_ALT_SOURCES,
-    { field: 'scenario', value: 'vol 120 %, 4 jumps/day of σ 2 %', url: SRC.binanceKlines, note: 'Chosen for a small-cap alt (not verified here); fit from the coin\'s 1-minute klines to replace.' },
+    {
+      field: 'scenario',
+      value: 'vol 120 %, 4 jumps/day of σ 2 %',
+      url: SRC.binanceKlines,
+      note:
+        'Assumption for a small-cap alt: no ordinary-day volatility or jump study of a thin alt is in the sources; fit from the ' +
+        'coin\'s 1-minute klines to replace. Range tried: vol 0.8 → 0, 2.1 %; 1.6 → 0.1 %/day, 7.2 %; 1 jump/day → 0; 8 → 0.5 %/day; ' +
+        'jump σ 1 % → 0; 3 % → 0.9 %/day.',
+    },
+    {
+      field: 'outcome (target)',
+      value: 'P(socialized) ≤ 1/730 ≈ 0.14 % a day',
+      url: SRC.hlStatementOct10,
+      note:
+        'Hyperliquid called 10 Oct 2025 its "first cross-margin ADL in more than 2 years": at most one socializing day in 730, and that one ' +
+        'the stress day (thin-alt-oct-2025). Measured 6 Dec 2026, 4,000 paths, seed 1: 4 of 4,000 = 0.10 % [0.04 %, 0.26 %]; with ' +
+        'population resampling [0, 0.18 %]. Seeds 2 and 3: 1 and 8 of 4,000; seed 2\'s population-inclusive interval is [0, 8.1 %] ' +
+        '(one book of ten socializes on 24.5 % of days), so fix population.seed before relying on it.',
+    },
+    {
+      field: 'outcome (liquidations)',
+      value: 'liquidated notional ≤ 5.4 % of OI a day',
+      url: SRC.chengLeverage,
+      note: 'The highest published ordinary-day rate (BitMEX BTC 2016–19: 3.51 % + 1.89 % of OI, Cheng et al.); CoinGlass market-wide 2025: 0.36–1 %. Measured 4.4 % (4,000 paths).',
+    },
   ],
   roundTwo: THIN_ALT_ROUND_TWO,
 };

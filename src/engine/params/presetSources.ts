@@ -20,6 +20,13 @@ export const SRC = {
   amberdataLiquidity: 'https://blog.amberdata.io/how-liquidity-really-works-in-crypto-markets',
   amberdataOct10: 'https://blog.amberdata.io/how-3.21b-vanished-in-60-seconds-october-2025-crypto-crash-explained-through-7-charts',
   ltrdOct10: 'https://www.odaily.news/en/post/5206861',
+  /**
+   * [CR7a], the first source of the research notes' 10 Oct 2025 row (mechanisms.md §11: "in 45 min BTC −12 %,
+   * ETH −16 %, SOL −31 %, many alts −70…−90 %", compiled from CR7a–d).
+   */
+  oct10Falls: 'https://yellow.com/research/trump-100-china-tariff-how-one-announcement-liquidated-dollar19-billion-in-crypto',
+  /** [HL5] Hyperliquid's statement after 10 Oct 2025 ("first cross-margin ADL in more than 2 years", "zero bad debt"), mirrored. */
+  hlStatementOct10: 'https://okx.beatchat.net/en-eu/feed/post/57610059076960',
   /** Kaiko's 13 Oct 2025 Data Debrief ("order books … appearing empty for several minutes"), also quoted in the fidelity review. */
   kaikoResearch: 'https://research.kaiko.com/insights/when-october-surprise-meets-crypto-liquidity-drought',
   hlWhaleLeverageCut: 'https://info.arkm.com/research/hyperliquid-whale-passes-4m-loss-to-hlp-vault',
