@@ -12,16 +12,13 @@
 //     worker, after the first measured run, after 10 more and after 20 more consecutive runs.
 // Options: --runs N (5), --heap-runs N (20), --workers N (?workers=N; default one per core), --port P (4174),
 //   --settle-ms N (1000), --no-build (serve bench-results/site as it is). Progress goes to stderr; stdout holds only the JSON.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions, systemChromiumPath } from './chromium.mjs';
+import { root, siteDir, startPreview, viteBin } from './benchSite.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 // HAIRCUT_BENCH_DIR / HAIRCUT_BENCH_PORT: another build folder and port, so two benches (or an e2e run) can share a tree.
-const siteDir = process.env.HAIRCUT_BENCH_DIR || 'bench-results/site';
 
 function parseArgs(argv) {
   const options = { runs: 5, heapRuns: 20, workers: null, port: Number(process.env.HAIRCUT_BENCH_PORT) || 4174, build: true, settleMs: 1000 };
@@ -58,27 +55,6 @@ function build() {
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (result.status !== 0) throw new Error('vite build failed');
-}
-
-async function startPreview(port) {
-  const child = spawn(process.execPath, [viteBin, 'preview', '--outDir', siteDir, '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const url = `http://localhost:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited: ${stderr}`);
-    try {
-      if ((await fetch(url)).ok) return { child, url };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}`);
 }
 
 /** Runs in the page before the app: long tasks, the time of the last input event, when run-status read "done". */

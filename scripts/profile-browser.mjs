@@ -11,14 +11,10 @@
 //   chartDraws / chartDrawMs — chart cards drawn (user-timing measures of src/ui/charts/chartScheduler.ts, only with
 //                  the page's profiling flag, which this script sets) and their total time per run, median.
 // Options: --runs N (5), --port P (HAIRCUT_BENCH_PORT or 4175), --workers N. Progress on stderr.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { startPreview } from './benchSite.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-const siteDir = process.env.HAIRCUT_BENCH_DIR || 'bench-results/site';
 const log = (line) => process.stderr.write(`[profile:browser] ${line}\n`);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,21 +33,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${argv[i]}`);
   }
   return options;
-}
-
-async function startPreview(port) {
-  const child = spawn(process.execPath, [viteBin, 'preview', '--outDir', siteDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  const url = `http://localhost:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { child, url };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}`);
 }
 
 /** Classifies a main-thread trace event under a top-level task. */

@@ -12,14 +12,10 @@
 //   mainTasks — the main thread's longest task of each window by wall time (with its CPU time) and the longest
 //     task by CPU time (tdur): under load the first is mostly time spent waiting for a core.
 // Options: --runs N (3), --port P (HAIRCUT_BENCH_PORT or 4175), --top N (25), --workers N. Progress on stderr.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { siteDir, startPreview } from './benchSite.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-const siteDir = process.env.HAIRCUT_BENCH_DIR || 'bench-results/site';
 const log = (line) => process.stderr.write(`[profile:threads] ${line}\n`);
 const round = (x) => Math.round(x * 10) / 10;
 
@@ -34,21 +30,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${argv[i]}`);
   }
   return options;
-}
-
-async function startPreview(port) {
-  const child = spawn(process.execPath, [viteBin, 'preview', '--outDir', siteDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  const url = `http://localhost:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { child, url };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}`);
 }
 
 /**
