@@ -246,6 +246,13 @@ test('the levers priced per year and ranked, in words, streaming nothing raw; th
   expect(await rows.count()).toBeGreaterThan(0);
   const totals = await rows.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-total'))));
   expect(totals).toEqual([...totals].sort((a, b) => a - b));
+  // A lever the defaults already satisfy is priced as a saving and named by the way it moves, not "More …".
+  const named = await rows.evaluateAll((rs) => rs.map((r) => [Number(r.getAttribute('data-total')), r.querySelector('th')?.textContent ?? ''] as const));
+  for (const [total, name] of named) {
+    if (total < 0) expect(name).toMatch(/^(Smaller|Lower|Less|The combination)/);
+    else expect(name).not.toMatch(/^(Smaller|Lower|Less)/);
+  }
+  await expect(page.getByTestId('cost-saving-note')).toHaveCount(totals.some((t) => t < 0) ? 1 : 0);
   // Editing an assumption re-prices at once.
   const before = totals.join(',');
   await page.locator('#cost-fundCapitalRate').fill('20');

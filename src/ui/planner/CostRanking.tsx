@@ -24,6 +24,32 @@ const LABELS: Record<CostOptionId, string> = {
   mix: 'The combination',
 };
 
+/**
+ * Where today's parameters already meet the target, the solver's answer for a lever lies below today's value and
+ * its cost is negative (a saving): "More keeper capacity alone, −30 M" read as a contradiction. A single lever's
+ * cost has the sign of its move (fund capital, collateral carry and lost fees, keeper incentives each grow with
+ * it), so the sign names the direction.
+ */
+const EASED_LABELS: Partial<Record<CostOptionId, string>> = {
+  fund: 'Smaller insurance fund alone',
+  margin: 'Lower maintenance margin alone',
+  throughput: 'Less keeper capacity alone',
+};
+
+/** A lever whose answer is today's value moves nothing and costs nothing. */
+const UNCHANGED_LABELS: Partial<Record<CostOptionId, string>> = {
+  fund: 'Today’s insurance fund, unchanged',
+  margin: 'Today’s maintenance margin, unchanged',
+  throughput: 'Today’s keeper capacity, unchanged',
+};
+
+function labelOf(o: { id: string; label: string; cost: AnnualCost }): string {
+  const id = o.id as CostOptionId;
+  if (o.cost.total < 0) return EASED_LABELS[id] ?? o.label;
+  if (o.cost.total === 0 && parts(o.cost) === 'nothing moves') return UNCHANGED_LABELS[id] ?? o.label;
+  return o.label;
+}
+
 function parts(c: AnnualCost): string {
   const out: string[] = [];
   if (c.fundCapital !== 0) out.push(`fund capital ${formatSignedQuote(c.fundCapital)}`);
@@ -81,13 +107,18 @@ export function CostRanking({ c }: { c: LeverComparison }) {
             {ranked.map((o, i) => (
               <tr key={o.id} data-testid="cost-rank-row" data-option={o.id} data-total={String(o.cost.total)}>
                 <td>{i + 1}</td>
-                <th scope="row">{o.label}</th>
+                <th scope="row">{labelOf(o)}</th>
                 <td className="num">{formatQuote(o.cost.total)}</td>
                 <td>{parts(o.cost)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {ranked.some((o) => o.cost.total < 0) && (
+        <p className="small" data-testid="cost-saving-note">
+          A negative cost is a saving: today’s parameters already meet the target, and that lever could be eased this far while still meeting it.
+        </p>
       )}
       <p className="small muted">
         Costs are per year against today’s parameters, from what each option asks at the initial price: fund capital × its rate; the extra collateral that keeps every
