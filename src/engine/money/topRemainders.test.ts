@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addUnitsToLargest, kthLargest } from './topRemainders';
+import { addUnitsToLargest } from './topRemainders';
 
 /** Reference: sort every index by (remainder descending, index ascending) and give the first `count` a unit. */
 function referenceUnits(count: number, remainders: number[]): number[] {
@@ -61,18 +61,5 @@ describe('addUnitsToLargest', () => {
 
   it('refuses more units than entries', () => {
     expect(() => units(4, [1, 2, 3])).toThrow(RangeError);
-  });
-});
-
-describe('kthLargest', () => {
-  it('is the k-th value of the descending sort', () => {
-    fc.assert(
-      fc.property(remaindersArb, fc.nat(), (values, pick) => {
-        const k = 1 + (pick % values.length);
-        const sorted = [...values].sort((a, b) => b - a);
-        expect(kthLargest(values, values.length, k)).toBe(sorted[k - 1]);
-      }),
-      { numRuns: 1000 },
-    );
   });
 });

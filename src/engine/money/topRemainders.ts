@@ -9,9 +9,10 @@
 export function addUnitsToLargest(count: number, remainders: ArrayLike<number>, n: number, out: Float64Array): void {
   if (count <= 0) return;
   if (count > n) throw new RangeError(`addUnitsToLargest: ${count} units for ${n} entries`);
-  // kthLargest's histogram, with its last pass also handing out the units: every remainder in a bucket above the
-  // threshold's is larger than the threshold, so it gets its unit as the pass meets it, and only the threshold's
-  // own bucket is kept (in index order) to settle the rest. Three passes instead of five; the same set as above.
+  // T without a sort: a histogram over [0, max] finds the bucket holding it, and only that bucket is sorted. The
+  // bucket of v is floor(v·(BUCKETS/max)), which never decreases as v grows (float rounding is monotone), so every
+  // remainder in a higher bucket is larger than T and gets its unit as the last pass meets it; only T's own bucket
+  // is kept (in index order) to settle the rest. Three linear passes, few unpredictable branches.
   let max = 0;
   for (let i = 0; i < n; i++) if (remainders[i]! > max) max = remainders[i]!;
   if (max === 0) {
@@ -57,31 +58,6 @@ let work = new Float64Array(0);
 let memberIndex = new Int32Array(0);
 const BUCKETS = 2048;
 const bucketCounts = new Int32Array(BUCKETS);
-
-/**
- * The k-th largest (1-based, with multiplicity) of the non-negative finite values[0..n). A histogram over
- * [0, max] finds the bucket holding it; only that bucket is sorted. The bucket of v is floor(v·(BUCKETS/max)),
- * which never decreases as v grows (float rounding is monotone), so every value in a higher bucket is larger
- * than every value in a lower one. Linear passes with few unpredictable branches, whatever the values.
- */
-export function kthLargest(values: ArrayLike<number>, n: number, k: number): number {
-  if (!(k >= 1 && k <= n)) throw new RangeError(`kthLargest: k = ${k} outside 1..${n}`);
-  if (work.length < n) work = new Float64Array(Math.max(n, 2 * work.length));
-  let max = 0;
-  for (let i = 0; i < n; i++) if (values[i]! > max) max = values[i]!;
-  if (max === 0) return 0;
-  const scale = BUCKETS / max;
-  bucketCounts.fill(0);
-  for (let i = 0; i < n; i++) bucketCounts[bucketOf(values[i]!, scale)]!++;
-  // Walk down from the top bucket until it holds the k-th largest.
-  let above = 0;
-  let bucket = BUCKETS - 1;
-  while (above + bucketCounts[bucket]! < k) above += bucketCounts[bucket--]!;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (bucketOf(values[i]!, scale) === bucket) work[m++] = values[i]!;
-  const members = work.subarray(0, m).sort();
-  return members[m - (k - above)]!;
-}
 
 function bucketOf(v: number, scale: number): number {
   const b = Math.floor(v * scale);
