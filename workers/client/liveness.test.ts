@@ -3,12 +3,11 @@
 // the run detects it within its (small, test-sized) deadlines, replaces the worker, recomputes what was lost,
 // and ends with exactly the numbers of an undisturbed run; and that a worker that fails every time fails the
 // run with a clear message. Fake workers are the real engine API behind a MessageChannel (as in pool.test.ts).
-import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimulator, defaultParams, summarizeRun, type RiskParams } from '../../src/engine/index';
-import { createEngineApi, type EngineApi } from '../worker/engineApi';
+import type { EngineApi } from '../worker/engineApi';
+import { closeInProcessWorkers, inProcessEngineWorker } from '../testing/inProcessEngineWorker';
 import type { EngineEndpoint } from './engineEndpoint';
-import { WorkerGoneError } from './workerSeam';
 import { LIVENESS_DEFAULTS, RunLiveness, progressWatchdog } from './liveness';
 import { EnginePool, type PoolOptions, type PoolProgress, type RunListener } from './pool';
 import type { AggregateSnapshot } from '../shared/protocol';
@@ -27,10 +26,7 @@ interface Injection {
   always?: boolean;
 }
 
-const openPorts: MessagePort[] = [];
-afterEach(() => {
-  for (const port of openPorts.splice(0)) port.close();
-});
+afterEach(closeInProcessWorkers);
 
 function faultySpawner(injection: Injection | null) {
   const calls = new Map<string, number>();
@@ -40,61 +36,49 @@ function faultySpawner(injection: Injection | null) {
     const role: Role = name.includes('aggregator') ? 'aggregator' : 'simulation';
     const record = { name, role, ended: false };
     spawned.push(record);
-    const { port1, port2 } = new MessageChannel();
-    openPorts.push(port1, port2);
-    let reject: (error: Error) => void = () => undefined;
-    const gone = new Promise<never>((_, fail) => {
-      reject = fail;
-    });
-    gone.catch(() => undefined);
-    let state: 'alive' | 'hung' | 'closed' | 'ended' = 'alive';
-    const end = (message: string) => {
-      if (state === 'ended') return;
-      state = 'ended';
-      record.ended = true;
-      port1.close();
-      port2.close();
-      reject(new WorkerGoneError(message));
-    };
-    const never = () => new Promise<never>(() => undefined);
-    const real = createEngineApi();
-    const wrapMethod = <K extends Method>(method: K): EngineApi[K] =>
-      ((...args: unknown[]) => {
-        if (state !== 'alive') return never(); // a hung or closed worker answers nothing more
-        const key = `${role}:${method}`;
-        const n = calls.get(key) ?? 0;
-        calls.set(key, n + 1);
-        const hit = injection && injection.role === role && injection.method === method && (injection.always ? n >= injection.at : n === injection.at);
-        if (hit) {
-          injectedAt ??= performance.now();
-          switch (injection.fault) {
-            case 'hang':
-              state = 'hung';
-              return never();
-            case 'close':
-              // self.close(): the worker stops, and the page gets no event at all.
-              state = 'closed';
-              port2.close();
-              return never();
-            case 'throw':
-              end(`The engine worker failed: Uncaught Error: injected fault in ${method}`);
-              return never();
-            case 'drop':
-              return never(); // this one message is lost; the worker goes on serving the others
-          }
-        }
-        return (real[method] as (...a: unknown[]) => unknown)(...args);
-      }) as EngineApi[K];
-    const api: EngineApi = {
-      ...real,
-      prepare: wrapMethod('prepare'),
-      runRange: wrapMethod('runRange'),
-      openRun: wrapMethod('openRun'),
-      addRange: wrapMethod('addRange'),
-      summarize: wrapMethod('summarize'),
-    };
-    expose(api, port2);
-    return { remote: wrap<EngineApi>(port1), gone, terminate: () => end(`${name} terminated`) };
+    return inProcessEngineWorker(
+      name,
+      (real, worker) => {
+        let state: 'alive' | 'hung' | 'closed' = 'alive';
+        const never = () => new Promise<never>(() => undefined);
+        const wrapMethod = <K extends Method>(method: K): EngineApi[K] =>
+          ((...args: unknown[]) => {
+            if (state !== 'alive' || worker.ended) return never(); // a hung, closed or ended worker answers nothing more
+            const key = `${role}:${method}`;
+            const n = calls.get(key) ?? 0;
+            calls.set(key, n + 1);
+            const hit = injection && injection.role === role && injection.method === method && (injection.always ? n >= injection.at : n === injection.at);
+            if (hit) {
+              injectedAt ??= performance.now();
+              switch (injection.fault) {
+                case 'hang':
+                  state = 'hung';
+                  return never();
+                case 'close':
+                  // self.close(): the worker stops, and the page gets no event at all.
+                  state = 'closed';
+                  worker.closeSilently();
+                  return never();
+                case 'throw':
+                  worker.end(`The engine worker failed: Uncaught Error: injected fault in ${method}`);
+                  return never();
+                case 'drop':
+                  return never(); // this one message is lost; the worker goes on serving the others
+              }
+            }
+            return (real[method] as (...a: unknown[]) => unknown)(...args);
+          }) as EngineApi[K];
+        return {
+          ...real,
+          prepare: wrapMethod('prepare'),
+          runRange: wrapMethod('runRange'),
+          openRun: wrapMethod('openRun'),
+          addRange: wrapMethod('addRange'),
+          summarize: wrapMethod('summarize'),
+        };
+      },
+      () => (record.ended = true),
+    );
   };
   return { spawn, spawned, injected: () => injectedAt };
 }

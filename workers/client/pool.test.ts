@@ -1,12 +1,12 @@
-// The pool's logic in Node, against in-process "workers": each is the real engine API (createEngineApi) exposed
-// with Comlink on one end of a MessageChannel, so calls, transfers and ordering behave as with a Worker. Hooks
-// delay, hang, throw or kill a fake worker; terminate() closes its channel, so it can never answer again.
-import { expose, wrap } from 'comlink';
+// The pool's logic in Node, against in-process "workers" (workers/testing/inProcessEngineWorker.ts): each is the
+// real engine API exposed with Comlink on one end of a MessageChannel, so calls, transfers and ordering behave as
+// with a Worker. Hooks delay, hang, throw or kill a fake worker; terminate() closes its channel, so it can never
+// answer again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareRuns, createSimulator, summarizeRun, type RiskParams, type RunSummary } from '../../src/engine/index';
 import type { EngineEndpoint } from './engineEndpoint';
-import { WorkerGoneError } from './workerSeam';
-import { createEngineApi, type EngineApi } from '../worker/engineApi';
+import type { EngineApi } from '../worker/engineApi';
+import { closeInProcessWorkers, inProcessEngineWorker } from '../testing/inProcessEngineWorker';
 import { EnginePool, type PoolOptions, type PoolProgress, type RunRequest } from './pool';
 import type { AggregateSnapshot, RangeJob, SamplePathDto } from '../shared/protocol';
 // Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
@@ -34,47 +34,31 @@ interface FakeWorker {
   terminated: boolean;
 }
 
-const openPorts: MessagePort[] = [];
-afterEach(() => {
-  for (const port of openPorts.splice(0)) port.close();
-});
+afterEach(closeInProcessWorkers);
 
 function fakeSpawner(hooks: FakeHooks = {}) {
   const workers: FakeWorker[] = [];
   const spawn = (name: string): EngineEndpoint => {
     const fake: FakeWorker = { name, jobs: [], terminated: false };
     workers.push(fake);
-    const { port1, port2 } = new MessageChannel();
-    openPorts.push(port1, port2);
-    let reject: (error: Error) => void = () => undefined;
-    const gone = new Promise<never>((_, fail) => {
-      reject = fail;
-    });
-    gone.catch(() => undefined);
-    const end = (message: string) => {
-      if (fake.terminated) return;
-      fake.terminated = true;
-      port1.close();
-      port2.close();
-      reject(new WorkerGoneError(message));
-    };
-    const real = createEngineApi();
-    const api: EngineApi = {
-      ...real,
-      runRange: ((job: RangeJob) => {
-        fake.jobs.push(job);
-        const hook = hooks.beforeRange?.(job, name);
-        if (hook === 'hang') return new Promise(() => undefined);
-        if (hook === 'kill') {
-          end(`The engine worker ${name} crashed.`);
-          return new Promise(() => undefined);
-        }
-        if (hook) return hook.then(() => real.runRange(job));
-        return real.runRange(job);
-      }) as EngineApi['runRange'],
-    };
-    expose(api, port2);
-    return { remote: wrap<EngineApi>(port1), gone, terminate: () => end(`${name} terminated`) };
+    return inProcessEngineWorker(
+      name,
+      (real, worker) => ({
+        ...real,
+        runRange: ((job: RangeJob) => {
+          fake.jobs.push(job);
+          const hook = hooks.beforeRange?.(job, name);
+          if (hook === 'hang') return new Promise(() => undefined);
+          if (hook === 'kill') {
+            worker.end(`The engine worker ${name} crashed.`);
+            return new Promise(() => undefined);
+          }
+          if (hook) return hook.then(() => real.runRange(job));
+          return real.runRange(job);
+        }) as EngineApi['runRange'],
+      }),
+      () => (fake.terminated = true),
+    );
   };
   return { spawn, workers };
 }

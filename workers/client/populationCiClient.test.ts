@@ -1,13 +1,12 @@
 // The population interval's client in Node, against in-process "workers" (the real engine API on one end of a
 // MessageChannel, as in pool.test.ts): it must give exactly the engine's populationBatches, whatever the
 // number of workers, report progress per batch, and stop its workers when cancelled.
-import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultParams, type RiskParams } from '../../src/engine/index';
 import { populationBatches } from '../../src/engine/sim/populationBatches';
 import type { EngineEndpoint } from './engineEndpoint';
-import { WorkerGoneError } from './workerSeam';
-import { createEngineApi, type EngineApi } from '../worker/engineApi';
+import type { EngineApi } from '../worker/engineApi';
+import { closeInProcessWorkers, inProcessEngineWorker } from '../testing/inProcessEngineWorker';
 import { runPopulationCi } from './populationCiClient';
 
 function smallParams(): RiskParams {
@@ -19,41 +18,25 @@ function smallParams(): RiskParams {
   return params;
 }
 
-const openPorts: MessagePort[] = [];
-afterEach(() => {
-  for (const port of openPorts.splice(0)) port.close();
-});
+afterEach(closeInProcessWorkers);
 
 function fakeSpawner(hold?: Promise<void>) {
   const spawned: { name: string; batches: number[]; terminated: boolean }[] = [];
   const spawn = (name: string): EngineEndpoint => {
     const fake = { name, batches: [] as number[], terminated: false };
     spawned.push(fake);
-    const { port1, port2 } = new MessageChannel();
-    openPorts.push(port1, port2);
-    let reject: (error: Error) => void = () => undefined;
-    const gone = new Promise<never>((_, fail) => {
-      reject = fail;
-    });
-    gone.catch(() => undefined);
-    const real = createEngineApi();
-    const api: EngineApi = {
-      ...real,
-      populationBatch: (async (request: Parameters<EngineApi['populationBatch']>[0]) => {
-        fake.batches.push(request.batch);
-        if (hold) await hold;
-        return real.populationBatch(request);
-      }) as unknown as EngineApi['populationBatch'],
-    };
-    expose(api, port2);
-    const terminate = () => {
-      if (fake.terminated) return;
-      fake.terminated = true;
-      port1.close();
-      port2.close();
-      reject(new WorkerGoneError(`${name} terminated`));
-    };
-    return { remote: wrap<EngineApi>(port1), gone, terminate };
+    return inProcessEngineWorker(
+      name,
+      (real) => ({
+        ...real,
+        populationBatch: (async (request: Parameters<EngineApi['populationBatch']>[0]) => {
+          fake.batches.push(request.batch);
+          if (hold) await hold;
+          return real.populationBatch(request);
+        }) as unknown as EngineApi['populationBatch'],
+      }),
+      () => (fake.terminated = true),
+    );
   };
   return { spawn, spawned };
 }
