@@ -1,36 +1,24 @@
 // `npm run report` and `simulate --link` as a delegate runs them (tsx, real processes): the post's numbers are
 // `simulate --json`'s, its tables are GitHub-flavoured Markdown, its link reproduces the proposal, bad input is
 // refused with a message that says why.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RiskParams } from '../engine/params/riskParams';
 import type { ForumPost } from '../report/forumPost';
 import { parseMarkdownTable } from '../report/markdownTable';
 import { V1_DICTIONARY_TEXT } from '../share/linkFormatV1';
+import { scratchFolder, spawnCli } from './cliTestSupport';
 // Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
 import { legacyDefaultParams } from '../engine/params/defaults';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dir = mkdtempSync(join(tmpdir(), 'haircut-report-'));
+const scratch = scratchFolder('report');
 const PATHS = '40';
 const SEED = '7';
 
-function cli(script: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(tsx, [`src/cli/${script}.ts`, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function file(name: string, params: RiskParams): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(params));
-  return path;
-}
+const cli = spawnCli;
+const file = (name: string, params: RiskParams) => scratch.write(name, params);
 
 /** Every field the tables below name is set here, so the test keeps its meaning when the defaults change. */
 function small(): RiskParams {
@@ -143,7 +131,7 @@ describe('npm run report', () => {
   });
 
   it('--out writes the post, its data and every chart it references', () => {
-    const out = join(dir, 'out');
+    const out = join(scratch.dir, 'out');
     const r = cli('report', ['--baseline', A, '--proposal', B, '--paths', '20', '--out', out]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
@@ -210,8 +198,7 @@ describe('bad input is refused with a clear message', () => {
     expect(cli('report', ['--baseline', A]).stderr).toContain('--baseline A.json and --proposal B.json are required');
     expect(cli('report', ['--baseline', A, '--proposal', B, '--format', 'pdf']).stderr).toContain('--format must be md or json');
     expect(cli('simulate', ['--link', post.reproducibility.link, '--seed', '3']).stderr).toContain('--link carries its own --paths and --seed');
-    const bounds = join(dir, 'bounds.json');
-    writeFileSync(bounds, JSON.stringify({ version: 1, name: 'x', minDelayDays: 3, limits: { 'margin.maintenanceMarginRatio': { maxAbsoluteChange: -1, source: 's' } } }));
+    const bounds = scratch.write('bounds.json', { version: 1, name: 'x', minDelayDays: 3, limits: { 'margin.maintenanceMarginRatio': { maxAbsoluteChange: -1, source: 's' } } });
     const bad = cli('report', ['--baseline', A, '--proposal', B, '--paths', '5', '--bounds', bounds]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('limits.margin.maintenanceMarginRatio.maxAbsoluteChange: must be a number ≥ 0, got -1');

@@ -1,31 +1,17 @@
 // `npm run report -- --population-ci`: each side's P(socialized) interval that includes population resampling,
 // printed under the results and labelled so; the same numbers `simulate --population-ci` gives for that side; and
 // the post's link carries the choice, so `report --link` of it prints the interval again without the flag.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { legacyDefaultParams } from '../engine/params/defaults';
 import type { PopulationInterval } from '../engine/metrics/populationInterval';
 import type { RiskParams } from '../engine/params/riskParams';
 import type { ForumPost } from '../report/forumPost';
+import { scratchFolder, spawnCli } from './cliTestSupport';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dir = mkdtempSync(join(tmpdir(), 'haircut-report-pop-'));
+const scratch = scratchFolder('report-pop');
 
-function cli(script: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(tsx, [`src/cli/${script}.ts`, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function file(name: string, params: RiskParams): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(params));
-  return path;
-}
+const cli = spawnCli;
+const file = (name: string, params: RiskParams) => scratch.write(name, params);
 
 /** The pre-preset defaults (they socialize on some paths), on a small book. */
 function small(fund: string): RiskParams {

@@ -1,15 +1,13 @@
 // The command line's round-two flags, run as a user runs them (tsx, a real process, real files).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MARKET_PRESETS } from '../engine/params/marketPresets';
 import { defaultParams, legacyDefaultParams } from '../engine/params/defaults';
+import { jsonOf, scratchFolder, spawnCli } from './cliTestSupport';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const run = (args: string[]) => spawnSync(tsx, ['src/cli/simulate.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
-const dir = mkdtempSync(join(tmpdir(), 'haircut-15-'));
+const run = (args: string[]) => spawnCli('simulate', args);
+const { dir } = scratchFolder('15');
 
 function smallParams(): string {
   const params = defaultParams();
@@ -21,7 +19,7 @@ function smallParams(): string {
 
 describe('simulate --presets / --defaults --preset', () => {
   it('--presets prints [{name, title, sources}] for every preset', () => {
-    const listed = JSON.parse(execFileSync(tsx, ['src/cli/simulate.ts', '--presets'], { encoding: 'utf8' })) as Array<{ name: string; title: string; sources: string[] }>;
+    const listed = jsonOf<Array<{ name: string; title: string; sources: string[] }>>(run(['--presets']));
     expect(listed.map((p) => p.name)).toEqual(MARKET_PRESETS.map((p) => p.name));
     for (const p of listed) expect(p.sources.length).toBeGreaterThan(3);
   });
@@ -29,7 +27,7 @@ describe('simulate --presets / --defaults --preset', () => {
     const out = run(['--defaults', '--preset', 'thin-alt-oct-2025']);
     expect(JSON.parse(out.stdout)).toEqual(MARKET_PRESETS[3]!.params);
     const bad = run(['--defaults', '--preset', 'doge']);
-    expect(bad.status).toBe(2);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("no market preset 'doge'; one of btc-binance, sol-hyperliquid, thin-alt, thin-alt-oct-2025");
     expect(run(['--preset', 'thin-alt']).stderr).toContain('--preset NAME goes with --defaults');
   });
@@ -44,7 +42,7 @@ describe('simulate --tape', () => {
     });
     writeFileSync(tape, `time,open,high,low,close\n${rows.join('\n')}\n`);
     const out = run(['--params', smallParams(), '--tape', tape, '--paths', '20', '--population-ci', '--json']);
-    expect(out.status).toBe(0);
+    expect(out.code).toBe(0);
     expect(out.stderr).toContain('30 generic candles of 60 s → 120 steps of 15 s (open → low/high → close), starting at 100');
     const summary = JSON.parse(out.stdout) as { liquidations: number; pSocializedCI: number[]; pSocializedPopulationCI: number[]; pSocializedPopulation: { method: string; populations: number } };
     expect(summary.liquidations).toBeGreaterThan(0); // a 30 % slide with wicks liquidates
@@ -55,7 +53,7 @@ describe('simulate --tape', () => {
     const tape = join(dir, 'bad.csv');
     writeFileSync(tape, 'time,open,high,low,close\n60,1,1,1,1\n120,1,1,1,1\n120,1,1,1,1\n');
     const out = run(['--params', smallParams(), '--tape', tape]);
-    expect(out.status).toBe(1);
+    expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('row 4, column time: duplicate time 120');
   });
@@ -84,7 +82,7 @@ describe('simulate --tape with volume: the depth follows it when the file says s
   it('β 1 in the file: the note says so, the numbers change; without the field the volume column changes nothing', () => {
     const summary = (args: string[]) => {
       const out = run([...args, '--paths', '20', '--json']);
-      expect(out.status, out.stderr).toBe(0);
+      expect(out.code, out.stderr).toBe(0);
       return { stderr: out.stderr, json: JSON.parse(out.stdout) as { liquidations: number; badDebt: { mean: number }; liquidatedNotional: number } };
     };
     const off = summary(['--params', legacyFile(undefined), '--tape', volumeTape(true)]);
@@ -99,7 +97,7 @@ describe('simulate --tape with volume: the depth follows it when the file says s
 
   it('β in the file but no volume column: refused, naming the field', () => {
     const out = run(['--params', legacyFile(1), '--tape', volumeTape(false)]);
-    expect(out.status).toBe(1);
+    expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('the tape has no volume column, so the book depth cannot follow volume (liquidation.impact.volumeExponent)');
   });

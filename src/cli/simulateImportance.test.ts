@@ -1,27 +1,16 @@
 // `simulate --estimator importance` end to end in Node: the flag, the added JSON fields, the refusal of a bad value.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../engine/params/defaults';
+import { scratchFolder, spawnCli } from './cliTestSupport';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-
-function simulate(args: string[]) {
-  return spawnSync(process.execPath, [tsx, 'src/cli/simulate.ts', ...args], { cwd: root, encoding: 'utf8' });
-}
+const simulate = (args: string[]) => spawnCli('simulate', args);
 
 /** A small market (300 accounts, 2 hours), so the command runs in a second. */
 function smallParamsFile(): string {
   const params = defaultParams();
   params.market.steps = 120;
   if (params.population.kind === 'generated') params.population.accounts = 300;
-  const file = join(mkdtempSync(join(tmpdir(), 'haircut-is-')), 'params.json');
-  writeFileSync(file, JSON.stringify(params));
-  return file;
+  return scratchFolder('is').write('params.json', params);
 }
 
 describe('simulate --estimator importance', () => {
@@ -30,7 +19,7 @@ describe('simulate --estimator importance', () => {
   it('prints the plain fields plus estimator and effectiveSampleSize', () => {
     const run = simulate(['--params', file, '--paths', '200', '--estimator', 'importance', '--json']);
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown> & { pSocializedCI: number[]; effectiveSampleSize: number; socializedLoss: Record<string, number> };
     expect(out.estimator).toBe('importance');
     expect(out.effectiveSampleSize).toBeGreaterThan(0);
@@ -44,7 +33,7 @@ describe('simulate --estimator importance', () => {
 
   it('refuses an unknown estimator by name, exit code 2', () => {
     const run = simulate(['--params', file, '--estimator', 'magic']);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain("--estimator must be 'plain', 'importance' or 'auto', got 'magic'");
     expect(run.stdout).toBe('');
   });

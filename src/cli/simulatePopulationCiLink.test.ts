@@ -2,23 +2,14 @@
 // population interval on prints the same labelled fields `--population-ci` adds (pSocializedPopulationCI,
 // pSocializedPopulation, and the "paths + population" line of the text output) with the same numbers; a link
 // without the field (every older link) prints neither.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { legacyDefaultParams } from '../engine/params/defaults';
 import type { PopulationInterval } from '../engine/metrics/populationInterval';
 import { encodeShareState } from '../share/codec';
 import { defaultShareState } from '../share/shareState';
+import { jsonOf, scratchFolder, spawnCli, type CliRun } from './cliTestSupport';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-
-function simulate(args: string[]) {
-  return spawnSync(process.execPath, [tsx, 'src/cli/simulate.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-}
+const simulate = (args: string[]) => spawnCli('simulate', args);
 
 /** The pre-preset defaults on a small book: some paths socialize (pooled 17.5 % at seed 5), so the interval is not [0, x]. */
 function smallParams() {
@@ -34,14 +25,10 @@ function linkOf(populationCi: boolean): string {
   return `http://localhost/#${encodeShareState(state)}`;
 }
 
-const json = (run: ReturnType<typeof simulate>) => {
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-};
+const json = (run: CliRun) => jsonOf(run);
 
 describe('simulate --link with run.populationCi', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'haircut-popci-link-')), 'params.json');
-  writeFileSync(file, JSON.stringify(smallParams()));
+  const file = scratchFolder('popci-link').write('params.json', smallParams());
   const withInterval = json(simulate(['--params', file, '--paths', '40', '--seed', '5', '--population-ci', '--json']));
   const plain = json(simulate(['--params', file, '--paths', '40', '--seed', '5', '--json']));
 
@@ -57,7 +44,7 @@ describe('simulate --link with run.populationCi', () => {
     const population = withInterval.pSocializedPopulation as PopulationInterval;
     const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
     const table = simulate(['--link', linkOf(true)]);
-    expect(table.status, table.stderr).toBe(0);
+    expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain(
       `P(socialized), paths + population  95 % CI ${pct(population.interval[0])} – ${pct(population.interval[1])} (batch means over 10 populations × 4 paths, pooled ${pct(population.pSocialized)})`,
     );

@@ -1,24 +1,15 @@
 // `simulate --link` follows the link's rare-event mode (run.estimator), so the report's command reproduces what
 // the page showed: the plain numbers (unchanged fields) plus `rareEvent`, whose summary is exactly what
 // `--estimator importance` prints. A link without the field (every older link) stays plain; --estimator overrides.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RARE_EVENT_THRESHOLD } from '../engine/importance/rareEventChoice';
 import { defaultParams } from '../engine/params/defaults';
 import type { EstimatorMode } from '../engine/importance/rareEventChoice';
 import { encodeShareState } from '../share/codec';
 import { defaultShareState } from '../share/shareState';
+import { jsonOf, scratchFolder, spawnCli, type CliRun } from './cliTestSupport';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-
-function simulate(args: string[]) {
-  return spawnSync(process.execPath, [tsx, 'src/cli/simulate.ts', ...args], { cwd: root, encoding: 'utf8' });
-}
+const simulate = (args: string[]) => spawnCli('simulate', args);
 
 /** A small calm market (300 accounts, 2 hours, narrow jumps): plain sampling sees few socialized paths. */
 function calmParams() {
@@ -36,14 +27,10 @@ function linkOf(estimator: EstimatorMode | null): string {
   return `http://localhost/#${encodeShareState(state)}`;
 }
 
-const json = (run: ReturnType<typeof simulate>) => {
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-};
+const json = (run: CliRun) => jsonOf(run);
 
 describe('simulate --link with rare-event mode', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'haircut-rare-')), 'params.json');
-  writeFileSync(file, JSON.stringify(calmParams()));
+  const file = scratchFolder('rare').write('params.json', calmParams());
   const byFile = json(simulate(['--params', file, '--paths', '150', '--seed', '3', '--estimator', 'importance', '--json']));
   const plainByFile = json(simulate(['--params', file, '--paths', '150', '--seed', '3', '--json']));
 
