@@ -1,6 +1,7 @@
 // The contract between the run slice (worker pool, streaming, cancellation) and the page that shows its
 // results. Types only. The run slice implements RunSlice; components read these fields through selectors.
 import type { RunComparison, RunSummary } from '../engine/metrics';
+import type { SamplePathDto } from '../../workers/shared/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -15,16 +16,8 @@ export interface RunProgress {
   waiting?: string;
 }
 
-/** One path's downsampled series (the view's pathIndex), for the sample-path chart. */
-export interface SamplePath {
-  pathIndex: number;
-  stepOfPoint: number[];
-  price: number[];
-  fundBalanceQuote: number[];
-  cumBadDebtQuote: number[];
-  cumSocializedLossQuote: number[];
-  cumLiquidatedNotionalQuote: number[];
-}
+/** One path's downsampled series (the view's pathIndex), for the sample-path chart: the pool's DTO as it arrives. */
+export type SamplePath = SamplePathDto;
 
 export interface RunSliceContract {
   runId: number;
