@@ -1,14 +1,12 @@
 import { expect, test } from './support/fixtures';
+import { runAtPaths } from './support/shareHelpers';
 
 test('population seed field and the interval that includes population resampling', async ({ page }) => {
   test.setTimeout(300_000); // several runs on a shared machine
   await page.goto('/');
   const status = page.getByTestId('run-status');
   await expect(status).toHaveText('done', { timeout: 60_000 });
-  const paths = page.getByLabel('Paths (paths)', { exact: true });
-  await paths.fill('100');
-  await paths.press('Tab');
-  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
+  await runAtPaths(page, 100);
 
   // population.seed: refused with the field named, accepted as a whole number, and empty again removes it.
   await page.locator('#section-population > summary').click();

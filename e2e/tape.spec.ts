@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { LEGACY_DEFAULTS_LINK } from './support/shareHelpers';
+import { LEGACY_DEFAULTS_LINK, runAtPaths } from './support/shareHelpers';
 
 /** A 1-minute tape falling from 50 with long lower wicks: 30 candles, generic format. */
 function crashTape(): string {
@@ -31,10 +31,7 @@ test('a candle file dropped on the page becomes the replay the run uses; bad fil
   await expect(status).toHaveText('done', { timeout: 60_000 });
   // Fewer paths: a 45 % slide with wicks liquidates most of the book on every path (the slow part), and the test is
   // about the tape being used, not precision.
-  const paths = page.getByLabel('Paths (paths)', { exact: true });
-  await paths.fill('200');
-  await paths.press('Tab');
-  await expect(page.getByText(/200 paths in/)).toBeVisible({ timeout: 120_000 });
+  await runAtPaths(page, 200);
   const liquidationsBefore = await page.getByTestId('metric-liquidations').textContent();
 
   // A bad file: refused with the row and the column, nothing changes.
@@ -82,10 +79,7 @@ test("a tape with volume: the book depth can follow it, the numbers change, and 
   await page.goto(`/${LEGACY_DEFAULTS_LINK}`); // thin enough a book (2 M depth) for depth to matter
   const status = page.getByTestId('run-status');
   await expect(status).toHaveText('done', { timeout: 60_000 });
-  const paths = page.getByLabel('Paths (paths)', { exact: true });
-  await paths.fill('100');
-  await paths.press('Tab');
-  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
+  await runAtPaths(page, 100);
 
   await dropFile(page, 'volume.csv', volumeTape());
   await expect(page.getByTestId('tape-summary')).toContainText('Replaying volume.csv: 30 candles of 60 s → 120 steps of 15 s');
@@ -132,10 +126,7 @@ test('a market preset loads in one step, says what it replaced, and can be undon
   await page.goto(`/${LEGACY_DEFAULTS_LINK}`); // written against the pre-preset defaults (start 100, jump scenario)
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   // Fewer paths: the stress market's run is the slow part, and the test is about loading, not precision.
-  const paths = page.getByLabel('Paths (paths)', { exact: true });
-  await paths.fill('100');
-  await paths.press('Tab');
-  await expect(page.getByText(/100 paths in/)).toBeVisible({ timeout: 120_000 });
+  await runAtPaths(page, 100);
   await page.getByTestId('market-preset').selectOption('thin-alt-oct-2025');
   const note = page.getByTestId('preset-note');
   await expect(note).toContainText('Stylized after 10 Oct 2025');

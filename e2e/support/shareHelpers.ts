@@ -20,6 +20,12 @@ export async function runDone(page: Page): Promise<void> {
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: RUN_TIMEOUT });
 }
 
+/** Sets the run's paths and waits for the run at that count to finish: its summary reads "N paths in …". */
+export async function runAtPaths(page: Page, paths: number): Promise<void> {
+  await setField(page, 'Paths (paths)', String(paths));
+  await expect(page.getByText(new RegExp(`${paths.toLocaleString('en-US')} paths in`))).toBeVisible({ timeout: 120_000 });
+}
+
 /** data-value of every headline metric, after the run is done. */
 export async function headline(page: Page): Promise<Record<string, string | null>> {
   await runDone(page);
