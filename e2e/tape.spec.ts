@@ -135,6 +135,10 @@ test('a market preset loads in one step, says what it replaced, and can be undon
   await expect(page.locator('#param-scenario-kind')).toHaveValue('crash');
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 180_000 });
   await expect(page.getByTestId('metric-pSocialized')).not.toHaveText('0.0 %');
+  // Every value names its basis: how many entries a source states, derives, calibrates, or assumes.
+  await note.getByText(/^Sources \(/).click();
+  await expect(page.getByTestId('preset-sources-summary')).toHaveText(/^Sources \(\d+ entries: \d+ stated by a source, \d+ derived, 1 calibrated, \d+ assumptions\)$/);
+  await expect(note.locator('li[data-basis="assumption"]').first()).toContainText('[assumption]: Assumption');
   await page.screenshot({ path: 'e2e/screenshots/preset.png', fullPage: true });
   await note.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Starting price (quote per base)')).toHaveValue('100');

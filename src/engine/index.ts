@@ -9,7 +9,7 @@
 // Parameters: types, defaults, presets, validation.
 export type * from './params/riskParams';
 export { defaultParams, DEFAULT_RUN } from './params/defaults';
-export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPreset, type PresetSource } from './params/marketPresets';
+export { MARKET_PRESETS, marketPreset, presetIndex, presetParams, type MarketPreset, type PresetSource, type SourceBasis } from './params/marketPresets';
 export { formatProblems, MAX_PATHS } from './params/validateParams';
 // The one door for inputs from outside (worker requests, CLI files and flags, share links).
 export { validateRunInputs, requireRunInputs, type RunInputs, type RunInputsResult, type RunInputProblem } from './params/validateRunInputs';

@@ -3,7 +3,7 @@
  * parameters file may leave out (each listed in FIELD_DEFAULTS with why it is the obvious reading).
  * Every exported object is deep-frozen; call `defaultParams()` for a copy you may edit.
  */
-import { marketPreset, presetParams } from './marketPresets';
+import { HYPERLIQUID_MARK_WEIGHT, marketPreset, presetParams } from './marketPresets';
 import type { GeneratedPopulation, RiskParams } from './riskParams';
 
 export interface RunOptions {
@@ -106,12 +106,12 @@ export const FIELD_DEFAULTS = deepFreeze({
  */
 export const VENUE_LIQUIDATION = deepFreeze({
   /**
-   * Hyperliquid's mark is the median of (oracle + EMA basis), its own book's mid and CEX perp prices: the venue's
-   * own book is one of three inputs ("combines external CEX prices with Hyperliquid's book state",
-   * hyperliquid.gitbook.io …/trading/liquidations); Binance's mark rests on a spot index of other exchanges.
-   * One third is the own-book share of a three-input median.
+   * Hyperliquid's mark is the median of (oracle + a 150 s EMA of its own mid − oracle), its own book and CEX perp
+   * mids. Its own selling moves its book and the EMA, not the external prices, so the median is the EMA term,
+   * which carries 1 − e^(−60/150) ≈ 0.33 of a displacement one 60 s step later (HYPERLIQUID_MARK_WEIGHT, with
+   * sources in marketPresets.ts). Binance's median follows a 30 s basis average: weight 1 (the btc-binance preset).
    */
-  markImpactWeight: 0.33,
+  markImpactWeight: HYPERLIQUID_MARK_WEIGHT,
   /**
    * dYdX v4 genesis LiquidationsConfig: at most 50 liquidation attempts per block, each at most 100,000 USDC
    * per subaccount (protocol/testing/genesis.sh): 5,000,000 per keeper pass, one pass per step.

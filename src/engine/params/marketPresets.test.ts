@@ -3,9 +3,23 @@ import { summarizeRun } from '../metrics';
 import { createSimulator } from '../sim/simulateRange';
 import { VENUE_LIQUIDATION } from './defaults';
 import { validateParams } from './validateParams';
-import { MARKET_PRESETS, marketPreset, presetIndex, presetParams } from './marketPresets';
+import { HYPERLIQUID_MARK_WEIGHT, MARKET_PRESETS, marketPreset, presetIndex, presetParams, type SourceBasis } from './marketPresets';
 
-const SECTIONS = ['market', 'scenario', 'population', 'margin', 'liquidation', 'insuranceFund', 'lossMechanism'] as const;
+const BASES: readonly SourceBasis[] = ['sourced', 'derived', 'calibrated', 'assumption'];
+
+/** Every leaf of a parameters file as a dotted path; an array (tiers, gaps) is one leaf. */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => leafPaths(child, prefix === '' ? key : `${prefix}.${key}`));
+}
+
+/** Whether a source entry's field (a path, a section, or a prefix ending in "*"; " (…)" is a label) covers `leaf`. */
+function covers(field: string, leaf: string): boolean {
+  const path = field.split(' (')[0]!;
+  if (path.endsWith('*')) return leaf.startsWith(path.slice(0, -1));
+  return leaf === path || leaf.startsWith(`${path}.`);
+}
+
 
 describe('market presets', () => {
   it('offers a major, a mid-cap alt, a thin listing and a stress case, with unique names', () => {
@@ -24,14 +38,36 @@ describe('market presets', () => {
     expect(preset.params.liquidation.maxNotionalPerStep).not.toBeNull();
   });
 
-  it.each(MARKET_PRESETS.map((p) => [p.name, p] as const))('%s cites an https source for every section and a note for every value', (_name, preset) => {
-    for (const source of [...preset.sources, ...preset.roundTwo]) {
+  it.each(MARKET_PRESETS.map((p) => [p.name, p] as const))('%s cites an https source, a basis and a note for every field of its file', (_name, preset) => {
+    for (const source of preset.sources) {
       expect(source.url).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
       expect(source.note.length).toBeGreaterThan(10);
+      expect(BASES).toContain(source.basis);
+      // The note opens with what the basis means where the value is not simply stated by the source.
+      if (source.basis === 'assumption') expect(source.note, source.field).toMatch(/^Assumption/);
+      if (source.basis === 'derived') expect(source.note, source.field).toMatch(/^Derived/);
+      if (source.basis === 'calibrated') expect(source.note, source.field).toMatch(/^Calibrated/);
     }
-    const covered = new Set(preset.sources.map((s) => s.field.split('.')[0]));
-    for (const section of SECTIONS.filter((s) => s !== 'market')) expect(covered, section).toContain(section);
-    expect(preset.roundTwo.length).toBeGreaterThan(0);
+    // `version` is the file format's, not a market value.
+    const uncovered = leafPaths(preset.params).filter((leaf) => leaf !== 'version').filter((leaf) => !preset.sources.some((s) => covers(s.field, leaf)));
+    expect(uncovered).toEqual([]);
+  });
+
+  it('the coverage check itself: a section, a path and a prefix with * cover their fields, and nothing else', () => {
+    expect(covers('margin', 'margin.tiers')).toBe(true);
+    expect(covers('scenario.jump*', 'scenario.jumpStdev')).toBe(true);
+    expect(covers('liquidation.impact.thinning (the fall)', 'liquidation.impact.thinning')).toBe(true);
+    expect(covers('liquidation.impact', 'liquidation.impactX')).toBe(false);
+    expect(covers('scenario.recovery', 'scenario.recoveryMinutes')).toBe(false);
+    expect(leafPaths({ a: { b: 1, c: [1, 2] }, d: null })).toEqual(['a.b', 'a.c', 'd']);
+  });
+
+  it("the mark weights are the venues' documented basis averages read at one 60 s step", () => {
+    // Hyperliquid: a 150 s EMA carries 1 − e^(−60/150) of a displacement after one step; Binance's 30 s average all of it.
+    expect(Math.round((1 - Math.exp(-60 / 150)) * 100) / 100).toBe(HYPERLIQUID_MARK_WEIGHT);
+    expect(VENUE_LIQUIDATION.markImpactWeight).toBe(HYPERLIQUID_MARK_WEIGHT);
+    for (const name of ['sol-hyperliquid', 'thin-alt', 'thin-alt-oct-2025']) expect(marketPreset(name)!.params.liquidation.markImpactWeight, name).toBe(HYPERLIQUID_MARK_WEIGHT);
+    expect(marketPreset('btc-binance')!.params.liquidation.markImpactWeight).toBe(1);
   });
 
   it('the stress case carries its stress scenario (a crash with gaps, stylized after 10 Oct 2025) and socializes on ≥ 5 % of paths', () => {

@@ -31,6 +31,14 @@ export const SRC = {
   kaikoResearch: 'https://research.kaiko.com/insights/when-october-surprise-meets-crypto-liquidity-drought',
   hlWhaleLeverageCut: 'https://info.arkm.com/research/hyperliquid-whale-passes-4m-loss-to-hlp-vault',
   blockworksHyperliquidated: 'https://empire-blockworks.beehiiv.com/p/hyperliquidated',
+  /** Binance's mark price page (COIN-M text): Mark = median(Price 1, index + moving average of the basis, last price). */
+  binanceMarkPrice: 'https://www.binance.com/en/support/faq/fff6ec1b3f5845d19f1fb924644a0877',
+  /** BlockBeats' report of Binance's 16 Sep 2025 announcement: from 18 Sep 2025 the basis average is 30 s, sampled each second (USDⓈ-M and COIN-M). */
+  binanceMark30s: 'https://www.btc0o0.com/ja/news/22361.html',
+  /** Hyperliquid's mark: median of (oracle + 150 s EMA of mid − oracle), its own bid/ask/last median, CEX perp mids (community wiki of the docs). */
+  hlMarkPrice: 'https://hyperliquid-co.gitbook.io/wiki/architecture/hypercore/dex/oracle',
+  /** A HIP-3 deployer's statement of the same mark: "a 150-second continuous-time exponentially weighted moving average". */
+  tradeXyzMarkPrice: 'https://docs.trade.xyz/perp-mechanics/mark-price',
   okxAdlTrigger: 'https://www.okx.com/help/iv-introduction-to-auto-deleveraging-adl',
   bouchaudPermanent: 'https://arxiv.org/abs/1710.03734',
   driftSocialize: 'https://github.com/drift-labs/protocol-v2/blob/master/programs/drift/src/math/liquidation.rs',

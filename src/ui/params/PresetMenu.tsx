@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { MARKET_PRESETS, marketPreset, presetParams } from '../../engine/params/marketPresets';
+import { sourcesSummary } from './sourcesSummary';
 import type { RiskParams } from '../../engine/params/riskParams';
 import { appStore, useAppStore } from '../../state/useAppStore';
 
@@ -75,11 +76,11 @@ export function PresetMenu() {
             Undo
           </button>
           <details>
-            <summary>Sources ({preset.sources.length})</summary>
+            <summary data-testid="preset-sources-summary">Sources ({sourcesSummary(preset)})</summary>
             <ul>
               {preset.sources.map((s) => (
-                <li key={`${s.field}:${s.url}`}>
-                  <code>{s.field}</code> = {s.value}: {s.note}{' '}
+                <li key={`${s.field}:${s.url}`} data-basis={s.basis}>
+                  <code>{s.field}</code> = {s.value} <span className="muted">[{s.basis}]</span>: {s.note}{' '}
                   <a href={s.url} target="_blank" rel="noreferrer noopener">
                     source
                   </a>
