@@ -5,7 +5,7 @@
 // encodeShareState on the branch BEFORE the change (a state whose parameters are the preset's file) and pasted
 // here as literals; the expected values are that file's, written out, not read from code.
 // Stop 26 set the mark weights from the venues' published mark formulas: btc-binance 0.1 → 1 (Binance's 30 s
-// basis average), sol-hyperliquid 0.5 → 0.33. STOP_25_DEFAULT_LINK is encodeShareState(defaultShareState()) on
+// basis average), sol-hyperliquid 0.5 → 0.33, and calibrated btc-binance's leverage median 3 → 2.8. STOP_25_DEFAULT_LINK is encodeShareState(defaultShareState()) on
 // main 25fea89, before that change.
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../engine/params/defaults';
@@ -48,20 +48,23 @@ describe('links made with a market preset before the recalibration of 6 Dec 2026
     expect(decoded.ok).toBe(true);
     expect(decoded.state.params.liquidation.impact.thinning).toBe(5);
     expect(decoded.state.params.liquidation.markImpactWeight).toBe(0.1);
-    const { liquidation: oldLiquidation, ...oldRest } = decoded.state.params;
-    const { liquidation: newLiquidation, ...newRest } = defaultParams();
-    // Only the thinning (stop 25) and the mark weight (stop 26) changed in this preset.
+    const { liquidation: oldLiquidation, population: oldPopulation, ...oldRest } = decoded.state.params;
+    const { liquidation: newLiquidation, population: newPopulation, ...newRest } = defaultParams();
+    // Only the thinning (stop 25), the mark weight and the leverage median (stop 26) changed in this preset.
     expect(oldRest).toStrictEqual(newRest);
+    expect({ ...oldPopulation, leverageMedian: 2.8 }).toStrictEqual(newPopulation);
     expect({ ...oldLiquidation, impact: { ...oldLiquidation.impact, thinning: 20 }, markImpactWeight: 1 }).toStrictEqual(newLiquidation);
     expect(encodeShareState(defaultShareState())).not.toBe(OLD_BTC_BINANCE_LINK);
   });
 
-  it("a default link from stop 25 keeps Binance's old mark weight 0.1; today's default link carries 1", () => {
+  it("a default link from stop 25 keeps Binance's old mark weight 0.1 and leverage median 3; today's defaults carry 1 and 2.8", () => {
     const decoded = decodeShareState(STOP_25_DEFAULT_LINK);
     expect(decoded.ok).toBe(true);
-    const { liquidation: oldLiquidation, ...oldRest } = decoded.state.params;
-    const { liquidation: newLiquidation, ...newRest } = defaultParams();
+    const { liquidation: oldLiquidation, population: oldPopulation, ...oldRest } = decoded.state.params;
+    const { liquidation: newLiquidation, population: newPopulation, ...newRest } = defaultParams();
     expect(oldRest).toStrictEqual(newRest);
+    expect(oldPopulation).toMatchObject({ leverageMedian: 3 });
+    expect({ ...oldPopulation, leverageMedian: 2.8 }).toStrictEqual(newPopulation);
     expect(oldLiquidation.markImpactWeight).toBe(0.1);
     expect({ ...oldLiquidation, markImpactWeight: 1 }).toStrictEqual(newLiquidation);
     expect(encodeShareState(defaultShareState())).not.toBe(STOP_25_DEFAULT_LINK);

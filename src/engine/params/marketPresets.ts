@@ -211,7 +211,7 @@ const BINANCE_MARK_WEIGHT_NOTE =
   'Derived: Binance\'s mark is the median of (index × (1 + funding term), index + moving average of its own mid − index, last price). Liquidation selling moves the last ' +
   'price and the basis together, so the median is index + the basis average. Since 18 Sep 2025 that average spans 30 s, sampled each second (Binance announcement ' +
   'of 16 Sep 2025, via BlockBeats): a displacement that has stood one 60 s step is carried whole, weight 1. Under the earlier 2.5-minute average (the mark price page) ' +
-  'one step carries 0.4. Range tried (fund 0, 10,000 paths, seed 1): weight 0.1 → P(socialized) 5.2 %, 0.4 → 3.6 %, 1 → 3.2 %; at the preset\'s fund all give 0.';
+  'one step carries 0.4. Range tried (leverage median 3, fund 0, 10,000 paths, seed 1): weight 0.1 → P(socialized) 5.2 %, 0.4 → 3.6 %, 1 → 3.2 %; at the preset\'s fund all give 0.';
 
 const btcMajor: MarketPreset = {
   name: 'btc-binance',
@@ -230,7 +230,7 @@ const btcMajor: MarketPreset = {
       accounts: 10_000,
       openInterest: '1000000000',
       longShare: 0.55,
-      leverageMedian: 3,
+      leverageMedian: 2.8,
       leverageSigma: 0.9,
       paretoAlpha: 1.5,
       entrySpread: 0.03,
@@ -272,10 +272,20 @@ const btcMajor: MarketPreset = {
     { field: 'liquidation.impact.halfLifeSteps', basis: 'assumption', value: '5', url: SRC.amberdataLiquidity, note: 'Assumption: the book refills within minutes on a calm day; no published half-life for BTCUSDT found.' },
     permanentImpactSource(),
     ...oct10ThinningSources('20', '12 % (BTC, 45 minutes)', SRC.oct10Falls),
-    { field: 'insuranceFund.initial', basis: 'assumption', value: '10000000 (1 % of OI)', url: SRC.binanceInsuranceFund, note: 'Assumption: Binance pools one fund across its USDⓈ-M contracts and does not publish a BTCUSDT share; BTCUSDT\'s fund fell from > 21 M to 7.7 M USDT on 9 May 2020 (fidelity review). Binance sizes funds to a 99.9 % standard: in this model a day meets it (95 % upper bound of P(socialized) ≤ 0.1 %) from about 4 M: 2 of 10,000 paths socialize at 4 M (upper bound 0.073 %), 5 of 10,000 at 3 M (0.117 %), none from 6 M; at 1 M 0.29 %, at 0 3.2 % (sweep, 10,000 paths, seed 1, 6 Dec 2026). So 10 M is 2.5× the 99.9 % fund.' },
+    { field: 'insuranceFund.initial', basis: 'assumption', value: '10000000 (1 % of OI)', url: SRC.binanceInsuranceFund, note: 'Assumption: Binance pools one fund across its USDⓈ-M contracts and does not publish a BTCUSDT share; BTCUSDT\'s fund fell from > 21 M to 7.7 M USDT on 9 May 2020 (fidelity review). Binance sizes funds to a 99.9 % standard: in this model a day meets it (95 % upper bound of P(socialized) ≤ 0.1 %) from about 2 M: 2 of 10,000 paths socialize at 2 M (upper bound 0.073 %), 6 of 10,000 at 1 M (0.131 %), none from 4 M; at 0 2.8 % (sweep, 10,000 paths, seed 1, 6 Dec 2026). So 10 M is about 5× the 99.9 % fund.' },
     ...fundPlumbingSources(SRC.binanceInsuranceFund),
     { field: 'lossMechanism', basis: 'sourced', value: "adl pnl-leverage, size 'needed', closePrice 'bankruptcy', trigger fund-empty", url: SRC.binanceAdl, note: 'Binance ranks ADL by PnL % × margin ratio (LeveragePnl) and closes the contracts needed at the bankruptcy price, once the fund cannot take the position over.' },
-    { field: 'population.leverage*', basis: 'assumption', value: 'median 3×, σ 0.9', url: SRC.chengLeverage, note: 'Assumption: effective (account-level) leverage between the 0.2× median of ADL\'d Hyperliquid accounts (HyperReplay) and the 60× average of liquidated BitMEX traders (Cheng et al.: daily forced liquidations 3.51 % / 1.89 % of OI in 2016–19). Measured (4,000 paths, seed 1): liquidates 1.25 % of OI a day with mark weight 1 (0.9 % with the earlier 0.1), a little above the 0.4–1 % CoinGlass range (fidelity review).' },
+    {
+      field: 'population.leverageMedian',
+      basis: 'calibrated',
+      value: '2.8',
+      url: SRC.chengLeverage,
+      note:
+        'Calibrated to a sourced observable: the largest median (in steps of 0.1) whose ordinary day liquidates within the published ' +
+        'ordinary-day range of 0.36–1 % of open interest a day (CoinGlass, market-wide 2025, fidelity review §4): 0.96 % (2,000 paths, ' +
+        'seed 1). Range tried: 3 (the earlier choice) → 1.26 %, 2.9 → 1.10 %, 2.6 → 0.73 %, 2.5 → 0.63 %; P(socialized) 0 at every one.',
+    },
+    { field: 'population.leverageSigma', basis: 'assumption', value: '0.9', url: SRC.chengLeverage, note: 'Assumption: effective (account-level) leverage spreads between the 0.2× median of ADL\'d Hyperliquid accounts (HyperReplay) and the 60× average of liquidated BitMEX traders (Cheng et al.); capped by the tiers.' },
     { field: 'population.paretoAlpha', basis: 'assumption', value: '1.5', url: SRC.hyperReplay, note: 'Assumption: heavy size concentration as in the HyperReplay account data (437,723 accounts); not fitted.' },
   ],
 };
