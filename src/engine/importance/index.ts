@@ -10,7 +10,8 @@ export {
   type ScenarioTilt,
 } from './proposal';
 export { LARGE_JUMP_SD, LARGE_JUMP_TAIL, drawTiltedPath, emptyPathDraw, logTiltRatio, prepareTiltedScenario, type PathDraw, type TiltedScenario } from './drawTiltedPath';
-export { createImportanceSimulator, defaultProposal, type DrawColumns, type ImportanceOptions, type ImportanceSimulator, type WeightedRangeResult } from './importanceSimulator';
+export { ESSCHER_SHIFT_SD, MAX_JUMP_TILT, NOMINAL_SHARE, esscherProposal, esscherTilt, pathLogVariance } from './marketProposal';
+export { createImportanceSimulator, defaultProposal, defaultProposalFor, type DrawColumns, type ImportanceOptions, type ImportanceSimulator, type WeightedRangeResult } from './importanceSimulator';
 export { mergeWeightedRanges } from './mergeWeightedRanges';
 export { summarizeImportance, type ImportanceIntervals, type ImportanceSummary } from './summarizeImportance';
 export { simulateImportance } from './simulateImportance';
