@@ -17,4 +17,4 @@ export { summarizeImportance, type ImportanceIntervals, type ImportanceSummary }
 export { simulateImportance } from './simulateImportance';
 export { effectiveSampleSize, weightedMean, weightedProbability, weightedTail, type Estimate, type WeightedTail } from './weightedEstimates';
 export { controlVariateMean, type ControlledEstimate } from './controlVariates';
-export { ESTIMATOR_MODES, RARE_EVENT_THRESHOLD, chooseEstimator, importanceUnavailable, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from './rareEventChoice';
+export { ESTIMATOR_MODES, IMPORTANCE_BELOW_P, RARE_EVENT_THRESHOLD, chooseEstimator, rareInPlainRun, importanceUnavailable, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from './rareEventChoice';
