@@ -18,7 +18,7 @@ import { IMPORTANCE_BELOW_P } from '../importance/rareEventChoice';
 /**
  * Below this target the probe samples by importance (when the scenario can be tilted): at P ≈ 1 % plain sampling
  * needs tens of thousands of paths to decide, and at 0.1 % it cannot (DESIGN.md; issue 20). It is the page's
- * IMPORTANCE_BELOW_P: above 1.5 % plain sampling measured as efficient or more (rareEventChoice.ts).
+ * IMPORTANCE_BELOW_P: from about 1.5 % plain sampling was as efficient on btc-binance (rareEventChoice.ts).
  */
 export const IMPORTANCE_BELOW_TARGET = IMPORTANCE_BELOW_P;
 
