@@ -12,7 +12,8 @@ export function estimatorFlag(raw: string | undefined): Estimator {
 
 /**
  * The estimator mode of `simulate`: --estimator if given ('auto' too: plain first, importance sampling when it
- * saw fewer than RARE_EVENT_THRESHOLD socialized paths, as the page does), else the share link's, else plain.
+ * saw fewer than RARE_EVENT_THRESHOLD socialized paths and under IMPORTANCE_BELOW_P of them, as the page does),
+ * else the share link's, else plain.
  */
 export function estimatorModeOf(raw: string | undefined, fromLink: EstimatorMode | undefined): EstimatorMode {
   if (raw === 'auto') return 'auto';

@@ -18,7 +18,7 @@ export interface RareEventOutput {
 
 export function rareEventOf(mode: EstimatorMode, params: RiskParams, run: { seed: number; paths: number }, plain: RunSummary): RareEventOutput {
   const plainSocializedPaths = socializedPathsOf(plain);
-  const choice = chooseEstimator(mode, params, plainSocializedPaths);
+  const choice = chooseEstimator(mode, params, plainSocializedPaths, plain.paths);
   const common = { mode, estimator: choice.estimator, why: choice.why, plainSocializedPaths, threshold: RARE_EVENT_THRESHOLD };
   if (choice.estimator === 'plain') return { ...common, note: choice.note, summary: null };
   const summary = { ...simulateImportance(params, run), runId: runIdOf({ params, seed: run.seed, paths: run.paths, data: 'estimator=importance' }) };

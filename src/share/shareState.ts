@@ -36,7 +36,8 @@ export interface RunSpec {
   seed: number;
   /**
    * Rare-event mode (link v2 field, added later): 'auto' switches to importance sampling when the plain run saw
-   * fewer than RARE_EVENT_THRESHOLD socialized paths. ABSENT means 'plain', what every older link showed.
+   * fewer than RARE_EVENT_THRESHOLD socialized paths and under IMPORTANCE_BELOW_P of them (chooseEstimator).
+   * ABSENT means 'plain', what every older link showed.
    */
   estimator?: EstimatorMode;
   /**

@@ -22,10 +22,10 @@ function setup(whenIdle?: (start: () => void) => void) {
   return { store, runs, importance };
 }
 
-const finished = (runId: number, socialized: number): AggregateSnapshot => ({
+const finished = (runId: number, socialized: number, paths = 1000): AggregateSnapshot => ({
   runId,
-  pathsCovered: 1000,
-  summary: { paths: 1000, pSocialized: socialized / 1000 } as RunSummary,
+  pathsCovered: paths,
+  summary: { paths, pSocialized: socialized / paths } as RunSummary,
   baselineSummary: null,
   comparison: null,
   elapsedMs: 1,
@@ -60,17 +60,30 @@ describe('rare-event slice', () => {
     expect(store.getState().rareEvent?.status).toBe('off');
   });
 
-  it('switches below the threshold it states for the page, and not at it', () => {
+  it('switches below the threshold it states for the page, and not at it (4,000 paths: the count decides)', () => {
     const below = setup();
     const threshold = below.store.getState().rareEventThreshold;
     expect(threshold).toBe(20);
     below.store.getState().startRun();
-    below.runs[0]!.listener.snapshot(finished(1, threshold - 1), true);
+    below.runs[0]!.listener.snapshot(finished(1, threshold - 1, 4000), true);
     expect(below.importance).toHaveLength(1);
     const at = setup();
     at.store.getState().startRun();
-    at.runs[0]!.listener.snapshot(finished(1, threshold), true);
+    at.runs[0]!.listener.snapshot(finished(1, threshold, 4000), true);
     expect(at.importance).toHaveLength(0);
+  });
+
+  it('stays plain from 1.5 % of the paths socialized, where plain sampling measured as efficient (1,000 paths: 15)', () => {
+    const below = setup();
+    expect(below.store.getState().rareEventBelowShare).toBe(0.015);
+    below.store.getState().startRun();
+    below.runs[0]!.listener.snapshot(finished(1, 14), true);
+    expect(below.importance).toHaveLength(1);
+    const at = setup();
+    at.store.getState().startRun();
+    at.runs[0]!.listener.snapshot(finished(1, 15), true);
+    expect(at.importance).toHaveLength(0);
+    expect(at.store.getState().rareEvent).toMatchObject({ status: 'off', choice: { estimator: 'plain', why: 'enough-events' } });
   });
 
   it('drops the estimate when a new run starts, and ignores the old answer arriving late', async () => {

@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { RunEngine } from './engines';
 import type { ImportanceSummary } from '../engine/importance/summarizeImportance';
-import { chooseEstimator, RARE_EVENT_THRESHOLD, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from '../engine/importance/rareEventChoice';
+import { chooseEstimator, IMPORTANCE_BELOW_P, RARE_EVENT_THRESHOLD, socializedPathsOf, type EstimatorChoice, type EstimatorMode } from '../engine/importance/rareEventChoice';
 import type { AppState } from './store';
 
 export interface RareEventState {
@@ -26,6 +26,8 @@ export interface RareEventSlice {
   setEstimator: (mode: EstimatorMode) => void;
   /** 'auto' switches to importance sampling when fewer plain paths than this socialized (the CLI's `threshold`). */
   rareEventThreshold: number;
+  /** …and only when under this share of them socialized (IMPORTANCE_BELOW_P: above it plain sampling is as efficient). */
+  rareEventBelowShare: number;
   /** The rare-event estimate of the last finished run, or null before one (or while a new run goes). */
   rareEvent: RareEventState | null;
   /** Decides (and starts) the rare-event estimate of the finished run; the store calls it. */
@@ -58,6 +60,7 @@ export function createRareEventSlice(engine: RunEngine, whenIdle: IdleScheduler 
     return {
       estimator: 'auto',
       rareEventThreshold: RARE_EVENT_THRESHOLD,
+      rareEventBelowShare: IMPORTANCE_BELOW_P,
       rareEvent: null,
       setEstimator: (mode) => {
         if (get().estimator !== mode) set({ estimator: mode });
@@ -72,7 +75,7 @@ export function createRareEventSlice(engine: RunEngine, whenIdle: IdleScheduler 
         if (made && made.runId === runId && made.estimator === estimator) return;
         made = { runId, estimator };
         const plainSocializedPaths = socializedPathsOf(summary);
-        const choice = chooseEstimator(estimator, params, plainSocializedPaths);
+        const choice = chooseEstimator(estimator, params, plainSocializedPaths, summary.paths);
         const base = { runId, choice, plainSocializedPaths, paths, summary: null, error: null };
         if (choice.estimator === 'plain' || !engine.runImportance) {
           set({ rareEvent: { ...base, status: 'off' } });

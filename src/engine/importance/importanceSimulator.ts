@@ -5,7 +5,9 @@ import type { RangeResult } from '../results/pathResults';
 import { simConfig } from '../sim/config/simConfig';
 import { createSimulator, type SimulatorOptions } from '../sim/simulateRange';
 import { drawTiltedPath, emptyPathDraw, prepareTiltedScenario, type TiltedScenario } from './drawTiltedPath';
-import { DEFAULT_GBM_PROPOSAL, DEFAULT_JUMP_PROPOSAL, NOMINAL_PROPOSAL, type ImportanceProposal } from './proposal';
+import type { PreparedScenario } from '../scenario/prepareScenario';
+import { esscherProposal } from './marketProposal';
+import { DEFAULT_GBM_PROPOSAL, NOMINAL_PROPOSAL, type ImportanceProposal } from './proposal';
 
 /** Per-path draw statistics of a range, columns indexed by path − from (see PathDraw). */
 export interface DrawColumns {
@@ -38,16 +40,30 @@ export interface ImportanceSimulator {
   run(from: number, to: number): WeightedRangeResult;
 }
 
-/** The default proposal for a scenario kind; crash and replay have none (importance sampling refuses them). */
-export function defaultProposal(params: RiskParams): ImportanceProposal {
-  switch (params.scenario.kind) {
+/**
+ * The default proposal of a prepared scenario: a jump market gets the Esscher mixture fitted to its own variance
+ * split (marketProposal.ts), a gbm market (or a jump market without jumps) the two-sided drift tilt; crash,
+ * replay and bootstrap have none (importance sampling refuses them).
+ */
+export function defaultProposalFor(prepared: PreparedScenario): ImportanceProposal {
+  switch (prepared.kind) {
     case 'jump':
-      return params.scenario.jumpIntensityAnnual > 0 ? DEFAULT_JUMP_PROPOSAL : DEFAULT_GBM_PROPOSAL;
+      return prepared.jumpCountCdf[0]! < 1 ? esscherProposal(prepared) : DEFAULT_GBM_PROPOSAL;
     case 'gbm':
       return DEFAULT_GBM_PROPOSAL;
     default:
       return NOMINAL_PROPOSAL;
   }
+}
+
+/** defaultProposalFor the scenario of `params`, as createImportanceSimulator prepares it. */
+export function defaultProposal(params: RiskParams): ImportanceProposal {
+  return defaultProposalFor(prepareFor(params));
+}
+
+function prepareFor(params: RiskParams): PreparedScenario {
+  const config = simConfig(params);
+  return prepareScenario(params.scenario, { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds });
 }
 
 /**
@@ -57,9 +73,8 @@ export function defaultProposal(params: RiskParams): ImportanceProposal {
  * @throws RangeError for a crash or replay scenario, or a proposal the scenario cannot express
  */
 export function createImportanceSimulator(params: RiskParams, seed: number, options: ImportanceOptions = {}): ImportanceSimulator {
-  const config = simConfig(params);
-  const prepared = prepareScenario(params.scenario, { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds });
-  const tilted = prepareTiltedScenario(prepared, options.proposal ?? defaultProposal(params), { antithetic: options.antithetic ?? false });
+  const prepared = prepareFor(params);
+  const tilted = prepareTiltedScenario(prepared, options.proposal ?? defaultProposalFor(prepared), { antithetic: options.antithetic ?? false });
   const draw = emptyPathDraw();
   let columns: DrawColumns | null = null;
   let rangeFrom = 0;

@@ -34,12 +34,12 @@ export const IDENTITY_TILT: ScenarioTilt = Object.freeze({ jumpIntensityFactor: 
 export const NOMINAL_PROPOSAL: ImportanceProposal = Object.freeze({ components: Object.freeze([Object.freeze({ share: 1, tilt: IDENTITY_TILT })]) });
 
 /**
- * The default proposal for a jump scenario: a day's socialized loss comes from a jump large enough to carry
- * leveraged positions through their bankruptcy price and the fund, in either direction. So jumps are made
- * twice as frequent and 1.8 times as wide (symmetric: longs and shorts both get their bad day), and a fifth of
- * the paths stay nominal. Chosen among (c, k, nominal share) = (2–4, 1.6–2.2, 0.1–0.2) on the default market with
- * jumpStdev 0.045 and 0.04 (P(socialized) ≈ 0.8 % and 0.35 %), 4,000 paths: it gave the narrowest intervals on
- * both (relative 95 % half-width 0.16 and 0.20). See src/cli/benchImportance.ts.
+ * The proposal jump scenarios used until the calibrated presets (no longer a default; kept to compare against):
+ * jumps twice as frequent and 1.8 times as wide, a fifth of the paths nominal. It was tuned on the old default
+ * market (one 4.5 % jump a day, where jumps carry most of the variance). On btc-binance (ten 0.4 % jumps a day,
+ * four fifths of the variance in the diffusion) it multiplies ~20 per-jump likelihood factors per path, its
+ * weights degenerate and it was ~25× less efficient than plain sampling. Jump markets now get
+ * esscherProposal (marketProposal.ts), fitted to the market's own variance split.
  */
 export const DEFAULT_JUMP_PROPOSAL: ImportanceProposal = Object.freeze({
   components: Object.freeze([

@@ -4,7 +4,7 @@
  * it. While the interval straddles the target the probe doubles its paths (paths [n, 2n) of the same seed, so
  * the first n stay the common random numbers every probe shares) up to maxPaths; still straddling there, it
  * counts as failing and is marked `undecided` — the solver never claims a pass it has not shown.
- * For a target below 2 % on a gbm or jump market the paths are importance-sampled (src/engine/importance) and the
+ * For a target below 1.5 % (IMPORTANCE_BELOW_TARGET) on a gbm or jump market the paths are importance-sampled (src/engine/importance) and the
  * interval is the weighted one; every lever value then sees the same tilted paths and weights.
  */
 import { MAX_PATHS } from '../params/validateParams';
@@ -13,12 +13,14 @@ import { wilsonInterval } from '../metrics/wilson';
 import { createSimulator } from '../sim/simulateRange';
 import { createImportanceSimulator } from '../importance/importanceSimulator';
 import { weightedProbability } from '../importance/weightedEstimates';
+import { IMPORTANCE_BELOW_P } from '../importance/rareEventChoice';
 
 /**
  * Below this target the probe samples by importance (when the scenario can be tilted): at P ≈ 1 % plain sampling
- * needs tens of thousands of paths to decide, and at 0.1 % it cannot (DESIGN.md; issue 20).
+ * needs tens of thousands of paths to decide, and at 0.1 % it cannot (DESIGN.md; issue 20). It is the page's
+ * IMPORTANCE_BELOW_P: from about 1.5 % plain sampling was as efficient on btc-binance (rareEventChoice.ts).
  */
-export const IMPORTANCE_BELOW_TARGET = 0.02;
+export const IMPORTANCE_BELOW_TARGET = IMPORTANCE_BELOW_P;
 
 export type ProbeEstimator = 'plain' | 'importance';
 

@@ -9,6 +9,8 @@ describe('probeEstimator', () => {
   const replay = aWorld({ prices: ['100', '90'], accounts: [anAccount({ id: 'a' })] });
   it.each([
     ['a jump market, target 1 %: importance', stormyWorld(), 0.01, 'auto', 'importance'],
+    ['a jump market, target 1.49 %: importance', stormyWorld(), 0.0149, 'auto', 'importance'],
+    ['a jump market, target 1.5 % (IMPORTANCE_BELOW_TARGET): plain, which measured as efficient there', stormyWorld(), 0.015, 'auto', 'plain'],
     ['a jump market, target 5 %: plain', stormyWorld(), 0.05, 'auto', 'plain'],
     ['a replay market cannot be tilted: plain even at 1 %', replay, 0.01, 'auto', 'plain'],
     ['an explicit choice wins', stormyWorld(), 0.01, 'plain', 'plain'],
@@ -17,9 +19,9 @@ describe('probeEstimator', () => {
   });
 });
 
-describe('probeParams with importance sampling (target below 2 %)', () => {
+describe('probeParams with importance sampling (target below 1.5 %)', () => {
   const world = stormyWorld();
-  const settings = { seed: 5, target: 0.015, initialPaths: 200, maxPaths: 200 };
+  const settings = { seed: 5, target: 0.012, initialPaths: 200, maxPaths: 200 };
 
   it('reports the weighted estimate and interval of the tilted paths, and whether it clears the target', () => {
     const outcome = probeParams(world, settings);

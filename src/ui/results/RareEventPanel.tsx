@@ -42,7 +42,7 @@ export function RareEventPanel() {
     <div className="rare-event" data-testid="rare-event-panel" data-status={state.status}>
       {state.status === 'running' && (
         <p data-testid="rare-event-note">
-          {reason}: sampling {formatInteger(state.paths)} paths that lean toward large jumps and weighting each back to the market…
+          {reason}: sampling {formatInteger(state.paths)} paths that lean toward large price moves and weighting each back to the market…
         </p>
       )}
       {state.status === 'error' && (
