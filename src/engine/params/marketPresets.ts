@@ -373,7 +373,7 @@ const solMid: MarketPreset = {
     ...oct10ThinningSources('7.7', '31 % (SOL, the same 45 minutes; on Hyperliquid alone −26 %, which would give 9.2)', SRC.oct10Falls),
     { field: 'insuranceFund.initial', basis: 'assumption', value: '2000000 (1 % of OI)', url: SRC.hlLiquidations, note: 'Assumption: Hyperliquid has no per-market fund; the liquidator vault (HLP) backstops. This is the share of the vault taken to absorb this market.' },
     ...fundPlumbingSources(SRC.hlLiquidations),
-    { field: 'lossMechanism', basis: 'sourced', value: "adl hyperliquid, size 'needed', closePrice 'mark', trigger fund-empty", url: SRC.hlAdl, note: 'Opposite-side users "ranked by unrealized pnl and leverage used", by the sorting index (mark / entry) × (notional / account value), closed "at the previous mark price" (mechanisms.md, HL2).' },
+    { field: 'lossMechanism', basis: 'sourced', value: "adl hyperliquid, size 'needed', closePrice 'mark', trigger fund-empty", url: SRC.hlAdl, note: 'Opposite-side users "ranked by unrealized pnl and leverage used", by the sorting index (mark / entry) × (notional / account value), closed "at the previous mark price" (mechanisms.md, HL2). At the mark the winners lose their position, not money, so socialized loss is 0 by construction: what the fund cannot cover stays uncovered (the vault\'s, on the venue).' },
     { field: 'lossMechanism (the vault)', basis: 'assumption', value: 'HLP as the fund', url: SRC.hlAdl, note: 'Assumption: the vault that takes over positions below 2/3 of maintenance is modelled as the fund it spends; choose lossMechanism "backstop" (takeoverEquityShare 2/3) to see the vault hold and unwind the positions and its P&L.' },
   ],
 };
