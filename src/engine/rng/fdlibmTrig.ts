@@ -179,8 +179,25 @@ export function fdlibmSinCos(x: number, out: Float64Array): void {
   const n = remPio2(x, reduced);
   const y0 = reduced[0]!;
   const y1 = reduced[1]!;
-  const s = kernelSin(y0, y1, 1);
-  const c = kernelCos(y0, y1);
+  // kernelSin(y0, y1, 1) and kernelCos(y0, y1) with their shared part (the high word, y0²) computed once.
+  let s: number;
+  let c: number;
+  const iy = highWord(y0) & 0x7fffffff;
+  if (iy < 0x3e400000 && Math.trunc(y0) === 0) {
+    s = y0;
+    c = 1;
+  } else {
+    const z = y0 * y0;
+    const v = z * y0;
+    const rs = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+    s = y0 - (z * (0.5 * y1 - v * rs) - y1 - v * S1);
+    const rc = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+    if (iy < 0x3fd33333) c = 1 - (0.5 * z - (z * rc - y0 * y1));
+    else {
+      const qx = iy > 0x3fe90000 ? 0.28125 : fromHighWord(iy - 0x00200000);
+      c = 1 - qx - (0.5 * z - qx - (z * rc - y0 * y1));
+    }
+  }
   switch (n & 3) {
     case 0:
       out[0] = s;

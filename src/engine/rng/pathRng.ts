@@ -12,6 +12,7 @@ export const RNG_STREAM = { price: 1, adl: 2, population: 3, importance: 4 } as 
 export type RngStream = (typeof RNG_STREAM)[keyof typeof RNG_STREAM];
 
 const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
 /** sin and cos of a Box–Muller angle; shared by every generator (JavaScript runs one call at a time). */
 const sinCos = new Float64Array(2);
 
@@ -59,7 +60,8 @@ export class PathRng {
 
   /** Uniform in the open interval (0, 1), 32 bits of resolution: never 0, so log(u) is finite. */
   nextFloat(): number {
-    return (this.nextUint32() + 0.5) / TWO_POW_32;
+    // × 2^−32 is exact (a power of two), so it gives the bits of ÷ 2^32 without a division.
+    return (this.nextUint32() + 0.5) * TWO_POW_MINUS_32;
   }
 
   /** Uniform integer in [0, n) for 1 ≤ n ≤ 2^32, by rejection so every value is equally likely. */
@@ -85,5 +87,50 @@ export class PathRng {
     this.spareNormal = radius * sinCos[0]!;
     this.hasSpareNormal = true;
     return radius * sinCos[1]!;
+  }
+
+  /**
+   * Writes the next `count` standard normals into out[0 .. count): the very numbers, in order, that `count` calls
+   * of nextNormal would return, leaving the generator in the same state (a spare kept when count uses half a
+   * pair). A path draws a normal per step, and the loop keeps the generator's state in locals rather than in the
+   * object between draws: the price paths' hot loop.
+   */
+  fillNormals(out: Float64Array, count: number): void {
+    let i = 0;
+    if (count > 0 && this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      out[i++] = this.spareNormal;
+    }
+    let { a, b, c, d } = this;
+    for (; i < count; i += 2) {
+      // Two sfc32 outputs, exactly as nextUint32 computes them.
+      let t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u1 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u2 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      const radius = Math.sqrt(-2 * log(u1));
+      fdlibmSinCos(2 * Math.PI * u2, sinCos);
+      out[i] = radius * sinCos[1]!;
+      if (i + 1 < count) {
+        out[i + 1] = radius * sinCos[0]!;
+      } else {
+        this.spareNormal = radius * sinCos[0]!;
+        this.hasSpareNormal = true;
+      }
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 }
