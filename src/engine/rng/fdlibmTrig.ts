@@ -65,8 +65,13 @@ const PIO2_2T = 2.02226624879595063154e-21;
 const PIO2_3 = 2.0222662487111664558e-21;
 const PIO2_3T = 8.47842766036889956997e-32;
 
-/** x reduced modulo π/2: returns n with x = n·π/2 + (y0 + y1), |y0 + y1| ≤ π/4 (fdlibm's medium-size path). */
-function remPio2(x: number, y: Float64Array): number {
+/**
+ * x = y[0] on entry, reduced modulo π/2: returns n with x = n·π/2 + (y[0] + y[1]), |y[0] + y[1]| ≤ π/4 (fdlibm's
+ * medium-size path). x comes in through the array because a double passed to a call V8 does not inline is boxed
+ * on the heap: an allocation per normal drawn.
+ */
+function remPio2(y: Float64Array): number {
+  const x = y[0]!;
   const hx = highWord(x);
   const ix = hx & 0x7fffffff;
   if (ix < 0x4002d97c) {
@@ -125,7 +130,8 @@ export function fdlibmSin(x: number): number {
   const ix = highWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelSin(x, 0, 0);
   if (ix >= 0x7ff00000) return NaN;
-  const n = remPio2(x, reduced);
+  reduced[0] = x;
+  const n = remPio2(reduced);
   const y0 = reduced[0]!;
   const y1 = reduced[1]!;
   switch (n & 3) {
@@ -145,7 +151,8 @@ export function fdlibmCos(x: number): number {
   const ix = highWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelCos(x, 0);
   if (ix >= 0x7ff00000) return NaN;
-  const n = remPio2(x, reduced);
+  reduced[0] = x;
+  const n = remPio2(reduced);
   const y0 = reduced[0]!;
   const y1 = reduced[1]!;
   switch (n & 3) {
@@ -165,6 +172,13 @@ export function fdlibmCos(x: number): number {
  * the same bits as fdlibmSin(x) and fdlibmCos(x), which reduce the same argument the same way.
  */
 export function fdlibmSinCos(x: number, out: Float64Array): void {
+  out[0] = x;
+  sinCosInPlace(out);
+}
+
+/** out[0] = sin(x), out[1] = cos(x) for x = out[0] on entry (the argument comes unboxed, as in remPio2). */
+function sinCosInPlace(out: Float64Array): void {
+  const x = out[0]!;
   const ix = highWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) {
     out[0] = kernelSin(x, 0, 0);
@@ -176,7 +190,8 @@ export function fdlibmSinCos(x: number, out: Float64Array): void {
     out[1] = NaN;
     return;
   }
-  const n = remPio2(x, reduced);
+  reduced[0] = x;
+  const n = remPio2(reduced);
   const y0 = reduced[0]!;
   const y1 = reduced[1]!;
   // kernelSin(y0, y1, 1) and kernelCos(y0, y1) with their shared part (the high word, y0²) computed once.
