@@ -95,6 +95,60 @@ export class PathRng {
    * pair). A path draws a normal per step, and the loop keeps the generator's state in locals rather than in the
    * object between draws: the price paths' hot loop.
    */
+  /**
+   * For steps k = from, from + 1, … < to: a normal into normals[k], then a uniform into uniforms[k] (the draws of
+   * nextNormal() then nextFloat()), stopping after the first step whose uniform exceeds `uniformLimit`. Returns the
+   * step after the last one drawn. The numbers and the state left are those of the same calls, so a caller can draw
+   * something else after the step it stopped at (a jump diffusion's jump sizes: rare steps) and call again.
+   */
+  fillNormalUniformSteps(normals: Float64Array, uniforms: Float64Array, from: number, to: number, uniformLimit: number): number {
+    let { a, b, c, d, spareNormal: spare, hasSpareNormal: hasSpare } = this;
+    let k = from;
+    while (k < to) {
+      let t: number;
+      if (hasSpare) {
+        hasSpare = false;
+        normals[k] = spare;
+      } else {
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        const u1 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        const u2 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+        const radius = Math.sqrt(-2 * log(u1));
+        fdlibmSinCos(2 * Math.PI * u2, sinCos);
+        spare = radius * sinCos[0]!;
+        hasSpare = true;
+        normals[k] = radius * sinCos[1]!;
+      }
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      uniforms[k++] = u;
+      if (u > uniformLimit) break;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    this.spareNormal = spare;
+    this.hasSpareNormal = hasSpare;
+    return k;
+  }
+
   fillNormals(out: Float64Array, count: number): void {
     let i = 0;
     if (count > 0 && this.hasSpareNormal) {
