@@ -180,24 +180,29 @@ export function fdlibmSinCos(x: number, out: Float64Array): void {
 function sinCosInPlace(out: Float64Array): void {
   const x = out[0]!;
   const ix = highWord(x) & 0x7fffffff;
-  if (ix <= 0x3fe921fb) {
-    out[0] = kernelSin(x, 0, 0);
-    out[1] = kernelCos(x, 0);
-    return;
-  }
   if (ix >= 0x7ff00000) {
     out[0] = NaN;
     out[1] = NaN;
     return;
   }
-  reduced[0] = x;
-  const n = remPio2(reduced);
-  const y0 = reduced[0]!;
-  const y1 = reduced[1]!;
-  // kernelSin(y0, y1, 1) and kernelCos(y0, y1) with their shared part (the high word, y0²) computed once.
+  // |x| ≤ π/4 needs no reduction: kernelSin(x, 0, 0) and kernelCos(x, 0), quadrant 0.
+  const small = ix <= 0x3fe921fb;
+  let n = 0;
+  let y0 = x;
+  let y1 = 0;
+  if (!small) {
+    reduced[0] = x;
+    n = remPio2(reduced);
+    y0 = reduced[0]!;
+    y1 = reduced[1]!;
+  }
+  // kernelSin(y0, y1, small ? 0 : 1) and kernelCos(y0, y1) with their shared part (the high word, y0²) computed once.
   let s: number;
   let c: number;
-  const iy = highWord(y0) & 0x7fffffff;
+  // The word reads are written out rather than called: in Chromium these small helpers are not always inlined here,
+  // and fromHighWord's double result is then boxed on the heap, once per normal pair.
+  F64[0] = y0;
+  const iy = I32[1]! & 0x7fffffff;
   if (iy < 0x3e400000 && Math.trunc(y0) === 0) {
     s = y0;
     c = 1;
@@ -205,11 +210,16 @@ function sinCosInPlace(out: Float64Array): void {
     const z = y0 * y0;
     const v = z * y0;
     const rs = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-    s = y0 - (z * (0.5 * y1 - v * rs) - y1 - v * S1);
+    s = small ? y0 + v * (S1 + z * rs) : y0 - (z * (0.5 * y1 - v * rs) - y1 - v * S1);
     const rc = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
     if (iy < 0x3fd33333) c = 1 - (0.5 * z - (z * rc - y0 * y1));
     else {
-      const qx = iy > 0x3fe90000 ? 0.28125 : fromHighWord(iy - 0x00200000);
+      let qx = 0.28125;
+      if (iy <= 0x3fe90000) {
+        I32[1] = iy - 0x00200000;
+        I32[0] = 0;
+        qx = F64[0]!;
+      }
       c = 1 - qx - (0.5 * z - qx - (z * rc - y0 * y1));
     }
   }
