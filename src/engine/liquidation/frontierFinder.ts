@@ -82,6 +82,14 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
     else addWatch(j);
   };
 
+  /** The common case on a quiet step: no bound crossed, nothing watched. */
+  const nothingAt = (price: number): boolean =>
+    watchCount === 0 &&
+    !(longPointer < longs.order.length && longs.keys[longPointer]! > price) &&
+    !(shortPointer < shorts.order.length && shorts.keys[shortPointer]! > -price) &&
+    !(longHeap.topKey() > price) &&
+    !(shortHeap.topKey() > -price);
+
   return {
     startPath() {
       for (let k = 0; k < dirtyCount; k++) {
@@ -97,17 +105,10 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
       shortPointer = 0;
     },
 
+    nothingAt,
+
     collect(price, inQueue, out) {
-      // The common case on a quiet step: no bound crossed, nothing watched.
-      if (
-        watchCount === 0 &&
-        !(longPointer < longs.order.length && longs.keys[longPointer]! > price) &&
-        !(shortPointer < shorts.order.length && shorts.keys[shortPointer]! > -price) &&
-        !(longHeap.topKey() > price) &&
-        !(shortHeap.topKey() > -price)
-      ) {
-        return 0;
-      }
+      if (nothingAt(price)) return 0;
       stamp = (stamp + 1) >>> 0 || 1;
       lookPrice = price;
       lookInQueue = inQueue;

@@ -205,7 +205,7 @@ export class PathSimulator {
 
   /** Queues the accounts newly liquidatable at `oracle` behind those already waiting; returns the queue length. */
   private enqueueLiquidatable(oracle: number): number {
-    const found = this.finder.collect(oracle, this.inQueue, this.collected);
+    const found = this.finder.nothingAt(oracle) ? 0 : this.finder.collect(oracle, this.inQueue, this.collected);
     for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
     return this.queueLength;
   }
