@@ -18,16 +18,27 @@ import type { FinderContext, LiquidationFinder } from './liquidationFinder';
 export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): LiquidationFinder {
   const { book } = ctx;
   const n = book.count;
-  const longKey = (j: number) => {
-    const bound = longLiquidationBound(schedule, book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!);
-    // A never-liquidatable account (bound −∞) keeps its infinite key: slack would make it NaN.
-    return Number.isFinite(bound) ? bound + boundSlack(book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!, bound) : bound;
+  // An account's signed key is written into keySlot[0] rather than returned: where a haircut re-keys thousands of
+  // winners V8 does not inline the computation, and a double returned from a call that is not inlined is boxed on
+  // the heap (one allocation per winner per haircut); writeKey returns nothing, so nothing is boxed.
+  const keySlot = new Float64Array(1);
+  const writeKey = (j: number): void => {
+    const size = book.sizeBase[j]!;
+    const entry = book.entryPrice[j]!;
+    const collateral = book.collateralUnits[j]!;
+    if (book.side[j]! > 0) {
+      const bound = longLiquidationBound(schedule, size, entry, collateral);
+      // A never-liquidatable account (bound −∞) keeps its infinite key: slack would make it NaN.
+      keySlot[0] = Number.isFinite(bound) ? bound + boundSlack(size, entry, collateral, bound) : bound;
+    } else {
+      const bound = shortLiquidationBound(schedule, size, entry, collateral);
+      keySlot[0] = Number.isFinite(bound) ? -(bound - boundSlack(size, entry, collateral, bound)) : -bound;
+    }
   };
-  const shortKey = (j: number) => {
-    const bound = shortLiquidationBound(schedule, book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!);
-    return Number.isFinite(bound) ? -(bound - boundSlack(book.sizeBase[j]!, book.entryPrice[j]!, book.collateralUnits[j]!, bound)) : -bound;
+  const signedKey = (j: number): number => {
+    writeKey(j);
+    return keySlot[0]!;
   };
-  const signedKey = (j: number) => (book.side[j]! > 0 ? longKey(j) : shortKey(j));
 
   // The static order is built from the starting population: the book is freshly reset when this runs.
   const buildOrder = (side: number) => {
@@ -82,6 +93,14 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
     else addWatch(j);
   };
 
+  /** The common case on a quiet step: no bound crossed, nothing watched. */
+  const nothingAt = (price: number): boolean =>
+    watchCount === 0 &&
+    !(longPointer < longs.order.length && longs.keys[longPointer]! > price) &&
+    !(shortPointer < shorts.order.length && shorts.keys[shortPointer]! > -price) &&
+    !(longHeap.topKey() > price) &&
+    !(shortHeap.topKey() > -price);
+
   return {
     startPath() {
       for (let k = 0; k < dirtyCount; k++) {
@@ -97,17 +116,10 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
       shortPointer = 0;
     },
 
+    nothingAt,
+
     collect(price, inQueue, out) {
-      // The common case on a quiet step: no bound crossed, nothing watched.
-      if (
-        watchCount === 0 &&
-        !(longPointer < longs.order.length && longs.keys[longPointer]! > price) &&
-        !(shortPointer < shorts.order.length && shorts.keys[shortPointer]! > -price) &&
-        !(longHeap.topKey() > price) &&
-        !(shortHeap.topKey() > -price)
-      ) {
-        return 0;
-      }
+      if (nothingAt(price)) return 0;
       stamp = (stamp + 1) >>> 0 || 1;
       lookPrice = price;
       lookInQueue = inQueue;
@@ -149,7 +161,8 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
             continue;
           }
         }
-        const key = signedKey(j);
+        writeKey(j);
+        const key = keySlot[0]!;
         const stillNear = book.side[j]! > 0 ? key > price : key > -price;
         if (stillNear || inQueue[j] === 1) watch[kept++] = j;
         else {
@@ -165,7 +178,10 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
     accountChanged(j) {
       markDirty(j);
       version[j] = (version[j]! + 1) >>> 0;
-      if (book.open[j] === 1) (book.side[j]! > 0 ? longHeap : shortHeap).push(signedKey(j), j, version[j]!);
+      if (book.open[j] === 1) {
+        writeKey(j);
+        (book.side[j]! > 0 ? longHeap : shortHeap).push(keySlot[0]!, j, version[j]!);
+      }
     },
 
     accountReleased(j) {

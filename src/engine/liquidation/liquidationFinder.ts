@@ -12,6 +12,11 @@ export interface LiquidationFinder {
    * `price`, and returns how many.
    */
   collect(price: number, inQueue: Uint8Array, out: Int32Array): number;
+  /**
+   * True only when `collect(price, …)` would find nothing whatever the queue (false when unsure): a small check the
+   * simulator makes first, so a quiet step does not call the whole collect.
+   */
+  nothingAt(price: number): boolean;
   /** The account's size or collateral changed (its liquidation price moved). */
   accountChanged(j: number): void;
   /** The account left the liquidation queue still open (the price recovered before its turn). */

@@ -5,6 +5,8 @@ export function scanFinder(ctx: FinderContext): LiquidationFinder {
   const { book } = ctx;
   return {
     startPath() {},
+    // The scan knows only by scanning.
+    nothingAt: () => false,
     collect(price, inQueue, out) {
       let found = 0;
       for (let j = 0; j < book.count; j++) {

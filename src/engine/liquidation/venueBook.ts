@@ -27,6 +27,8 @@ export class VenueBook {
    * twice a step and after every settlement round, and a quiet step should not redo the displacement maths.
    */
   private markCache = 0;
+  /** displacementAt(flowQuote) behind markCache: endStep needs it again when no flow came after the last mark. */
+  private displacementCache = 0;
   private markStale = true;
   private peakIndex = 0;
   private permanent = 0;
@@ -77,10 +79,7 @@ export class VenueBook {
 
   /** The mark after a total flow of `flowQuote` this step. */
   markAt(flowQuote: number): number {
-    const d = this.displacementAt(flowQuote);
-    if (d === 0) return this.index;
-    const w = this.cfg.markImpactWeight;
-    return this.index * (1 + (w === 1 ? d : w * d));
+    return this.markOf(this.displacementAt(flowQuote));
   }
 
   /**
@@ -109,10 +108,19 @@ export class VenueBook {
   /** The mark now. */
   mark(): number {
     if (this.markStale) {
-      this.markCache = this.markAt(this.flowQuote);
+      const d = this.displacementAt(this.flowQuote);
+      this.displacementCache = d;
+      this.markCache = this.markOf(d);
       this.markStale = false;
     }
     return this.markCache;
+  }
+
+  /** The mark at displacement d of the book: what markAt gives for the flow that displaced it by d. */
+  private markOf(d: number): number {
+    if (d === 0) return this.index;
+    const w = this.cfg.markImpactWeight;
+    return this.index * (1 + (w === 1 ? d : w * d));
   }
 
   /** The average fill of an order that moves this step's flow from `fromQuote` to `toQuote`. */
@@ -137,13 +145,14 @@ export class VenueBook {
       this.transient = 0;
       return this.index;
     }
-    const total = this.displacementAt(this.flowQuote);
+    // A step usually read its mark after its last flow: the displacement and mark behind it are still current.
+    const current = !this.markStale;
+    const total = current ? this.displacementCache : this.displacementAt(this.flowQuote);
     if (cfg.impactPermanentShare > 0) {
       const stepImpact = impactDisplacement(cfg.impactModel, this.flowQuote, this.depth());
       this.permanent = clampDisplacement(this.permanent + cfg.impactPermanentShare * stepImpact);
     }
     this.transient = this.permanent === 0 ? total : total - this.permanent;
-    const w = cfg.markImpactWeight;
-    return total === 0 ? this.index : this.index * (1 + (w === 1 ? total : w * total));
+    return current ? this.markCache : this.markOf(total);
   }
 }

@@ -65,8 +65,13 @@ const PIO2_2T = 2.02226624879595063154e-21;
 const PIO2_3 = 2.0222662487111664558e-21;
 const PIO2_3T = 8.47842766036889956997e-32;
 
-/** x reduced modulo π/2: returns n with x = n·π/2 + (y0 + y1), |y0 + y1| ≤ π/4 (fdlibm's medium-size path). */
-function remPio2(x: number, y: Float64Array): number {
+/**
+ * x = y[0] on entry, reduced modulo π/2: returns n with x = n·π/2 + (y[0] + y[1]), |y[0] + y[1]| ≤ π/4 (fdlibm's
+ * medium-size path). x comes in through the array because a double passed to a call V8 does not inline is boxed
+ * on the heap: an allocation per normal drawn.
+ */
+function remPio2(y: Float64Array): number {
+  const x = y[0]!;
   const hx = highWord(x);
   const ix = hx & 0x7fffffff;
   if (ix < 0x4002d97c) {
@@ -125,7 +130,8 @@ export function fdlibmSin(x: number): number {
   const ix = highWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelSin(x, 0, 0);
   if (ix >= 0x7ff00000) return NaN;
-  const n = remPio2(x, reduced);
+  reduced[0] = x;
+  const n = remPio2(reduced);
   const y0 = reduced[0]!;
   const y1 = reduced[1]!;
   switch (n & 3) {
@@ -145,7 +151,8 @@ export function fdlibmCos(x: number): number {
   const ix = highWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelCos(x, 0);
   if (ix >= 0x7ff00000) return NaN;
-  const n = remPio2(x, reduced);
+  reduced[0] = x;
+  const n = remPio2(reduced);
   const y0 = reduced[0]!;
   const y1 = reduced[1]!;
   switch (n & 3) {
@@ -165,22 +172,57 @@ export function fdlibmCos(x: number): number {
  * the same bits as fdlibmSin(x) and fdlibmCos(x), which reduce the same argument the same way.
  */
 export function fdlibmSinCos(x: number, out: Float64Array): void {
+  out[0] = x;
+  sinCosInPlace(out);
+}
+
+/** out[0] = sin(x), out[1] = cos(x) for x = out[0] on entry (the argument comes unboxed, as in remPio2). */
+function sinCosInPlace(out: Float64Array): void {
+  const x = out[0]!;
   const ix = highWord(x) & 0x7fffffff;
-  if (ix <= 0x3fe921fb) {
-    out[0] = kernelSin(x, 0, 0);
-    out[1] = kernelCos(x, 0);
-    return;
-  }
   if (ix >= 0x7ff00000) {
     out[0] = NaN;
     out[1] = NaN;
     return;
   }
-  const n = remPio2(x, reduced);
-  const y0 = reduced[0]!;
-  const y1 = reduced[1]!;
-  const s = kernelSin(y0, y1, 1);
-  const c = kernelCos(y0, y1);
+  // |x| ≤ π/4 needs no reduction: kernelSin(x, 0, 0) and kernelCos(x, 0), quadrant 0.
+  const small = ix <= 0x3fe921fb;
+  let n = 0;
+  let y0 = x;
+  let y1 = 0;
+  if (!small) {
+    reduced[0] = x;
+    n = remPio2(reduced);
+    y0 = reduced[0]!;
+    y1 = reduced[1]!;
+  }
+  // kernelSin(y0, y1, small ? 0 : 1) and kernelCos(y0, y1) with their shared part (the high word, y0²) computed once.
+  let s: number;
+  let c: number;
+  // The word reads are written out rather than called: in Chromium these small helpers are not always inlined here,
+  // and fromHighWord's double result is then boxed on the heap, once per normal pair.
+  F64[0] = y0;
+  const iy = I32[1]! & 0x7fffffff;
+  if (iy < 0x3e400000 && Math.trunc(y0) === 0) {
+    s = y0;
+    c = 1;
+  } else {
+    const z = y0 * y0;
+    const v = z * y0;
+    const rs = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+    s = small ? y0 + v * (S1 + z * rs) : y0 - (z * (0.5 * y1 - v * rs) - y1 - v * S1);
+    const rc = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+    if (iy < 0x3fd33333) c = 1 - (0.5 * z - (z * rc - y0 * y1));
+    else {
+      let qx = 0.28125;
+      if (iy <= 0x3fe90000) {
+        I32[1] = iy - 0x00200000;
+        I32[0] = 0;
+        qx = F64[0]!;
+      }
+      c = 1 - qx - (0.5 * z - qx - (z * rc - y0 * y1));
+    }
+  }
   switch (n & 3) {
     case 0:
       out[0] = s;

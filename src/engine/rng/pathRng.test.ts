@@ -52,6 +52,63 @@ describe('PathRng', () => {
   });
 
   // Pinned output: a change here changes every shared link's numbers, so it must be deliberate.
+  it('fillNormals gives the numbers and leaves the state that as many nextNormal calls would', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 40 }), fc.nat({ max: 1000 }), fc.boolean(), fc.nat({ max: 9 }), fc.nat({ max: 5 }), (seed, path, startWithSpare, count, after) => {
+        const calls = new PathRng(seed, path, RNG_STREAM.price);
+        const filled = new PathRng(seed, path, RNG_STREAM.price);
+        if (startWithSpare) {
+          calls.nextNormal();
+          filled.nextNormal();
+        }
+        const expected = Array.from({ length: count }, () => calls.nextNormal());
+        const out = new Float64Array(count + 1).fill(7);
+        filled.fillNormals(out, count);
+        // Object.is: the same bits, −0 included; the slot past `count` is untouched.
+        expected.forEach((x, i) => expect(Object.is(out[i], x)).toBe(true));
+        expect(out[count]).toBe(7);
+        // Whatever follows (a spare, then fresh pairs, then uniforms) is the same too.
+        const nextCalls = [...Array.from({ length: after }, () => calls.nextNormal()), calls.nextFloat()];
+        const nextFilled = [...Array.from({ length: after }, () => filled.nextNormal()), filled.nextFloat()];
+        expect(nextFilled).toEqual(nextCalls);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fillNormalUniformSteps gives the draws of nextNormal, nextFloat per step and stops after a uniform above the limit', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 40 }), fc.boolean(), fc.nat({ max: 12 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, startWithSpare, steps, limit) => {
+        const calls = new PathRng(seed, 3, RNG_STREAM.price);
+        const filled = new PathRng(seed, 3, RNG_STREAM.price);
+        if (startWithSpare) {
+          calls.nextNormal();
+          filled.nextNormal();
+        }
+        const from = 2;
+        let expectedEnd = from;
+        const expected: [number, number][] = [];
+        while (expectedEnd < from + steps) {
+          const pair: [number, number] = [calls.nextNormal(), calls.nextFloat()];
+          expected.push(pair);
+          expectedEnd++;
+          if (pair[1] > limit) break;
+        }
+        const normals = new Float64Array(from + steps + 1);
+        const uniforms = new Float64Array(from + steps + 1);
+        const end = filled.fillNormalUniformSteps(normals, uniforms, from, from + steps, limit);
+        expect(end).toBe(expectedEnd);
+        expected.forEach(([z, u], i) => {
+          expect(Object.is(normals[from + i], z)).toBe(true);
+          expect(uniforms[from + i]).toBe(u);
+        });
+        // The state left behind is the calls' state: a jump normal drawn next, then a uniform, agree.
+        expect([filled.nextNormal(), filled.nextFloat()]).toEqual([calls.nextNormal(), calls.nextFloat()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('does not change its output (noreg)', () => {
     expect(take(new PathRng(1, 0, RNG_STREAM.price), 4)).toMatchInlineSnapshot(`
       [

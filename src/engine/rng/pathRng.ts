@@ -12,6 +12,7 @@ export const RNG_STREAM = { price: 1, adl: 2, population: 3, importance: 4 } as 
 export type RngStream = (typeof RNG_STREAM)[keyof typeof RNG_STREAM];
 
 const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
 /** sin and cos of a Box–Muller angle; shared by every generator (JavaScript runs one call at a time). */
 const sinCos = new Float64Array(2);
 
@@ -59,7 +60,8 @@ export class PathRng {
 
   /** Uniform in the open interval (0, 1), 32 bits of resolution: never 0, so log(u) is finite. */
   nextFloat(): number {
-    return (this.nextUint32() + 0.5) / TWO_POW_32;
+    // × 2^−32 is exact (a power of two), so it gives the bits of ÷ 2^32 without a division.
+    return (this.nextUint32() + 0.5) * TWO_POW_MINUS_32;
   }
 
   /** Uniform integer in [0, n) for 1 ≤ n ≤ 2^32, by rejection so every value is equally likely. */
@@ -85,5 +87,104 @@ export class PathRng {
     this.spareNormal = radius * sinCos[0]!;
     this.hasSpareNormal = true;
     return radius * sinCos[1]!;
+  }
+
+  /**
+   * Writes the next `count` standard normals into out[0 .. count): the very numbers, in order, that `count` calls
+   * of nextNormal would return, leaving the generator in the same state (a spare kept when count uses half a
+   * pair). A path draws a normal per step, and the loop keeps the generator's state in locals rather than in the
+   * object between draws: the price paths' hot loop.
+   */
+  /**
+   * For steps k = from, from + 1, … < to: a normal into normals[k], then a uniform into uniforms[k] (the draws of
+   * nextNormal() then nextFloat()), stopping after the first step whose uniform exceeds `uniformLimit`. Returns the
+   * step after the last one drawn. The numbers and the state left are those of the same calls, so a caller can draw
+   * something else after the step it stopped at (a jump diffusion's jump sizes: rare steps) and call again.
+   */
+  fillNormalUniformSteps(normals: Float64Array, uniforms: Float64Array, from: number, to: number, uniformLimit: number): number {
+    let { a, b, c, d, spareNormal: spare, hasSpareNormal: hasSpare } = this;
+    let k = from;
+    while (k < to) {
+      let t: number;
+      if (hasSpare) {
+        hasSpare = false;
+        normals[k] = spare;
+      } else {
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        const u1 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        const u2 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+        const radius = Math.sqrt(-2 * log(u1));
+        fdlibmSinCos(2 * Math.PI * u2, sinCos);
+        spare = radius * sinCos[0]!;
+        hasSpare = true;
+        normals[k] = radius * sinCos[1]!;
+      }
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      uniforms[k++] = u;
+      if (u > uniformLimit) break;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    this.spareNormal = spare;
+    this.hasSpareNormal = hasSpare;
+    return k;
+  }
+
+  fillNormals(out: Float64Array, count: number): void {
+    let i = 0;
+    if (count > 0 && this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      out[i++] = this.spareNormal;
+    }
+    let { a, b, c, d } = this;
+    for (; i < count; i += 2) {
+      // Two sfc32 outputs, exactly as nextUint32 computes them.
+      let t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u1 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u2 = ((t >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      const radius = Math.sqrt(-2 * log(u1));
+      fdlibmSinCos(2 * Math.PI * u2, sinCos);
+      out[i] = radius * sinCos[1]!;
+      if (i + 1 < count) {
+        out[i + 1] = radius * sinCos[0]!;
+      } else {
+        this.spareNormal = radius * sinCos[0]!;
+        this.hasSpareNormal = true;
+      }
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 }

@@ -1,6 +1,7 @@
 import type { PathRng } from '../rng/pathRng';
 import { clampPrice } from './pathBase';
 import { exp } from '../rng/fdlibmExpLog';
+import { drawStepNormals } from './stepNormals';
 
 /** Per-step constants of a driftless-in-expectation GBM factor: E[exp(noise_t)] = 1 at every step. */
 export interface NoiseStep {
@@ -37,9 +38,10 @@ export function drawNoisyBase(
   }
   // Indices stay below steps ≤ base.length, so the reads are defined.
   out[0] = base[0]!;
+  const normals = drawStepNormals(rng, steps - 1);
   let logNoise = 0;
   for (let t = 1; t < steps; t++) {
-    logNoise += logDriftPerStep + volPerStep * rng.nextNormal();
+    logNoise += logDriftPerStep + volPerStep * normals[t - 1]!;
     out[t] = clampPrice(base[t]! * exp(logNoise), minPrice, maxPrice);
   }
 }

@@ -2,6 +2,7 @@ import type { GbmScenario } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import { clampPrice, preparePathBase, type PreparedPathBase, type ScenarioMarket } from './pathBase';
 import { exp } from '../rng/fdlibmExpLog';
+import { drawStepNormals } from './stepNormals';
 
 export interface PreparedGbm extends PreparedPathBase {
   readonly kind: 'gbm';
@@ -31,9 +32,10 @@ export function prepareGbm(scenario: GbmScenario, market: ScenarioMarket): Prepa
 export function drawGbm(prepared: PreparedGbm, rng: PathRng, out: Float64Array): void {
   const { steps, initialPrice, logDriftPerStep, volPerStep, minPrice, maxPrice } = prepared;
   out[0] = initialPrice;
+  const normals = drawStepNormals(rng, steps - 1);
   let logRatio = 0;
   for (let t = 1; t < steps; t++) {
-    logRatio += logDriftPerStep + volPerStep * rng.nextNormal();
+    logRatio += logDriftPerStep + volPerStep * normals[t - 1]!;
     out[t] = clampPrice(initialPrice * exp(logRatio), minPrice, maxPrice);
   }
 }

@@ -47,11 +47,26 @@ export function drawJump(prepared: PreparedJump, rng: PathRng, out: Float64Array
   const { steps, initialPrice, logDriftPerStep, volPerStep, jumpCountCdf, jumpMean, jumpStdev, minPrice, maxPrice } =
     prepared;
   out[0] = initialPrice;
+  if (normals.length < steps) {
+    normals = new Float64Array(steps);
+    uniforms = new Float64Array(steps);
+  }
+  // Steps without a jump are drawn in runs (normal, uniform per step); a run stops after a step with a jump, whose
+  // jump normal is then drawn in its place in the stream.
+  const noJumpLimit = jumpCountCdf[0]!;
   let logRatio = 0;
-  for (let t = 1; t < steps; t++) {
-    logRatio += logDriftPerStep + volPerStep * rng.nextNormal();
-    const jumps = poissonFromUniform(jumpCountCdf, rng.nextFloat());
-    if (jumps > 0) logRatio += jumps * jumpMean + jumpStdev * Math.sqrt(jumps) * rng.nextNormal();
-    out[t] = clampPrice(initialPrice * exp(logRatio), minPrice, maxPrice);
+  let t = 1;
+  while (t < steps) {
+    const end = rng.fillNormalUniformSteps(normals, uniforms, t, steps, noJumpLimit);
+    for (; t < end; t++) {
+      logRatio += logDriftPerStep + volPerStep * normals[t]!;
+      const jumps = poissonFromUniform(jumpCountCdf, uniforms[t]!);
+      if (jumps > 0) logRatio += jumps * jumpMean + jumpStdev * Math.sqrt(jumps) * rng.nextNormal();
+      out[t] = clampPrice(initialPrice * exp(logRatio), minPrice, maxPrice);
+    }
   }
 }
+
+/** Reused across paths (one path is drawn at a time per worker). */
+let normals = new Float64Array(0);
+let uniforms = new Float64Array(0);

@@ -149,12 +149,15 @@ export class PathSimulator {
   run(prices: Float64Array, seed: number, pathIndex: number, stepOfPoint: Int32Array, observe: PointObserver): void {
     this.resetPath(seed, pathIndex, prices.length);
     let nextPoint = 0;
+    // Prices and marks go between the step's methods through typed arrays (prices, markEnd), not as arguments or
+    // return values: V8 does not inline all of them into this loop, and a double crossing a call that is not
+    // inlined is boxed on the heap, several allocations a step.
     for (let t = 0; t < prices.length; t++) {
-      this.startStep(t, prices[t]!);
-      this.liquidateAndSettle(this.oracleAtStart(t));
+      this.startStep(t, prices);
+      this.liquidateAndSettle(t);
       if (this.onEvent !== null) this.explainStep(t);
-      const endMark = this.endStep(t);
-      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, endMark, this.fundUnits, this.tally);
+      this.endStep(t);
+      if (t === stepOfPoint[nextPoint]) observe(nextPoint++, this.markEnd[t]!, this.fundUnits, this.tally);
     }
     this.closeHorizon(prices.length);
   }
@@ -164,11 +167,11 @@ export class PathSimulator {
    * displacement left by earlier liquidations, the keepers get their capacity, the ADL trigger's window moves,
    * and the backstop vault sells its inventory due at t before this step's liquidations.
    */
-  private startStep(t: number, indexPrice: number): void {
+  private startStep(t: number, prices: Float64Array): void {
     this.step = t;
     this.settlement.step = t;
     if (t > 0) this.creditFund(this.config.fundInflowPerStepUnits);
-    this.venue.startStep(t, indexPrice);
+    this.venue.startStep(t, prices[t]!);
     this.capacityQuote = this.config.maxNotionalPerStepQuote;
     if (this.fundFloor.active) this.fundFloor.startStep(t, this.fundUnits);
     if (this.vault !== null) this.unwindVault(t);
@@ -187,9 +190,9 @@ export class PathSimulator {
    * capacity is used up (the queue waits for the next step, oldest first), or MAX_ROUNDS_PER_STEP. With a current
    * oracle each round's sales move the mark the next round checks at (a cascade).
    */
-  private liquidateAndSettle(oracleAtStart: number): void {
+  private liquidateAndSettle(t: number): void {
     const current = this.config.oracleDelaySteps === 0;
-    let oracle = oracleAtStart;
+    let oracle = this.oracleAtStart(t);
     for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
       if (this.enqueueLiquidatable(oracle) === 0) break;
       this.deficits.clear();
@@ -202,16 +205,14 @@ export class PathSimulator {
 
   /** Queues the accounts newly liquidatable at `oracle` behind those already waiting; returns the queue length. */
   private enqueueLiquidatable(oracle: number): number {
-    const found = this.finder.collect(oracle, this.inQueue, this.collected);
+    const found = this.finder.nothingAt(oracle) ? 0 : this.finder.collect(oracle, this.inQueue, this.collected);
     for (let k = 0; k < found; k++) this.enqueue(this.collected[k]!);
     return this.queueLength;
   }
 
-  /** Step t closes: the book's end-of-step mark is recorded (for a delayed oracle and the series) and returned. */
-  private endStep(t: number): number {
-    const endMark = this.venue.endStep();
-    this.markEnd[t] = endMark;
-    return endMark;
+  /** Step t closes: the book's end-of-step mark is recorded in markEnd[t] (for a delayed oracle and the series). */
+  private endStep(t: number): void {
+    this.markEnd[t] = this.venue.endStep();
   }
 
   /** After the last step: the negative equity still open, and the backstop vault's result at the horizon's mark. */
