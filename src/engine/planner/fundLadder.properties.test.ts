@@ -103,7 +103,7 @@ describe('the fund ladder equals independent runs', () => {
         const scramble = (f: number) => Math.imul((f % 2_147_483_647) ^ seed, 2_654_435_761) >>> 0;
         const funds = fundsFor(world, seed, quotes.map((q) => q * UNITS)).sort((a, b) => scramble(a) - scramble(b));
         const simulator = createSimulator(world, seed);
-        const known = emptyKnownRows(PATHS);
+        const known = emptyKnownRows();
         let previous = -1;
         for (const fund of funds) {
           const { result, ran } = resultAtFund(simulator, known, 0, PATHS, fund);

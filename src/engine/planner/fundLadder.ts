@@ -25,40 +25,42 @@ export function rowCovers(r: LadderRow, fundUnits: number): boolean {
   return fundUnits === f.initialUnits || (f.requiredUnits[r.row]! <= fundUnits && fundUnits <= f.ceilingUnits[r.row]!);
 }
 
-/** Every row simulated so far, per path (index i − from of the ladder's range). */
+/** Every row simulated so far, per path index (sparse: only the paths asked for). */
 export type KnownRows = LadderRow[][];
 
-export function emptyKnownRows(paths: number): KnownRows {
-  return Array.from({ length: paths }, () => []);
+export function emptyKnownRows(): KnownRows {
+  return [];
 }
 
-function coveringRow(rows: readonly LadderRow[], fundUnits: number): LadderRow | undefined {
+function coveringRow(known: KnownRows, pathIndex: number, fundUnits: number): LadderRow | undefined {
+  const rows = known[pathIndex];
+  if (rows === undefined) return undefined;
   for (let k = rows.length - 1; k >= 0; k--) if (rowCovers(rows[k]!, fundUnits)) return rows[k];
   return undefined;
 }
 
 /**
- * A row for each path of [from, to) at starting fund `fundUnits`: a known one that covers the fund, else a fresh
- * run (contiguous gaps run as one range), which joins `known`. `ran`: the paths simulated.
+ * A row for each path of [from, to) at starting fund `fundUnits` (index i − from): a known one that covers the
+ * fund, else a fresh run (contiguous gaps run as one range), which joins `known`. `ran`: the paths simulated.
  */
 export function rowsAtFund(simulator: Simulator, known: KnownRows, from: number, to: number, fundUnits: number): { rows: LadderRow[]; ran: number } {
   const rows: LadderRow[] = new Array(to - from);
   let ran = 0;
   let i = from;
   while (i < to) {
-    const hit = coveringRow(known[i - from]!, fundUnits);
+    const hit = coveringRow(known, i, fundUnits);
     if (hit !== undefined) {
       rows[i - from] = hit;
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < to && coveringRow(known[end - from]!, fundUnits) === undefined) end++;
+    while (end < to && coveringRow(known, end, fundUnits) === undefined) end++;
     const result = simulator.runAtFund(i, end, fundUnits);
     for (let p = i; p < end; p++) {
       const row = { result, row: p - i };
       rows[p - from] = row;
-      known[p - from]!.push(row);
+      (known[p] ??= []).push(row);
     }
     ran += end - i;
     i = end;
@@ -87,7 +89,7 @@ export interface LadderOutcome {
  */
 export function fundLadder(simulator: Simulator, fundsUnits: readonly number[], from: number, to: number, options: LadderOptions = {}): LadderOutcome {
   const order = fundsUnits.map((_, k) => k).sort((a, b) => fundsUnits[b]! - fundsUnits[a]!);
-  const known = emptyKnownRows(to - from);
+  const known = emptyKnownRows();
   const results: RangeResult[] = new Array(fundsUnits.length);
   let pathsRun = 0;
   for (const k of order) {
