@@ -73,6 +73,8 @@ export interface LadderOptions {
   series?: boolean;
   /** Called as each fund's result is complete (funds are done from the largest down). */
   onFund?: (index: number, result: RangeResult) => void;
+  /** Rows already simulated (e.g. a first few paths run early for a provisional answer); updated. */
+  known?: KnownRows;
 }
 
 export interface LadderOutcome {
@@ -89,7 +91,7 @@ export interface LadderOutcome {
  */
 export function fundLadder(simulator: Simulator, fundsUnits: readonly number[], from: number, to: number, options: LadderOptions = {}): LadderOutcome {
   const order = fundsUnits.map((_, k) => k).sort((a, b) => fundsUnits[b]! - fundsUnits[a]!);
-  const known = emptyKnownRows();
+  const known = options.known ?? emptyKnownRows();
   const results: RangeResult[] = new Array(fundsUnits.length);
   let pathsRun = 0;
   for (const k of order) {

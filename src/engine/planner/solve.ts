@@ -23,7 +23,7 @@ import { leverCosts, openInterestQuote, type LeverCosts } from './leverCosts';
 import { bestUpperBound, checkProbeSettings, probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
 import { fundLadderApplies } from '../sim/simulateRange';
 import { createFundProber } from './fundProber';
-import { fundUnitsOf } from './sweep';
+import { fundLadderFits, fundUnitsOf } from './sweep';
 import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from '../params/sweepableParams';
 
 /** A probe at one lever value; value/valueText null means the field was null (unlimited throughput). */
@@ -187,7 +187,18 @@ export function solveLever(options: SolveOptions): SolveResult {
   const text = (v: number) => roundToResolution(spec, new Dec(v).toFixed());
   // The fund lever probes on the fund ladder: the same outcomes, most paths simulated once for all probes.
   const fundProber = lever === 'fund' && fundLadderApplies(base) ? createFundProber(base, options) : null;
-  const evaluate = fundProber ? { probe: (params: RiskParams) => fundProber.probe(fundUnitsOf(params)), pathsRun: () => fundProber.pathsRun } : undefined;
+  let pathsRunInFull = 0;
+  const evaluate = fundProber
+    ? {
+        probe: (params: RiskParams): ProbeOutcome => {
+          if (fundLadderFits([base, params])) return fundProber.probe(fundUnitsOf(params));
+          const outcome = probeParams(params, options);
+          pathsRunInFull += outcome.paths;
+          return outcome;
+        },
+        pathsRun: () => fundProber.pathsRun + pathsRunInFull,
+      }
+    : undefined;
   const prober = new Prober(options, (valueText) => withParam(base, path, valueText), options.onProbe, evaluate);
   const probe = (valueText: string | null): Probe => {
     const p = prober.at(valueText);

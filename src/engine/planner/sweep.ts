@@ -178,11 +178,23 @@ export function fundUnitsOf(params: RiskParams): number {
   return decimalToUnits(params.insuranceFund.initial);
 }
 
-/** sweep1d of insuranceFund.initial on the fund ladder, or null where the ladder does not apply. */
+/**
+ * Whether parameter sets can share one simulator on the fund ladder: fundLadderApplies, and nothing but the
+ * starting fund differs between them (withParam moves a cap along with the fund, for one).
+ */
+export function fundLadderFits(sets: readonly RiskParams[]): boolean {
+  const first = sets[0];
+  if (first === undefined || !fundLadderApplies(first)) return false;
+  const rest = (p: RiskParams) => JSON.stringify({ ...p, insuranceFund: { ...p.insuranceFund, initial: null } });
+  const shape = rest(first);
+  return sets.every((p) => rest(p) === shape);
+}
+
+/** sweep1d of insuranceFund.initial on the fund ladder, or null where the ladder does not fit. */
 function fundLadderSweep(prepared: PreparedPoint[], seed: number, paths: number, observe?: PointObserver): SweepPointResult[] | null {
   const valid = prepared.flatMap((point, index) => (point.ok ? [{ point, index }] : []));
   const first = valid[0];
-  if (first === undefined || !fundLadderApplies(first.point.params)) return null;
+  if (first === undefined || !fundLadderFits(valid.map(({ point }) => point.params))) return null;
   const simulator = createSimulator(first.point.params, seed);
   // Invalid points are reported as they are; the ladder fills in every valid one.
   const out = new Array<SweepPointResult>(prepared.length);
