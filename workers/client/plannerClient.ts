@@ -138,6 +138,8 @@ export class PlannerClient {
       try {
         const remote = this.slot(0).endpoint;
         const { axis, axis2 } = request;
+        // A fund sweep keeps every worker busy from its first value: start them loading while the values are listed.
+        if (!axis2 && axis.path === LEVER_PATHS.fund) this.slots.forEach((_, i) => this.slot(i));
         rows = await within(remote, remote.remote.sweepValues(axis.path, axis.from, axis.to, axis.points), this.deadlineMs, 'Listing the sweep values');
         if (axis2) columns = await within(remote, remote.remote.sweepValues(axis2.path, axis2.from, axis2.to, axis2.points), this.deadlineMs, 'Listing the sweep values');
       } catch (error) {
@@ -210,8 +212,22 @@ export class PlannerClient {
     let done = 0;
     let returned = 0;
     let failed = false;
-    const settle = () => {
-      if (current() && !failed && done === total && returned === workers) listener.done(this.now() - started);
+    // Points that complete in one burst (most of a fund sweep's finish within a few ms of each other) reach the
+    // listener together in one task, so the page draws them once instead of once per message.
+    let pending: { index: number; answer: PointAnswer }[] = [];
+    let flushing = false;
+    const flush = () => {
+      flushing = false;
+      if (!current() || failed) return;
+      const batch = pending;
+      pending = [];
+      for (const { index, answer } of batch) listener.point(index, answer, ++done, total, this.now() - started);
+      if (done === total && returned === workers) listener.done(this.now() - started);
+    };
+    const later = () => {
+      if (flushing) return;
+      flushing = true;
+      setTimeout(flush, 0);
     };
     const onPart = (part: LadderPart) => {
       if (!current() || failed) return;
@@ -219,13 +235,12 @@ export class PlannerClient {
       got.push(part);
       if (got.length < workers) return;
       finished.add(part.index);
-      done++;
       const elapsedMs = got.reduce((t, p) => t + p.elapsedMs, 0);
       const valueText = rows[part.index]!;
       const results = got.flatMap((p): RangeResult[] => (p.ok ? [p.result] : []));
       const answer: PointAnswer = part.ok ? { ...summarizePoint({ value: Number(valueText), valueText }, mergeRangeResults(results)), elapsedMs } : { ...part.invalid, elapsedMs };
-      listener.point(part.index, answer, done, total, this.now() - started);
-      settle();
+      pending.push({ index: part.index, answer });
+      later();
     };
     const work = async (i: number): Promise<void> => {
       const slot = this.slot(i);
@@ -241,7 +256,7 @@ export class PlannerClient {
       try {
         await within(slot.endpoint, slot.endpoint.remote.runFundLadder(job, proxy(onPart), onProvisional), this.deadlineMs, `The fund sweep (paths ${job.from}–${job.to})`);
         returned++;
-        settle();
+        later();
       } catch (error) {
         if (current() && !failed) {
           failed = true;
