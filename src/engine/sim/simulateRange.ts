@@ -8,7 +8,7 @@ import { PathSimulator } from './pathSimulator';
 import { emptyPathColumns, emptySeries } from '../results/emptyColumns';
 import type { PathColumns, RangeResult } from '../results/pathResults';
 import type { PathTally } from './book/pathTally';
-import { simConfig } from './config/simConfig';
+import { simConfig, type SimConfig } from './config/simConfig';
 import { seriesStepOfPoint } from './seriesLayout';
 
 export interface SimulatorOptions {
@@ -66,7 +66,10 @@ export interface FundRangeResult extends RangeResult {
  * share of the balance. Everything else reads the fund only through "can it pay this" (settle, the ADL sale).
  */
 export function fundLadderApplies(params: RiskParams): boolean {
-  const config = simConfig(params);
+  return fundBoundsHold(simConfig(params));
+}
+
+function fundBoundsHold(config: SimConfig): boolean {
   return config.fundCapUnits === Infinity && config.adlTriggerShare >= 1;
 }
 
@@ -84,7 +87,7 @@ export function createSimulator(params: RiskParams, seed: number, options: Simul
   const prices = new Float64Array(config.steps);
   const drawPath = options.drawPath;
   const pathWeight = options.pathWeight;
-  const boundsHold = config.fundCapUnits === Infinity && config.adlTriggerShare >= 1;
+  const boundsHold = fundBoundsHold(config);
 
   function runRange(from: number, to: number, fundInitialUnits: number, fund: FundColumns | null): RangeResult {
     if (!(Number.isSafeInteger(from) && Number.isSafeInteger(to) && 0 <= from && from <= to)) {
@@ -114,13 +117,13 @@ export function createSimulator(params: RiskParams, seed: number, options: Simul
       writePathRow(paths, row, tally, simulator.fundUnits, fundInitialUnits);
       const weight = pathWeight ? pathWeight(pathIndex) : 1;
       const borneAccounts: number[] | null = fund ? [] : null;
-      const borneUnits: number[] = [];
+      const borneUnits: number[] | null = fund ? [] : null;
       for (const j of simulator.book.touchedAccounts) {
         const borne = simulator.book.borneUnits[j]! * weight;
         if (borne === 0) continue;
         lossByAccountUnits[j]! += borne;
         lossByDecileUnits[population.sizeDecile[j]!]! += borne;
-        if (borneAccounts) {
+        if (borneAccounts && borneUnits) {
           borneAccounts.push(j);
           borneUnits.push(borne);
         }
@@ -129,7 +132,7 @@ export function createSimulator(params: RiskParams, seed: number, options: Simul
         const bounded = boundsHold && tally.fundSlackUnits >= 0 && tally.fundHeadroomUnits >= 0;
         fund.requiredUnits[row] = bounded ? fundInitialUnits - tally.fundSlackUnits : fundInitialUnits;
         fund.ceilingUnits[row] = bounded ? fundInitialUnits + tally.fundHeadroomUnits : fundInitialUnits;
-        fund.borne.push({ accounts: Int32Array.from(borneAccounts ?? []), units: Float64Array.from(borneUnits) });
+        fund.borne.push({ accounts: Int32Array.from(borneAccounts ?? []), units: Float64Array.from(borneUnits ?? []) });
       }
     }
     return { from, to, paths, series, lossByAccountUnits, lossByDecileUnits };
