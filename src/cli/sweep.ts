@@ -79,7 +79,9 @@ function main(argv: string[]): number {
     return runSweepShard({ params, paramsFile: flags.params, seed, paths, shard: sharded.shard, axes }, sharded.out);
   }
   const total = axis.values.length * (axis2?.values.length ?? 1);
-  const onPoint: PointObserver | undefined = process.stderr.isTTY ? (index) => process.stderr.write(`\rpoint ${index + 1}/${total}`) : undefined;
+  // Counted as they finish: a fund sweep computes its points from the largest fund down (the fund ladder).
+  let finished = 0;
+  const onPoint: PointObserver | undefined = process.stderr.isTTY ? () => process.stderr.write(`\rpoint ${++finished}/${total}`) : undefined;
   const t0 = performance.now();
   const options = onPoint ? { onPoint } : {};
   const points: (SweepPointResult & { valueText2?: string })[] = axis2

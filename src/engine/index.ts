@@ -15,7 +15,7 @@ export { formatProblems, MAX_PATHS } from './params/validateParams';
 export { validateRunInputs, requireRunInputs, type RunInputs, type RunInputsResult, type RunInputProblem } from './params/validateRunInputs';
 
 // Simulation: paths in ranges, their per-path columns, one path traced step by step.
-export { createSimulator, simulateRange, type Simulator, type SimulatorOptions } from './sim/simulateRange';
+export { createSimulator, fundLadderApplies, pathLedgerBalanced, simulateRange, type FundColumns, type FundRangeResult, type Simulator, type SimulatorOptions } from './sim/simulateRange';
 export { mergeRangeResults } from './results/mergeRangeResults';
 export { RangeAccumulator } from './results/rangeAccumulator';
 export { emptyPathColumns, emptySeries } from './results/emptyColumns';

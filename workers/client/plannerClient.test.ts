@@ -22,6 +22,10 @@ function fakeSpawn(spawned: string[]) {
         await new Promise((r) => setTimeout(r, 0));
         return api.runPoint(...a);
       },
+      runFundLadder: async (...a: Parameters<typeof api.runFundLadder>) => {
+        await new Promise((r) => setTimeout(r, 0));
+        return api.runFundLadder(...a);
+      },
       solve: async (...a: Parameters<typeof api.solve>) => api.solve(...a),
       compare: async (...a: Parameters<typeof api.compare>) => api.compare(...a),
     };
@@ -82,13 +86,36 @@ describe('PlannerClient', () => {
     client.runSweep({ params, seed: 3, paths: 200, axis: { path: 'insuranceFund.initial', from: 0, to: 100_000, points: 4 }, axis2: null }, listener);
     const { points, provisional, rows } = await finished;
     expect(rows).toEqual(['0', '33333.333333', '66666.666667', '100000']);
-    expect(provisional).toBe(2);
+    // A fund sweep runs on the ladder: the first worker's share reports the largest fund's first paths early.
+    expect(provisional).toBe(1);
     const expected = sweep1d(params, 3, 200, 'insuranceFund.initial', rows);
     for (let i = 0; i < rows.length; i++) {
       const { elapsedMs: _e, ...got } = points.get(i)!;
       expect(got).toEqual(expected[i]);
     }
     expect(spawned).toHaveLength(2);
+  });
+
+  it('a fund sweep gives the same numbers on 1, 2 or 3 workers, with a cap (no ladder) and an invalid value too', async () => {
+    const base = smallParams();
+    const capped: RiskParams = { ...base, insuranceFund: { ...base.insuranceFund, initial: '0', cap: '60000', feeInflowPerStep: '10' } };
+    for (const params of [base, capped]) {
+      const axis = { path: 'insuranceFund.initial', from: -20_000, to: 80_000, points: 5 };
+      const answers: PointAnswer[][] = [];
+      for (const workers of [1, 2, 3]) {
+        const client = new PlannerClient(workers, fakeSpawn([]));
+        const { listener, finished } = collect();
+        client.runSweep({ params, seed: 8, paths: 61, axis, axis2: null }, listener);
+        const { points, rows } = await finished;
+        expect(points.size).toBe(rows.length);
+        answers.push(rows.map((_, i) => ({ ...points.get(i)!, elapsedMs: 0 })));
+      }
+      expect(answers[0]![0]!.ok).toBe(false);
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+      const expected = sweep1d(params, 8, 61, 'insuranceFund.initial', ['-20000', '5000', '30000', '55000', '80000']);
+      expect(answers[0]!.map(({ elapsedMs: _e, ...a }) => a)).toEqual(expected);
+    }
   });
 
   it('a newer sweep silences the older one', async () => {
@@ -135,7 +162,7 @@ describe('PlannerClient', () => {
   it('a planner worker that hangs without dying fails the sweep and the solver once the deadline passes', async () => {
     const hung = (): PlannerEndpoint => {
       const never = () => new Promise<never>(() => undefined);
-      const remote = { sweepValues: never, runPoint: never, solve: never, compare: never, attribute: never };
+      const remote = { sweepValues: never, runPoint: never, runFundLadder: never, solve: never, compare: never, attribute: never };
       return { remote: remote as unknown as PlannerEndpoint['remote'], gone: new Promise<never>(() => undefined), terminate: () => undefined };
     };
     const client = new PlannerClient(1, hung, () => performance.now(), 20);

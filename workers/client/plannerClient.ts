@@ -4,9 +4,12 @@
 // shape shows early; each point is reported the moment it finishes. Cancelling (or starting another sweep)
 // terminates the workers still busy with the old one: a point can take a second, and nobody wants its answer.
 // The solver and the lever comparison run on a worker of their own, cancelled the same way.
+// A 1-D sweep of the starting fund is different (the fund ladder, engine planner/fundLadder.ts): one simulation of
+// a path serves most values, so each worker takes a contiguous share of the paths for every value, and each point
+// is the merge of the workers' shares (numbers independent of the worker count), reported as its last share lands.
 import { proxy, type Remote } from 'comlink';
-import type { CompareOptions, CompareProgress, LeverComparison, RiskParams, SolveOptions, SolveResult } from '../../src/engine/index';
-import type { PlannerApi, PointAnswer, PointJob } from '../worker/plannerApi';
+import { LEVER_PATHS, mergeRangeResults, summarizePoint, type CompareOptions, type CompareProgress, type LeverComparison, type RangeResult, type RiskParams, type SolveOptions, type SolveResult } from '../../src/engine/index';
+import type { LadderJob, LadderPart, PlannerApi, PointAnswer, PointJob } from '../worker/plannerApi';
 import { spawnWorker, within, type SpawnWorker, type WorkerEndpoint } from './workerSeam';
 
 export type { PointAnswer };
@@ -135,6 +138,8 @@ export class PlannerClient {
       try {
         const remote = this.slot(0).endpoint;
         const { axis, axis2 } = request;
+        // A fund sweep keeps every worker busy from its first value: start them loading while the values are listed.
+        if (!axis2 && axis.path === LEVER_PATHS.fund) this.slots.forEach((_, i) => this.slot(i));
         rows = await within(remote, remote.remote.sweepValues(axis.path, axis.from, axis.to, axis.points), this.deadlineMs, 'Listing the sweep values');
         if (axis2) columns = await within(remote, remote.remote.sweepValues(axis2.path, axis2.from, axis2.to, axis2.points), this.deadlineMs, 'Listing the sweep values');
       } catch (error) {
@@ -143,6 +148,10 @@ export class PlannerClient {
       }
       if (!current()) return;
       listener.values(rows, columns);
+      if (!request.axis2 && request.axis.path === LEVER_PATHS.fund) {
+        await this.fundLadderSweep(request, rows, listener, current, started);
+        return;
+      }
       const width = columns?.length ?? 1;
       const total = rows.length * width;
       const jobs: { index: number; job: PointJob }[] = coarseToFine(total).map((index) => {
@@ -191,6 +200,73 @@ export class PlannerClient {
       await Promise.all(this.slots.map((_, i) => work(i)));
       if (current() && !failed && done === total) listener.done(this.now() - started);
     })();
+  }
+
+  /** The fund sweep on the ladder: [0, paths) split among the workers, each point merged from their shares. */
+  private async fundLadderSweep(request: SweepRequest, rows: string[], listener: SweepListener, current: () => boolean, started: number): Promise<void> {
+    const total = rows.length;
+    const workers = Math.max(1, Math.min(this.slots.length, request.paths));
+    const cut = (k: number) => Math.floor((k * request.paths) / workers);
+    const shares: LadderPart[][] = rows.map(() => []);
+    const finished = new Set<number>();
+    let done = 0;
+    let returned = 0;
+    let failed = false;
+    // Points that complete in one burst (most of a fund sweep's finish within a few ms of each other) reach the
+    // listener together in one task, so the page draws them once instead of once per message.
+    let pending: { index: number; answer: PointAnswer }[] = [];
+    let flushing = false;
+    const flush = () => {
+      flushing = false;
+      if (!current() || failed) return;
+      const batch = pending;
+      pending = [];
+      for (const { index, answer } of batch) listener.point(index, answer, ++done, total, this.now() - started);
+      if (done === total && returned === workers) listener.done(this.now() - started);
+    };
+    const later = () => {
+      if (flushing) return;
+      flushing = true;
+      setTimeout(flush, 0);
+    };
+    const onPart = (part: LadderPart) => {
+      if (!current() || failed) return;
+      const got = shares[part.index]!;
+      got.push(part);
+      if (got.length < workers) return;
+      finished.add(part.index);
+      const elapsedMs = got.reduce((t, p) => t + p.elapsedMs, 0);
+      const valueText = rows[part.index]!;
+      const results = got.flatMap((p): RangeResult[] => (p.ok ? [p.result] : []));
+      const answer: PointAnswer = part.ok ? { ...summarizePoint({ value: Number(valueText), valueText }, mergeRangeResults(results)), elapsedMs } : { ...part.invalid, elapsedMs };
+      pending.push({ index: part.index, answer });
+      later();
+    };
+    const work = async (i: number): Promise<void> => {
+      const slot = this.slot(i);
+      slot.busy = true;
+      const job: LadderJob = { params: request.params, seed: request.seed, paths: request.paths, from: cut(i), to: cut(i + 1), values: rows };
+      // The first share reports the largest fund's first paths early, so the curve starts at once.
+      const onProvisional =
+        i === 0
+          ? proxy((index: number, answer: PointAnswer) => {
+              if (current() && !failed && !finished.has(index)) listener.point(index, answer, done, total, this.now() - started);
+            })
+          : undefined;
+      try {
+        await within(slot.endpoint, slot.endpoint.remote.runFundLadder(job, proxy(onPart), onProvisional), this.deadlineMs, `The fund sweep (paths ${job.from}–${job.to})`);
+        returned++;
+        later();
+      } catch (error) {
+        if (current() && !failed) {
+          failed = true;
+          listener.error(messageOf(error));
+        }
+      } finally {
+        slot.busy = false;
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, (_, i) => work(i)));
   }
 
   private solverEndpoint(): PlannerEndpoint {

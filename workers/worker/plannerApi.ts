@@ -2,7 +2,33 @@
 // side by side, each run whole inside a worker (the page simulates nothing). Every point runs paths
 // [0, paths) of the same seed, so all points of a sweep see the same price paths (common random numbers).
 // A factory, so Node tests can call it without a Worker.
-import { attributeChanges, compareLevers, createSimulator, mergeRangeResults, preparePoint, preparePoint2, solveLever, summarizePoint, sweepValues, requireRunInputs, type Attribution, type CompareOptions, type LeverComparison, type PreparedPoint, type RiskParams, type SolveOptions, type SolveResult, type SweepPointResult } from '../../src/engine/index';
+import {
+  attributeChanges,
+  compareLevers,
+  createSimulator,
+  emptyKnownRows,
+  fundLadder,
+  fundLadderFits,
+  fundUnitsOf,
+  mergeRangeResults,
+  preparePoint,
+  preparePoint2,
+  resultAtFund,
+  solveLever,
+  summarizePoint,
+  sweepValues,
+  requireRunInputs,
+  type Attribution,
+  type CompareOptions,
+  type InvalidSweepPoint,
+  type LeverComparison,
+  type PreparedPoint,
+  type RangeResult,
+  type RiskParams,
+  type SolveOptions,
+  type SolveResult,
+  type SweepPointResult,
+} from '../../src/engine/index';
 
 /** One point (1-D) or cell (2-D, with path2/valueText2) of a sweep. */
 export interface PointJob {
@@ -24,6 +50,32 @@ export type PointAnswer = SweepPointResult & { elapsedMs: number; value2?: numbe
 /** Paths in a provisional summary: a tenth of the point's, at least 50 (none when the point has fewer than 200). */
 export function provisionalPaths(paths: number): number {
   return paths < 200 ? 0 : Math.max(50, Math.floor(paths / 10));
+}
+
+/**
+ * A sweep of the starting fund, or this worker's share of it: paths [from, to) of every value on the fund ladder
+ * (engine planner/fundLadder.ts). The page splits [0, paths) among its workers and merges each point's parts.
+ */
+export interface LadderJob {
+  params: RiskParams;
+  seed: number;
+  /** The sweep's paths per point (validated like a point's); this job runs [from, to) of them. */
+  paths: number;
+  from: number;
+  to: number;
+  values: string[];
+}
+
+/**
+ * One value's share from one worker: its path columns over [from, to) (no series: a sweep point needs none), or
+ * the problems that made the value invalid. `elapsedMs`: this worker's time for this value.
+ */
+export type LadderPart = { index: number; elapsedMs: number } & ({ ok: true; result: RangeResult } | { ok: false; invalid: InvalidSweepPoint });
+
+/** A result with its series dropped (a sweep point needs none, and they are most of the bytes to send). */
+function withoutSeries(result: RangeResult): RangeResult {
+  const series = { points: 0, stepOfPoint: new Int32Array(0), price: new Float64Array(0), fundBalanceQuote: new Float64Array(0), cumBadDebtQuote: new Float64Array(0), cumSocializedLossQuote: new Float64Array(0), cumLiquidatedNotionalQuote: new Float64Array(0) };
+  return { ...result, series };
 }
 
 function checkedParams(params: RiskParams, seed: number, paths: number): RiskParams {
@@ -53,6 +105,57 @@ export function createPlannerApi(now: () => number = () => performance.now()) {
       onProvisional({ ...summarizePoint(prepared, head), ...extra, elapsedMs: now() - started, provisional: true });
       const result = mergeRangeResults([head, simulator.run(early, job.paths)]);
       return { ...summarizePoint(prepared, result), ...extra, elapsedMs: now() - started };
+    },
+
+    /**
+     * This worker's share of a fund sweep, each value reported as it completes (largest fund first). With
+     * `onProvisional`, a summary of the largest fund's first paths comes before anything else (drawn at once).
+     */
+    runFundLadder(job: LadderJob, onPart: (part: LadderPart) => void, onProvisional?: (index: number, answer: PointAnswer) => void): { pathsRun: number } {
+      const params = checkedParams(job.params, job.seed, job.paths);
+      if (!(Number.isSafeInteger(job.from) && Number.isSafeInteger(job.to) && 0 <= job.from && job.from <= job.to && job.to <= job.paths)) {
+        throw new Error(`runFundLadder: [${job.from}, ${job.to}) is not a range of the sweep's ${job.paths} paths`);
+      }
+      let last = now();
+      const prepared = job.values.map((value) => preparePoint(params, 'insuranceFund.initial', value));
+      prepared.forEach((point, index) => {
+        if (!point.ok) onPart({ index, elapsedMs: 0, ok: false, invalid: point });
+      });
+      const valid = prepared.flatMap((point, index) => (point.ok ? [{ point, index }] : []));
+      const first = valid[0];
+      if (first === undefined) return { pathsRun: 0 };
+      if (!fundLadderFits(valid.map(({ point }) => point.params))) {
+        // No ladder (a fund cap, the drawdown trigger): every value in full, largest first like the ladder.
+        for (const { point, index } of [...valid].sort((a, b) => b.point.value - a.point.value)) {
+          const result = createSimulator(point.params, job.seed).run(job.from, job.to);
+          const at = now();
+          onPart({ index, elapsedMs: at - last, ok: true, result: withoutSeries(result) });
+          last = at;
+        }
+        return { pathsRun: valid.length * (job.to - job.from) };
+      }
+      const simulator = createSimulator(first.point.params, job.seed);
+      const funds = valid.map(({ point }) => fundUnitsOf(point.params));
+      const known = emptyKnownRows();
+      let pathsRun = 0;
+      const early = onProvisional ? Math.min(provisionalPaths(job.paths), job.to - job.from) : 0;
+      if (early > 0 && onProvisional) {
+        const top = funds.reduce((k, f, i) => (f > funds[k]! ? i : k), 0);
+        const head = resultAtFund(simulator, known, job.from, job.from + early, funds[top]!, false);
+        pathsRun += head.ran;
+        const { point, index } = valid[top]!;
+        onProvisional(index, { ...summarizePoint(point, head.result), elapsedMs: now() - last, provisional: true });
+      }
+      const outcome = fundLadder(simulator, funds, job.from, job.to, {
+        series: false,
+        known,
+        onFund: (k, result) => {
+          const at = now();
+          onPart({ index: valid[k]!.index, elapsedMs: at - last, ok: true, result });
+          last = at;
+        },
+      });
+      return { pathsRun: pathsRun + outcome.pathsRun };
     },
 
     solve(options: SolveOptions): SolveResult {

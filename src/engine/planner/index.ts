@@ -14,6 +14,8 @@ export {
 export {
   MAX_SWEEP_CELLS,
   MAX_SWEEP_POINTS,
+  fundLadderFits,
+  fundUnitsOf,
   preparePoint,
   preparePoint2,
   summarizePoint,
@@ -29,7 +31,9 @@ export {
   type SweepPoint,
   type SweepPointResult,
 } from './sweep';
-export { bestUpperBound, checkProbeSettings, probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
+export { bestUpperBound, checkProbeSettings, probeParams, probeWith, type ProbeOutcome, type ProbePaths, type ProbeSettings } from './probe';
+export { emptyKnownRows, fundLadder, resultAtFund, rowCovers, rowsAtFund, type KnownRows, type LadderOptions, type LadderOutcome, type LadderRow } from './fundLadder';
+export { createFundProber, type FundProber } from './fundProber';
 export { bufferCollateralFor, extraCollateralFor, leverCosts, openInterestQuote, type FundCost, type LeverCosts, type MarginCost, type ThroughputCost } from './leverCosts';
 export { DEFAULT_REL_TOLERANCE, leverOfPath, solveLever, type Probe, type SolveOptions, type SolveResult, type SolveStatus } from './solve';
 export { COMBINATION_TOLERANCE, LEVER_KINDS, compareLevers, type Combination, type CombinationProbe, type CompareOptions, type LeverComparison } from './compareLevers';

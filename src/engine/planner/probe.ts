@@ -82,13 +82,25 @@ export function probeParams(params: RiskParams, s: ProbeSettings): ProbeOutcome 
   const estimator = probeEstimator(params, s.target, s.estimator);
   const importance = estimator === 'importance' ? createImportanceSimulator(params, s.seed) : null;
   const plain = importance ? null : createSimulator(params, s.seed);
-  const run = (from: number, to: number) => {
+  return probeWith(estimator, s, (from, to) => {
     if (importance) {
       const range = importance.run(from, to);
-      return { paths: range.paths, weights: range.draws.weights };
+      return { socializedLossUnits: range.paths.socializedLossUnits, ledgerBalanced: range.paths.ledgerBalanced, weights: range.draws.weights };
     }
-    return { paths: plain!.run(from, to).paths, weights: null };
-  };
+    const { paths } = plain!.run(from, to);
+    return { socializedLossUnits: paths.socializedLossUnits, ledgerBalanced: paths.ledgerBalanced, weights: null };
+  });
+}
+
+/** What a probe reads of paths [from, to) (index i − from): socialized loss, the ledger flag and, sampled by importance, the weights. */
+export interface ProbePaths {
+  socializedLossUnits: ArrayLike<number>;
+  ledgerBalanced: ArrayLike<number>;
+  weights: ArrayLike<number> | null;
+}
+
+/** The probe's decision on paths [0, n) as `run` gives them, n doubling from initialPaths (see the module comment). */
+export function probeWith(estimator: ProbeEstimator, s: ProbeSettings, run: (from: number, to: number) => ProbePaths): ProbeOutcome {
   const weights = new Float64Array(s.maxPaths);
   const hit = new Float64Array(s.maxPaths);
   let n = 0;
@@ -96,7 +108,8 @@ export function probeParams(params: RiskParams, s: ProbeSettings): ProbeOutcome 
   let balanced = true;
   let next = s.initialPaths;
   for (;;) {
-    const { paths, weights: rangeWeights } = run(n, next);
+    const paths = run(n, next);
+    const rangeWeights = paths.weights;
     for (let i = 0; i < next - n; i++) {
       if ((paths.socializedLossUnits[i] as number) > 0) {
         hits++;

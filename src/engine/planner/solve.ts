@@ -21,6 +21,9 @@ import { validateParams } from '../params/validateParams';
 import { buildPopulation } from '../population/buildPopulation';
 import { leverCosts, openInterestQuote, type LeverCosts } from './leverCosts';
 import { bestUpperBound, checkProbeSettings, probeParams, type ProbeOutcome, type ProbeSettings } from './probe';
+import { fundLadderApplies } from '../sim/simulateRange';
+import { createFundProber } from './fundProber';
+import { fundLadderFits, fundUnitsOf } from './sweep';
 import { LEVER_PATHS, readParam, roundToResolution, sweepableParam, withParam, type LeverKind, type SweepableParam } from '../params/sweepableParams';
 
 /** A probe at one lever value; value/valueText null means the field was null (unlimited throughput). */
@@ -62,7 +65,10 @@ export interface SolveResult {
   problems: ParamProblem[];
   probes: Probe[];
   evaluations: number;
+  /** Paths evaluated, summed over the probes (each probe's paths). */
   pathsSimulated: number;
+  /** Paths actually simulated: fewer than pathsSimulated when the probes of the fund share paths (fund ladder). */
+  pathsRun: number;
   /** Probes that still straddled the target at maxPaths (counted as failing). */
   undecidedProbes: number;
   /** True only if the ledger balanced exactly on every path of every probe. */
@@ -114,12 +120,19 @@ class Prober {
   readonly probes: Probe[] = [];
   private readonly byText = new Map<string, Probe | { problems: ParamProblem[] }>();
   pathsSimulated = 0;
+  private pathsRunElsewhere = 0;
 
   constructor(
     private readonly settings: ProbeSettings,
     private readonly apply: (valueText: string | null) => RiskParams,
     private readonly onProbe?: (probes: readonly Probe[]) => void,
+    /** How a validated parameter set is probed (the fund ladder for the fund lever); counts its own paths run. */
+    private readonly evaluate?: { probe: (params: RiskParams) => ProbeOutcome; pathsRun: () => number },
   ) {}
+
+  get pathsRun(): number {
+    return this.evaluate ? this.evaluate.pathsRun() : this.pathsRunElsewhere;
+  }
 
   /** The probe at `valueText`, or the problems validateParams found with the parameters it makes. */
   at(valueText: string | null): Probe | { problems: ParamProblem[] } {
@@ -130,8 +143,9 @@ class Prober {
     let out: Probe | { problems: ParamProblem[] };
     if (!validated.ok) out = { problems: validated.problems };
     else {
-      const outcome = probeParams(validated.params, this.settings);
+      const outcome = this.evaluate ? this.evaluate.probe(validated.params) : probeParams(validated.params, this.settings);
       this.pathsSimulated += outcome.paths;
+      if (!this.evaluate) this.pathsRunElsewhere += outcome.paths;
       out = { value: valueText === null ? null : Number(valueText), valueText, ...outcome };
       this.probes.push(out);
       this.onProbe?.(this.probes);
@@ -171,7 +185,21 @@ export function solveLever(options: SolveOptions): SolveResult {
   const population = buildPopulation(base, options.seed);
   const oi = openInterestQuote(population, Number(base.market.initialPrice));
   const text = (v: number) => roundToResolution(spec, new Dec(v).toFixed());
-  const prober = new Prober(options, (valueText) => withParam(base, path, valueText), options.onProbe);
+  // The fund lever probes on the fund ladder: the same outcomes, most paths simulated once for all probes.
+  const fundProber = lever === 'fund' && fundLadderApplies(base) ? createFundProber(base, options) : null;
+  let pathsRunInFull = 0;
+  const evaluate = fundProber
+    ? {
+        probe: (params: RiskParams): ProbeOutcome => {
+          if (fundLadderFits([base, params])) return fundProber.probe(fundUnitsOf(params));
+          const outcome = probeParams(params, options);
+          pathsRunInFull += outcome.paths;
+          return outcome;
+        },
+        pathsRun: () => fundProber.pathsRun + pathsRunInFull,
+      }
+    : undefined;
+  const prober = new Prober(options, (valueText) => withParam(base, path, valueText), options.onProbe, evaluate);
   const probe = (valueText: string | null): Probe => {
     const p = prober.at(valueText);
     if (!isProbe(p)) throw new InvalidProbe(valueText, p.problems);
@@ -209,6 +237,7 @@ export function solveLever(options: SolveOptions): SolveResult {
     probes: prober.probes,
     evaluations: prober.probes.length,
     pathsSimulated: prober.pathsSimulated,
+    pathsRun: prober.pathsRun,
     undecidedProbes: prober.probes.filter((p) => p.undecided).length,
     ledgerBalanced: prober.probes.every((p) => p.ledgerBalanced),
   });

@@ -14,8 +14,10 @@ import { pathCountOf } from '../results/rangeResultShape';
 import type { ParamProblem, RiskParams } from '../params/riskParams';
 import { validateParams } from '../params/validateParams';
 import type { RangeResult } from '../results/pathResults';
-import { createSimulator } from '../sim/simulateRange';
-import { paramPathProblem, roundToResolution, sweepableParam, withParam } from '../params/sweepableParams';
+import { createSimulator, fundLadderApplies } from '../sim/simulateRange';
+import { LEVER_PATHS, paramPathProblem, roundToResolution, sweepableParam, withParam } from '../params/sweepableParams';
+import { decimalToUnits } from '../money/money';
+import { fundLadder } from './fundLadder';
 
 /** One evaluated point of a sweep. Money in quote units. */
 export interface SweepPoint {
@@ -107,7 +109,10 @@ export function summarizePoint(point: { value: number; valueText: string }, resu
   };
 }
 
-/** Receives each valid point's full result as it is computed (tests check the price paths; a CLI can show progress). */
+/**
+ * Receives each valid point's full result as it is computed (tests check the price paths; a CLI can show
+ * progress). A sweep of the starting fund computes its points from the largest fund down (the fund ladder).
+ */
 export type PointObserver = (index: number, point: SweepPoint, result: RangeResult) => void;
 
 function runPrepared(prepared: PreparedPoint, seed: number, paths: number, index: number, observe?: PointObserver): SweepPointResult {
@@ -155,9 +160,63 @@ export interface SweepOptions {
   onPoint?: PointObserver;
 }
 
-/** A 1-D sweep: one SweepPointResult per value, in order, all on paths [0, paths) of `seed`. */
+/**
+ * A 1-D sweep: one SweepPointResult per value, in order, all on paths [0, paths) of `seed`. A sweep of the
+ * starting fund runs on the fund ladder where it applies (same numbers, a fraction of the paths simulated).
+ */
 export function sweep1d(params: RiskParams, seed: number, paths: number, path: string, values: readonly string[], options: SweepOptions = {}): SweepPointResult[] {
-  return values.map((value, index) => runPrepared(preparePoint(params, path, value), seed, paths, index, options.onPoint));
+  const prepared = values.map((value) => preparePoint(params, path, value));
+  if (path === LEVER_PATHS.fund) {
+    const laddered = fundLadderSweep(prepared, seed, paths, options.onPoint);
+    if (laddered) return laddered;
+  }
+  return prepared.map((point, index) => runPrepared(point, seed, paths, index, options.onPoint));
+}
+
+/** The starting fund of each point, in units (what simConfig reads). */
+export function fundUnitsOf(params: RiskParams): number {
+  return decimalToUnits(params.insuranceFund.initial);
+}
+
+/**
+ * Whether parameter sets can share one simulator on the fund ladder: fundLadderApplies, and nothing but the
+ * starting fund differs between them (withParam moves a cap along with the fund, for one).
+ */
+export function fundLadderFits(sets: readonly RiskParams[]): boolean {
+  const first = sets[0];
+  if (first === undefined || !fundLadderApplies(first)) return false;
+  const rest = (p: RiskParams) => JSON.stringify({ ...p, insuranceFund: { ...p.insuranceFund, initial: null } });
+  const shape = rest(first);
+  return sets.every((p) => rest(p) === shape);
+}
+
+/** sweep1d of insuranceFund.initial on the fund ladder, or null where the ladder does not fit. */
+function fundLadderSweep(prepared: PreparedPoint[], seed: number, paths: number, observe?: PointObserver): SweepPointResult[] | null {
+  const valid = prepared.flatMap((point, index) => (point.ok ? [{ point, index }] : []));
+  const first = valid[0];
+  if (first === undefined || !fundLadderFits(valid.map(({ point }) => point.params))) return null;
+  const simulator = createSimulator(first.point.params, seed);
+  // Invalid points are reported as they are; the ladder fills in every valid one.
+  const out = new Array<SweepPointResult>(prepared.length);
+  prepared.forEach((point, index) => {
+    if (!point.ok) out[index] = point;
+  });
+  fundLadder(
+    simulator,
+    valid.map(({ point }) => fundUnitsOf(point.params)),
+    0,
+    paths,
+    {
+      series: observe !== undefined,
+      onFund: (k, result) => {
+        const { point, index } = valid[k]!;
+        const summary = summarizePoint(point, result);
+        out[index] = summary;
+        observe?.(index, summary, result);
+      },
+    },
+  );
+  return out;
 }
 
 /** A cell of a 2-D sweep: `value`/`valueText` are the row's (path), `value2`/`valueText2` the column's (path2). */

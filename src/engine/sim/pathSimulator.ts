@@ -18,7 +18,7 @@ import { UNITS_PER_QUOTE } from '../money/money';
 import type { Population } from '../population/population';
 import { PathRng, RNG_STREAM } from '../rng/pathRng';
 import { AdlQueue } from '../waterfall/autoDeleverage';
-import { bankruptAtMark, contractsToDeleverage, type AdlSaleInput } from '../waterfall/adlSale';
+import { bankruptAtMark, contractsToDeleverage, fullSaleDeficitUnits, type AdlSaleInput } from '../waterfall/adlSale';
 import { BackstopVault, takeoverDue } from '../waterfall/backstopVault';
 import { DeficitEvents } from '../waterfall/deficitEvents';
 import { FundFloor } from '../waterfall/fundTrigger';
@@ -93,6 +93,8 @@ export class PathSimulator {
   /** The backstop vault's inventory, null for other mechanisms. */
   readonly vault: BackstopVault | null;
   fundUnits = 0;
+  /** The fund each path starts with: the parameters' own, unless a fund ladder runs this simulator at another level. */
+  fundInitialUnits: number;
   private drawnThisStep = 0;
   private step = 0;
   private adlRng = new PathRng(0, 0, RNG_STREAM.adl);
@@ -104,6 +106,7 @@ export class PathSimulator {
     finderKind: FinderKind,
   ) {
     const n = population.count;
+    this.fundInitialUnits = config.fundInitialUnits;
     this.book = new AccountBook(population);
     this.hitFlags = new Uint8Array(n);
     this.queue = new Int32Array(n);
@@ -276,7 +279,25 @@ export class PathSimulator {
     input.bankruptcyPrice = bankruptcy;
     input.markPrice = mark;
     input.usableFundUnits = Math.max(0, this.fundAvailable() - this.deficits.totalUnits);
-    return contractsToDeleverage(input, this.venue);
+    const deleveraged = contractsToDeleverage(input, this.venue);
+    this.noteAdlFundRead(input);
+    return deleveraged;
+  }
+
+  /**
+   * Fund bounds of the ADL sale's fund read (PathTally.fundSlackUnits): it sells all when the fund can pay the
+   * sale's deficit on top of the round's, so a sale needs that much fund and a deleverage at most one unit less.
+   */
+  private noteAdlFundRead(input: AdlSaleInput): void {
+    const deficit = fullSaleDeficitUnits(input, this.venue);
+    if (deficit <= 0) return;
+    const asked = this.deficits.totalUnits;
+    // The draw limit alone already forces the deleverage: no fund level changes it.
+    if (this.config.fundMaxDrawPerStepUnits - this.drawnThisStep - asked < deficit) return;
+    const margin = this.fundUnits - asked - deficit;
+    const tally = this.tally;
+    if (margin >= 0) tally.fundSlackUnits = Math.min(tally.fundSlackUnits, margin);
+    else tally.fundHeadroomUnits = Math.min(tally.fundHeadroomUnits, -margin - 1);
   }
 
   /**
@@ -451,7 +472,7 @@ export class PathSimulator {
     this.queueLength = 0;
     this.finder.startPath();
     this.tally.reset();
-    this.fundUnits = this.config.fundInitialUnits;
+    this.fundUnits = this.fundInitialUnits;
     if (this.markEnd.length < steps) this.markEnd = new Float64Array(steps);
     this.venue.startPath();
     this.slices.startPath();
@@ -540,7 +561,13 @@ export class PathSimulator {
     if (events.count === 0) return;
     const tally = this.tally;
     let remainderTotal = 0;
+    const limit = this.config.fundMaxDrawPerStepUnits;
     for (let i = 0; i < events.count; i++) {
+      // Fund bounds: the fund must cover what it is asked (else it is the limit), and when the draw limit leaves a
+      // remainder anyway it must not end at exactly 0 (that sets fundDepletedStep).
+      const need = Math.min(events.deficitUnits[i]!, limit - this.drawnThisStep);
+      const slack = this.fundUnits - need - (need < events.deficitUnits[i]! ? 1 : 0);
+      if (slack < tally.fundSlackUnits) tally.fundSlackUnits = slack;
       const available = this.fundAvailable();
       const draw = Math.min(events.deficitUnits[i]!, available);
       this.fundUnits -= draw;

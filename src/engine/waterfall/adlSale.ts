@@ -40,13 +40,21 @@ export function bankruptAtMark(side: number, bankruptcyPrice: number, mark: numb
  * Returns the contracts to deleverage (0: sell everything).
  */
 export function contractsToDeleverage(x: AdlSaleInput, book: AdlBook): number {
-  const { side, sizeBase, bankruptcyPrice: bankruptcy } = x;
-  if (!bankruptAtMark(side, bankruptcy, x.markPrice)) return 0;
-  const fullFill = book.fillBetween(book.flowQuote, book.flowQuote - side * sizeBase * book.index);
-  const fullResult = settledEquityUnits(side, sizeBase, x.entryPrice, x.collateralUnits, fullFill);
-  if (fullResult >= 0 || -fullResult <= x.usableFundUnits) return 0;
+  const { sizeBase, bankruptcyPrice: bankruptcy } = x;
+  if (!bankruptAtMark(x.side, bankruptcy, x.markPrice)) return 0;
+  const deficit = fullSaleDeficitUnits(x, book);
+  if (deficit <= 0 || deficit <= x.usableFundUnits) return 0;
   const sold = sizeFillingAtBankruptcy(x, book);
   return sold >= sizeBase ? 0 : sizeBase - sold;
+}
+
+/**
+ * What selling the whole position into the book now would leave unpaid, in units (≤ 0: nothing). The one place
+ * contractsToDeleverage reads the fund compares this with usableFundUnits; the fund ladder needs the same number.
+ */
+export function fullSaleDeficitUnits(x: Pick<AdlSaleInput, 'side' | 'sizeBase' | 'entryPrice' | 'collateralUnits'>, book: AdlBook): number {
+  const fullFill = book.fillBetween(book.flowQuote, book.flowQuote - x.side * x.sizeBase * book.index);
+  return -settledEquityUnits(x.side, x.sizeBase, x.entryPrice, x.collateralUnits, fullFill);
 }
 
 /** The largest size whose sale leaves the book's price at the bankruptcy price or better (0 if already worse). */

@@ -4,7 +4,7 @@ import type { AdlClosePrice, AdlRanking, AdlSize } from '../params/riskParams';
 import type { PathRng } from '../rng/pathRng';
 import type { AccountBook } from '../sim/book/accountBook';
 import { bearLoss } from './lossBearer';
-import { sortByScoreDescending } from './rankOrder';
+import { ranksBefore } from './rankOrder';
 import type { SettlementContext } from './settlementContext';
 
 /**
@@ -42,12 +42,20 @@ export class AdlQueue {
   /** pnl-leverage: positions before this one are closed. */
   private cursor = 0;
 
-  private readonly sortScratch: Int32Array;
+  /**
+   * Ranked queues are ordered lazily: order[0..ranked) is in rank order, the rest waits in a max-heap
+   * (heap[0..heapSize)) and is popped as deleverage walks past `ranked`. A round usually takes a few winners off
+   * the top of thousands, and sorting them all was most of an ADL path's time (the fund ladder reruns exactly
+   * those paths). Pops come out in the same total order a full sort gives (rankOrder.ts), so nothing else changes.
+   */
+  private readonly heap: Int32Array;
+  private heapSize = 0;
+  private ranked = 0;
 
   constructor(capacity: number) {
     this.order = new Int32Array(capacity);
     this.score = new Float64Array(capacity);
-    this.sortScratch = new Int32Array(capacity);
+    this.heap = new Int32Array(capacity);
   }
 
   /** Ranks the open positions on `side` with equity > 0 at `mark`. */
@@ -70,7 +78,43 @@ export class AdlQueue {
     }
     this.count = count;
     this.cursor = 0;
-    if (ranking !== 'random') sortByScoreDescending(this.order, count, this.score, this.sortScratch);
+    if (ranking === 'random') {
+      this.ranked = count;
+      return;
+    }
+    this.heap.set(this.order.subarray(0, count));
+    this.heapSize = count;
+    this.ranked = 0;
+    for (let i = (count >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  /** The account at rank i (0 = first), taking it off the heap if not yet ranked. */
+  private rankedAt(i: number): number {
+    while (this.ranked <= i) {
+      const heap = this.heap;
+      this.order[this.ranked++] = heap[0]!;
+      heap[0] = heap[--this.heapSize]!;
+      this.siftDown(0);
+    }
+    return this.order[i]!;
+  }
+
+  private siftDown(at: number): void {
+    const heap = this.heap;
+    const n = this.heapSize;
+    const score = this.score;
+    let i = at;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) return;
+      const right = left + 1;
+      const child = right < n && ranksBefore(heap[right]!, heap[left]!, score) ? right : left;
+      if (!ranksBefore(heap[child]!, heap[i]!, score)) return;
+      const swap = heap[i]!;
+      heap[i] = heap[child]!;
+      heap[child] = swap;
+      i = child;
+    }
   }
 
   /**
@@ -97,7 +141,7 @@ export class AdlQueue {
     const visits = random ? this.count : this.count - this.cursor;
     for (let v = 0; v < visits && remaining > 0; v++) {
       const at = random ? (start + v) % this.count : start + v;
-      const j = this.order[at]!;
+      const j = random ? this.order[at]! : this.rankedAt(at);
       if (book.open[j] === 0) {
         if (!random && at === this.cursor) this.cursor++;
         continue;

@@ -23,7 +23,7 @@ export function sortByScoreDescending(order: Int32Array, count: number, score: F
 const INSERTION_RUN = 16;
 
 /** a ranks before b. */
-function before(a: number, b: number, score: Float64Array): boolean {
+export function ranksBefore(a: number, b: number, score: Float64Array): boolean {
   const sa = score[a]!;
   const sb = score[b]!;
   return sa > sb || (sa === sb && a < b);
@@ -33,7 +33,7 @@ function insertionSort(order: Int32Array, lo: number, hi: number, score: Float64
   for (let i = lo + 1; i < hi; i++) {
     const j = order[i]!;
     let k = i - 1;
-    while (k >= lo && before(j, order[k]!, score)) {
+    while (k >= lo && ranksBefore(j, order[k]!, score)) {
       order[k + 1] = order[k]!;
       k--;
     }
@@ -45,7 +45,7 @@ function merge(from: Int32Array, to: Int32Array, lo: number, mid: number, hi: nu
   let i = lo;
   let k = mid;
   let out = lo;
-  while (i < mid && k < hi) to[out++] = before(from[k]!, from[i]!, score) ? from[k++]! : from[i++]!;
+  while (i < mid && k < hi) to[out++] = ranksBefore(from[k]!, from[i]!, score) ? from[k++]! : from[i++]!;
   while (i < mid) to[out++] = from[i++]!;
   while (k < hi) to[out++] = from[k++]!;
 }

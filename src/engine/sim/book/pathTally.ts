@@ -21,8 +21,18 @@ export class PathTally {
   adlProfitClosedUnits = 0;
   /** Backstop vault's net result (not part of the ledger identity). */
   vaultPnlUnits = 0;
+  /**
+   * Fund bounds (planner/fundLadder.ts): the path would be the same, fund balance aside, for every starting fund
+   * from (initial − fundSlackUnits) to (initial + fundHeadroomUnits). Slack: the least the fund had above what a
+   * deficit or an ADL sale needed of it (negative: the fund was the limit). Headroom: how much more fund would
+   * still have left an ADL decision unchanged. +∞ when nothing read the fund.
+   */
+  fundSlackUnits = Infinity;
+  fundHeadroomUnits = Infinity;
 
   reset(): void {
+    this.fundSlackUnits = Infinity;
+    this.fundHeadroomUnits = Infinity;
     this.adlNeededUnits = 0;
     this.adlProfitClosedUnits = 0;
     this.vaultPnlUnits = 0;
