@@ -19,6 +19,26 @@ export interface LadderRow {
   row: number;
 }
 
+/** The fund's balance at the end of `r`'s path started with `fundUnits`: the row's own, shifted by the difference. */
+export function fundEndAt(r: LadderRow, fundUnits: number): number {
+  return r.result.paths.fundEndUnits[r.row]! + (fundUnits - r.result.fund.initialUnits);
+}
+
+/** Whether `r`'s path balances its ledger to the unit when started with `fundUnits` (pathLedgerBalanced). */
+export function rowBalancedAt(r: LadderRow, fundUnits: number): boolean {
+  const p = r.result.paths;
+  const row = r.row;
+  const totals = {
+    badDebtUnits: p.badDebtUnits[row]!,
+    fundDrawUnits: p.fundDrawUnits[row]!,
+    socializedLossUnits: p.socializedLossUnits[row]!,
+    vaultLossUnits: p.vaultLossUnits[row]!,
+    uncoveredUnits: p.uncoveredUnits[row]!,
+    fundInflowUnits: p.fundInflowUnits[row]!,
+  };
+  return pathLedgerBalanced(totals, fundEndAt(r, fundUnits), fundUnits);
+}
+
 /** Whether `row` holds for starting fund `fundUnits` (its own fund always does). */
 export function rowCovers(r: LadderRow, fundUnits: number): boolean {
   const f = r.result.fund;
@@ -127,8 +147,8 @@ function assemble(sizeDecile: Uint8Array | ArrayLike<number>, rows: LadderRow[],
     const { result, row } = rows[i]!;
     const shift = fund - result.fund.initialUnits;
     copyRow(paths, i, result.paths, row);
-    paths.fundEndUnits[i] = result.paths.fundEndUnits[row]! + shift;
-    paths.ledgerBalanced[i] = pathLedgerBalanced(rowTotals(paths, i), paths.fundEndUnits[i]!, fund) ? 1 : 0;
+    paths.fundEndUnits[i] = fundEndAt(rows[i]!, fund);
+    paths.ledgerBalanced[i] = rowBalancedAt(rows[i]!, fund) ? 1 : 0;
     if (points > 0) {
       const src = result.series;
       const a = row * points;
@@ -151,15 +171,4 @@ function assemble(sizeDecile: Uint8Array | ArrayLike<number>, rows: LadderRow[],
 
 function copyRow(out: PathColumns, i: number, src: PathColumns, row: number): void {
   for (const key of PATH_COLUMN_KEYS) out[key][i] = src[key][row]!;
-}
-
-function rowTotals(paths: PathColumns, i: number) {
-  return {
-    badDebtUnits: paths.badDebtUnits[i]!,
-    fundDrawUnits: paths.fundDrawUnits[i]!,
-    socializedLossUnits: paths.socializedLossUnits[i]!,
-    vaultLossUnits: paths.vaultLossUnits[i]!,
-    uncoveredUnits: paths.uncoveredUnits[i]!,
-    fundInflowUnits: paths.fundInflowUnits[i]!,
-  };
 }

@@ -7,8 +7,8 @@
  */
 import { createImportanceSimulator, drawTiltedPath, emptyPathDraw } from '../importance/index';
 import type { RiskParams } from '../params/riskParams';
-import { createSimulator, pathLedgerBalanced, type Simulator } from '../sim/simulateRange';
-import { emptyKnownRows, rowsAtFund } from './fundLadder';
+import { createSimulator, type Simulator } from '../sim/simulateRange';
+import { emptyKnownRows, rowBalancedAt, rowsAtFund } from './fundLadder';
 import { probeEstimator, probeWith, type ProbeOutcome, type ProbeSettings } from './probe';
 
 export interface FundProber {
@@ -51,19 +51,9 @@ export function createFundProber(base: RiskParams, settings: ProbeSettings): Fun
         const socializedLossUnits = new Float64Array(count);
         const ledgerBalanced = new Uint8Array(count);
         for (let i = 0; i < count; i++) {
-          const { result, row } = rows[i]!;
-          const p = result.paths;
-          const totals = {
-            badDebtUnits: p.badDebtUnits[row]!,
-            fundDrawUnits: p.fundDrawUnits[row]!,
-            socializedLossUnits: p.socializedLossUnits[row]!,
-            vaultLossUnits: p.vaultLossUnits[row]!,
-            uncoveredUnits: p.uncoveredUnits[row]!,
-            fundInflowUnits: p.fundInflowUnits[row]!,
-          };
-          socializedLossUnits[i] = totals.socializedLossUnits;
-          const fundEnd = p.fundEndUnits[row]! + (fundUnits - result.fund.initialUnits);
-          ledgerBalanced[i] = pathLedgerBalanced(totals, fundEnd, fundUnits) ? 1 : 0;
+          const r = rows[i]!;
+          socializedLossUnits[i] = r.result.paths.socializedLossUnits[r.row]!;
+          ledgerBalanced[i] = rowBalancedAt(r, fundUnits) ? 1 : 0;
         }
         return { socializedLossUnits, ledgerBalanced, weights: estimator === 'importance' ? weights.subarray(from, to) : null };
       });
