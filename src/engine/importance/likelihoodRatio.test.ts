@@ -7,6 +7,7 @@ import { drawPricePath, prepareScenario } from '../scenario';
 import { LARGE_JUMP_TAIL, drawTiltedPath, emptyPathDraw, prepareTiltedScenario, type TiltedScenario } from './drawTiltedPath';
 import { DEFAULT_GBM_PROPOSAL, DEFAULT_JUMP_PROPOSAL, IDENTITY_TILT, NOMINAL_PROPOSAL, type ImportanceProposal } from './proposal';
 import { weightedMean, weightedProbability } from './weightedEstimates';
+import { normalCdf } from './testing/normalCdf';
 
 const market = (steps: number) => ({ initialPrice: 100, steps, stepSeconds: 60 });
 // λ such that a 200-step path expects one jump: λ·dt·199 = 1.
@@ -192,15 +193,3 @@ describe('the 95 % interval covers the truth at its nominal rate', () => {
     expect(covered).toBeLessThanOrEqual(296);
   });
 });
-
-/** Φ by the complementary error function (W. J. Cody's rational approximation via erfc, |error| < 1.2e-7). */
-function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
-}

@@ -11,6 +11,7 @@ import { defaultProposal, defaultProposalFor } from './importanceSimulator';
 import { ESSCHER_SHIFT_SD, MAX_JUMP_TILT, NOMINAL_SHARE, esscherProposal, esscherTilt, pathLogVariance } from './marketProposal';
 import { DEFAULT_GBM_PROPOSAL, IDENTITY_TILT } from './proposal';
 import { weightedMean, weightedProbability, type Estimate } from './weightedEstimates';
+import { normalCdf } from './testing/normalCdf';
 
 const DT = 60 / (365 * 86_400);
 const market = (steps: number) => ({ initialPrice: 100, steps, stepSeconds: 60 });
@@ -178,15 +179,3 @@ describe('the Esscher proposal weighs exactly', () => {
     expect(covered).toBeLessThanOrEqual(296);
   });
 });
-
-/** Φ by the complementary error function (W. J. Cody's rational approximation via erfc, |error| < 1.2e-7). */
-function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
