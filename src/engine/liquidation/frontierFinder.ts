@@ -2,6 +2,7 @@ import { boundSlack, longLiquidationBound, shortLiquidationBound } from '../marg
 import type { MarginSchedule } from '../margin/marginSchedule';
 import { AccountHeap } from '../sim/book/accountHeap';
 import type { FinderContext, LiquidationFinder } from './liquidationFinder';
+import { orderByKeyDescending } from './orderByKey';
 
 /**
  * The sorted liquidation frontier (DESIGN.md §3). Each account has a price bound beyond which it may be
@@ -42,12 +43,19 @@ export function frontierFinder(ctx: FinderContext, schedule: MarginSchedule): Li
 
   // The static order is built from the starting population: the book is freshly reset when this runs.
   const buildOrder = (side: number) => {
-    const members: number[] = [];
-    for (let j = 0; j < n; j++) if (book.side[j] === side) members.push(j);
+    let count = 0;
+    for (let j = 0; j < n; j++) if (book.side[j] === side) count++;
+    const members = new Int32Array(count);
     const keys = new Float64Array(n);
-    for (const j of members) keys[j] = signedKey(j);
-    members.sort((a, b) => keys[b]! - keys[a]! || a - b);
-    return { order: Int32Array.from(members), keys: Float64Array.from(members, (j) => keys[j]!) };
+    for (let j = 0, at = 0; j < n; j++) {
+      if (book.side[j] !== side) continue;
+      members[at++] = j;
+      keys[j] = signedKey(j);
+    }
+    const order = orderByKeyDescending(keys, members);
+    const sortedKeys = new Float64Array(count);
+    for (let i = 0; i < count; i++) sortedKeys[i] = keys[order[i]!]!;
+    return { order, keys: sortedKeys };
   };
   const longs = buildOrder(1);
   const shorts = buildOrder(-1);
