@@ -5,7 +5,7 @@
  * q ∈ [0, 1], h = (n − 1)·q, i = ⌊h⌋, Q(q) = x₍ᵢ₎ + (h − i)·(x₍ᵢ₊₁₎ − x₍ᵢ₎), and Q(1) = x₍ₙ₋₁₎. So Q(0) is the
  * minimum, Q(0.5) the usual median, and Q is non-decreasing in q.
  */
-import { selectOrderStatistics } from './orderStatistics';
+import { bucketOrderStatistics, bucketScratch } from './orderStatistics';
 
 export const DEFAULT_FAN_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
 
@@ -46,8 +46,9 @@ function ranksRead(n: number, quantiles: readonly number[]): number[] {
 
 /**
  * Quantile bands of a row-major series (path p's point j at p·points + j) across `paths` paths.
- * Cost O(points · paths): one column copy per point and a selection of the order statistics the quantiles read
- * (the same values a sort would put there; a series holding a −0 is sorted instead, see orderStatistics.ts).
+ * Cost O(points · paths): one column copy per point and a bucketed selection of the order statistics the
+ * quantiles read (bucketOrderStatistics: the same values a sort would put there; a series holding a −0 is sorted
+ * instead, see orderStatistics.ts). The final summary of every page run waits for these bands.
  * Throws for zero paths, a length that is not paths·points, a quantile outside [0, 1], or a non-finite value
  * (naming its path and point).
  */
@@ -74,15 +75,32 @@ export function fanBands(
     if (v === 0 && 1 / v < 0) negativeZero = true;
   }
   const bands = quantiles.map(() => new Float64Array(points));
-  const column = new Float64Array(paths);
   const ranks = ranksRead(paths, quantiles);
-  for (let j = 0; j < points; j++) {
-    for (let p = 0; p < paths; p++) column[p] = series[p * points + j] as number;
-    if (negativeZero) column.sort();
-    else selectOrderStatistics(column, ranks);
-    for (let k = 0; k < quantiles.length; k++) {
-      (bands[k] as Float64Array)[j] = quantileSorted(column, quantiles[k] as number);
+  // Columns are copied POINT_BLOCK points at a time: one pass over the paths reads each path's neighbouring
+  // points together (one cache line) instead of striding across the whole series once per point.
+  const columns = new Float64Array(POINT_BLOCK * paths);
+  // The order statistics the quantiles read, at their ranks (the rest of `ordered` is not written).
+  const ordered = new Float64Array(paths);
+  const scratch = bucketScratch(paths);
+  for (let first = 0; first < points; first += POINT_BLOCK) {
+    const width = Math.min(POINT_BLOCK, points - first);
+    for (let p = 0; p < paths; p++) {
+      const from = p * points + first;
+      for (let b = 0; b < width; b++) columns[b * paths + p] = series[from + b] as number;
+    }
+    for (let b = 0; b < width; b++) {
+      const column = columns.subarray(b * paths, (b + 1) * paths);
+      const j = first + b;
+      let sorted = ordered;
+      if (negativeZero) sorted = column.sort();
+      else bucketOrderStatistics(column, ranks, ordered, scratch);
+      for (let k = 0; k < quantiles.length; k++) {
+        (bands[k] as Float64Array)[j] = quantileSorted(sorted, quantiles[k] as number);
+      }
     }
   }
   return { quantiles: [...quantiles], bands };
 }
+
+/** Points whose columns are copied in one pass over the paths (8 doubles: one 64-byte cache line). */
+const POINT_BLOCK = 8;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hasNegativeZero, selectOrderStatistics } from './orderStatistics';
+import { bucketOrderStatistics, bucketScratch, hasNegativeZero, selectOrderStatistics } from './orderStatistics';
 import { DEFAULT_FAN_QUANTILES, fanBands, quantileSorted } from './fanBands';
 
 /** Ascending, distinct indices drawn from [0, n). */
@@ -46,6 +46,51 @@ describe('selectOrderStatistics', () => {
   });
 });
 
+describe('bucketOrderStatistics', () => {
+  /** Heavy tails, mostly-zero losses, huge outliers that crowd every other value into one bucket, the float extremes. */
+  const columns = fc.oneof(
+    arrays,
+    fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e3, noNaN: true }), fc.double({ min: 1e3, max: 1e12, noNaN: true })), { minLength: 1, maxLength: 1200 }),
+    fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(1e15, -1e15, 1e-300)), { minLength: 1, maxLength: 1200 }),
+    fc.array(fc.constantFrom(Number.MAX_VALUE, -Number.MAX_VALUE, 0, 1, Number.MIN_VALUE), { minLength: 1, maxLength: 300 }),
+  );
+
+  it('writes at each requested index exactly the value a sort puts there, and leaves the input alone', () => {
+    const scratch = bucketScratch(1200); // shared across cases, as fanBands shares it across points
+    fc.assert(
+      fc.property(
+        columns.map((values) => values.map((v) => (Object.is(v, -0) ? 0 : v))).chain((values) => fc.record({ values: fc.constant(values), ks: ranksOf(values.length) })),
+        ({ values, ks }) => {
+          const a = Float64Array.from(values);
+          const sorted = Float64Array.from(values).sort();
+          const out = new Float64Array(a.length).fill(Number.NaN);
+          bucketOrderStatistics(a, ks, out, scratch);
+          for (const k of ks) expect(out[k]).toBe(sorted[k]);
+          expect(a).toEqual(Float64Array.from(values));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the ten ranks of a fan column: a spread-out price, a loss that is mostly zeros, one outlier among equals', () => {
+    const n = 1000;
+    const ks = [49, 50, 249, 250, 499, 500, 749, 750, 949, 950];
+    const scratch = bucketScratch(n);
+    let state = 11;
+    const uniform = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const price = Float64Array.from({ length: n }, () => 60_000 * Math.exp(0.05 * (uniform() - 0.5)) - (uniform() < 0.02 ? 20_000 : 0));
+    const loss = Float64Array.from({ length: n }, () => (uniform() < 0.7 ? 0 : 1 / (1e-9 + uniform() ** 3)));
+    const outlier = Float64Array.from({ length: n }, (_, i) => (i === 500 ? 1e300 : 3));
+    for (const a of [price, loss, outlier]) {
+      const sorted = Float64Array.from(a).sort();
+      const out = new Float64Array(n);
+      bucketOrderStatistics(a, ks, out, scratch);
+      for (const k of ks) expect(out[k]).toBe(sorted[k]);
+    }
+  });
+});
+
 describe('fanBands by selection', () => {
   /** The bands as they were computed before selection: one full sort per point. */
   function sortedBands(series: Float64Array, paths: number, points: number): Float64Array[] {
@@ -63,7 +108,8 @@ describe('fanBands by selection', () => {
     const values = fc.oneof(fc.integer({ min: -2, max: 2 }), fc.constantFrom(0, -0), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
     fc.assert(
       fc.property(
-        fc.record({ paths: fc.integer({ min: 1, max: 120 }), points: fc.integer({ min: 1, max: 6 }) }).chain(({ paths, points }) =>
+        // Up to 20 points: several blocks of POINT_BLOCK columns and a partial last one.
+        fc.record({ paths: fc.integer({ min: 1, max: 300 }), points: fc.integer({ min: 1, max: 20 }) }).chain(({ paths, points }) =>
           fc.record({ paths: fc.constant(paths), points: fc.constant(points), values: fc.array(values, { minLength: paths * points, maxLength: paths * points }) }),
         ),
         ({ paths, points, values }) => {
