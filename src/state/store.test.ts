@@ -6,6 +6,7 @@ import { defaultParams } from '../engine/params/defaults';
 import type { RunEngine, RunListener, RunRequest } from './engines';
 import type { AggregateSnapshot, RunSummary } from '../../workers/shared/protocol';
 import { createAppStore } from './store';
+import { MIN_FLUSH_INTERVAL_MS } from './runSlice';
 
 interface Started {
   request: RunRequest;
@@ -80,7 +81,7 @@ describe('run slice', () => {
     expect(request.baseline).toBe(store.getState().params);
   });
 
-  it('publishes reports once per frame, and the final summary at once', async () => {
+  it('publishes the first partial summary and the final one at once, every other report once per frame', async () => {
     const { store, runs, frames } = setup();
     store.getState().startRun();
     const { listener } = runs[0]!;
@@ -89,23 +90,53 @@ describe('run slice', () => {
 
     listener.progress({ pathsDone: 16, pathsTotal: 1000, elapsedMs: 20, etaMs: 1200 });
     listener.progress({ pathsDone: 48, pathsTotal: 1000, elapsedMs: 40, etaMs: 800 });
-    listener.snapshot(snapshot(1, 0.25), false);
     expect(updates).toBe(0);
     expect(frames.pending()).toBe(1);
-    frames.frame();
+    // The run's first summary does not wait for the frame, and takes the progress before it along.
+    listener.snapshot(snapshot(1, 0.25), false);
     expect(updates).toBe(1);
     expect(store.getState()).toMatchObject({ status: 'running', progress: { pathsDone: 48 }, summary: { pSocialized: 0.25 } });
 
     // The next partial summary waits until the page has drawn this one (the next frame) and then some.
     expect(listener.readyForSnapshot?.()).toBe(false);
     frames.frame();
+    expect(updates).toBe(1); // the frame asked for by the progress found it already published
     expect(listener.readyForSnapshot?.()).toBe(false);
     await new Promise((r) => setTimeout(r, 120));
     expect(listener.readyForSnapshot?.()).toBe(true);
 
+    // Later partial summaries are merged into the next frame's update, like progress.
+    listener.progress({ pathsDone: 400, pathsTotal: 1000, elapsedMs: 200, etaMs: 300 });
+    listener.snapshot(snapshot(1, 0.27), false);
+    expect(updates).toBe(1);
+    frames.frame();
+    expect(updates).toBe(2);
+    expect(store.getState()).toMatchObject({ progress: { pathsDone: 400 }, summary: { pSocialized: 0.27 } });
+
     listener.progress({ pathsDone: 1000, pathsTotal: 1000, elapsedMs: 500, etaMs: 0 });
     listener.snapshot(snapshot(1, 0.3), true);
     expect(store.getState()).toMatchObject({ status: 'done', progress: { pathsDone: 1000 }, summary: { pSocialized: 0.3 }, stale: false });
+  });
+
+  it('updates the store at most every MIN_FLUSH_INTERVAL_MS while a run streams', async () => {
+    const { store, runs, frames } = setup();
+    store.getState().startRun();
+    const { listener } = runs[0]!;
+    let updates = 0;
+    store.subscribe(() => void updates++);
+
+    listener.progress({ pathsDone: 16, pathsTotal: 1000, elapsedMs: 20, etaMs: 1200 });
+    frames.frame();
+    expect(updates).toBe(1);
+    // Right after an update, the next one waits out the interval before it even asks for a frame.
+    listener.progress({ pathsDone: 32, pathsTotal: 1000, elapsedMs: 25, etaMs: 1100 });
+    listener.progress({ pathsDone: 48, pathsTotal: 1000, elapsedMs: 30, etaMs: 1000 });
+    expect(frames.pending()).toBe(0);
+    await new Promise((r) => setTimeout(r, MIN_FLUSH_INTERVAL_MS + 20));
+    expect(frames.pending()).toBe(1);
+    frames.frame();
+    expect(updates).toBe(2);
+    expect(store.getState().progress).toMatchObject({ pathsDone: 48 });
   });
 
   it('reruns when inputs change — once for changes made together — and keeps the old summary, stale, until the new one streams in', async () => {

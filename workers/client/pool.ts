@@ -44,7 +44,7 @@ export interface PoolOptions extends Partial<PlanOptions> {
 }
 
 const DEFAULTS = {
-  initialChunkPaths: 16,
+  initialChunkPaths: 8,
   targetChunkMs: 30,
   maxChunkPaths: 1024,
   deadlineFactor: 10,

@@ -31,6 +31,17 @@ describe('RunPlan', () => {
     expect(range(plan.nextJob())).toEqual(['proposal', 16, 116]);
   });
 
+  it('shrinks the last chunks to the remaining paths over twice the workers, never below 4 paths', () => {
+    const plan = new RunPlan(1000, [{ side: 'proposal', key: 'a', params }], { ...options, workers: 2 });
+    plan.record(plan.nextJob()!, 16 * 0.3); // 0.3 ms per path → 100 paths make 30 ms
+    const sizes: number[] = [];
+    for (let job = plan.nextJob(); job; job = plan.nextJob()) sizes.push(job.to - job.from);
+    // Full 100-path chunks while 400 or more remain, then ⌈remaining / 4⌉, down to the floor.
+    expect(sizes.slice(0, 6)).toEqual([100, 100, 100, 100, 100, 100]);
+    expect(sizes.slice(6)).toEqual([96, 72, 54, 41, 31, 23, 17, 13, 10, 7, 5, 4, 4, 4, 3]);
+    expect(16 + sizes.reduce((a, b) => a + b, 0)).toBe(1000);
+  });
+
   it('retries a range before any new one; a timeout counts and doubles the deadline, a lost queue slot does not', () => {
     const plan = new RunPlan(100, [{ side: 'proposal', key: 'a', params }], options);
     const job = plan.nextJob()!;

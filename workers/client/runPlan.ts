@@ -13,7 +13,16 @@ export interface PlanOptions {
   /** A chunk's deadline is deadlineFactor × its expected time, at least minChunkDeadlineMs; doubled per retry. */
   deadlineFactor: number;
   minChunkDeadlineMs: number;
+  /**
+   * Workers the plan feeds. With it, chunks shrink as a side's last paths go out (at most its remaining paths
+   * over twice the workers), so the workers finish nearly together instead of one waiting on another's last
+   * full-size chunk: the run ends when its slowest worker does. Absent: no shrinking.
+   */
+  workers?: number;
 }
+
+/** Fewest paths a shrunk chunk holds (below this, messaging costs more than the imbalance it saves). */
+const MIN_TAIL_CHUNK_PATHS = 4;
 
 /** Guess of ms per path before any chunk of a run has been timed (only sets the first chunks' deadline). */
 const FIRST_GUESS_MS_PER_PATH = 5;
@@ -78,7 +87,7 @@ export class RunPlan {
     for (const side of this.sides) if (side.next < this.paths && (!pick || side.next < pick.next)) pick = side;
     if (!pick) return null;
     const from = pick.next;
-    const to = Math.min(this.paths, from + this.chunkPaths());
+    const to = Math.min(this.paths, from + this.chunkPaths(this.paths - from));
     pick.next = to;
     return { side: pick, from, to, attempts: 0 };
   }
@@ -114,9 +123,11 @@ export class RunPlan {
     };
   }
 
-  private chunkPaths(): number {
+  private chunkPaths(remaining: number): number {
     if (this.msPerPath === null) return this.options.initialChunkPaths;
-    const paths = Math.round(this.options.targetChunkMs / Math.max(this.msPerPath, 1e-3));
-    return Math.min(this.options.maxChunkPaths, Math.max(1, paths));
+    const paths = Math.min(this.options.maxChunkPaths, Math.max(1, Math.round(this.options.targetChunkMs / Math.max(this.msPerPath, 1e-3))));
+    const workers = this.options.workers;
+    if (!workers) return paths;
+    return Math.min(paths, Math.max(MIN_TAIL_CHUNK_PATHS, Math.ceil(remaining / (2 * workers))));
   }
 }

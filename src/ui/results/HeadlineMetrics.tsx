@@ -62,6 +62,21 @@ function MeanInterval({ testId, interval, format = formatQuote }: { testId: stri
 
 const NONE = '—';
 
+/**
+ * What the numbers are over, with the run's progress while it streams. Its own component: progress changes with
+ * every chunk, and only this line reads it — the rest of the headline re-renders when the summary does.
+ */
+function MetricsHorizon({ summary: s, status, horizon }: { summary: RunSummary | null; status: string; horizon: string }) {
+  const progress = useAppStore(selectProgress);
+  return (
+    <p className="horizon" data-testid="metrics-horizon">
+      {s
+        ? `Each number is over ${horizon} of trading, across ${status === 'running' && progress ? `the first ${formatPaths(s.paths)} in path order (${formatInteger(progress.pathsDone)} of ${formatInteger(progress.pathsTotal)} done; the numbers follow as the paths before them finish)` : formatPaths(s.paths)}. Money is in quote (e.g. USDC); intervals are 95 % (${s.tail ? 'bootstrap over the paths' : 'Wilson'}).`
+        : 'The numbers appear when the first run finishes.'}
+    </p>
+  );
+}
+
 /** The run's headline numbers: how often and how much loss is socialized, and what came before it. */
 export function HeadlineMetrics() {
   const summary = useAppStore(selectSummary);
@@ -69,7 +84,6 @@ export function HeadlineMetrics() {
   const stale = useAppStore(selectStale);
   const showTail = useAppStore(selectShowTailStats);
   const params = useAppStore(selectParams);
-  const progress = useAppStore(selectProgress);
   const horizon = formatHorizon(params.market.steps, params.market.stepSeconds);
   const dim = stale || status === 'error';
 
@@ -83,11 +97,7 @@ export function HeadlineMetrics() {
           Show tail statistics
         </label>
       </div>
-      <p className="horizon" data-testid="metrics-horizon">
-        {s
-          ? `Each number is over ${horizon} of trading, across ${status === 'running' && progress ? `the first ${formatPaths(s.paths)} in path order (${formatInteger(progress.pathsDone)} of ${formatInteger(progress.pathsTotal)} done; the numbers follow as the paths before them finish)` : formatPaths(s.paths)}. Money is in quote (e.g. USDC); intervals are 95 % (${s.tail ? 'bootstrap over the paths' : 'Wilson'}).`
-          : 'The numbers appear when the first run finishes.'}
-      </p>
+      <MetricsHorizon summary={s} status={status} horizon={horizon} />
       {s && dim && (
         <p className="previous-run">{status === 'error' ? 'Showing the last run that finished.' : 'Showing the previous parameters’ results until the new run reports.'}</p>
       )}

@@ -4,7 +4,7 @@
 // is shown only while the parameters, seed and paths are those of the run it was computed for. Asking for it turns
 // on `populationCi` (a share-link field): while on, every finished run gets its interval, so a link made with it
 // on opens showing it.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { populationCiKey } from '../../state/populationCiSlice';
 import { selectParams, selectPaths, selectSeed, selectStale, selectStatus } from '../../state/selectors';
 import { appStore, useAppStore } from '../../state/useAppStore';
@@ -17,7 +17,8 @@ export function PopulationIntervalPanel() {
   const status = useAppStore(selectStatus);
   const stale = useAppStore(selectStale);
   const state = useAppStore((s) => s.populationCiRun);
-  const plan = useAppStore((s) => s.populationCiPlan)(params, paths);
+  const planOf = useAppStore((s) => s.populationCiPlan);
+  const plan = useMemo(() => planOf(params, paths), [planOf, params, paths]);
   // The results panel closing stops the request in flight (its workers too); the choice stays on. While the
   // panel shows and the choice is on, the store gives every finished run its interval (refreshPopulationCi).
   useEffect(() => {
@@ -25,7 +26,8 @@ export function PopulationIntervalPanel() {
     return () => appStore.getState().abandonPopulationCi();
   }, []);
 
-  const key = populationCiKey(params, seed, paths);
+  // The key serializes the parameters: worth computing once per change, not on every status change.
+  const key = useMemo(() => populationCiKey(params, seed, paths), [params, seed, paths]);
   const ready = status === 'done' && !stale;
   const current = state.kind !== 'idle' && state.key === key ? state : null;
 
