@@ -86,6 +86,9 @@ export function selectOrderStatistics(a: Float64Array, ks: readonly number[]): v
 /** Equal-width value buckets of bucketOrderStatistics: a few values each at 1,000 paths, the array reset per call is small. */
 const BUCKETS = 1024;
 
+/** Below this many values bucketOrderStatistics selects directly. */
+const FEW = 256;
+
 /** A bucket with more values than this is bucketed again, up to MAX_DEPTH levels, rather than selected in. */
 const CROWDED = 64;
 const MAX_DEPTH = 3;
@@ -118,6 +121,14 @@ export function bucketScratch(capacity: number): BucketScratch {
 export function bucketOrderStatistics(a: Float64Array, ks: readonly number[], out: Float64Array, scratch: BucketScratch, depth = 0): void {
   const n = a.length;
   if (n === 0 || ks.length === 0) return;
+  if (n < FEW) {
+    // A partial summary's first few paths: clearing the buckets would cost more than selecting.
+    const copy = scratch.gathered.subarray(0, n);
+    copy.set(a);
+    selectOrderStatistics(copy, ks);
+    for (const k of ks) out[k] = copy[k] as number;
+    return;
+  }
   let min = a[0] as number;
   let max = min;
   let atMin = 1;
