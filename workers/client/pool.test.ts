@@ -7,7 +7,7 @@ import { compareRuns, createSimulator, summarizeRun, type RiskParams, type RunSu
 import type { EngineEndpoint } from './engineEndpoint';
 import type { EngineApi } from '../worker/engineApi';
 import { closeInProcessWorkers, inProcessEngineWorker } from '../testing/inProcessEngineWorker';
-import { EnginePool, type PoolOptions, type PoolProgress, type RunRequest } from './pool';
+import { EnginePool, WARM_UP_BUILDS, WARM_UP_PATHS, type PoolOptions, type PoolProgress, type RunRequest } from './pool';
 import type { AggregateSnapshot, RangeJob, SamplePathDto } from '../shared/protocol';
 // Written against the pre-preset defaults (100-quote market, no tiers, socialize), set explicitly since the defaults became btc-binance.
 import { legacyDefaultParams } from '../../src/engine/params/defaults';
@@ -145,6 +145,72 @@ describe('engine pool', () => {
     expect(rec.final?.summary).toEqual(direct(params, 7, 97).summary);
     expect(rec.final?.pathsCovered).toBe(97);
     p.dispose();
+  });
+
+  describe('JIT warm-up', () => {
+    /** Workers that record their warm-up builds and the aggregator's summaries. */
+    function warmUpSpawner() {
+      const warmUps: string[] = [];
+      const summaries: string[] = [];
+      const spawn = (name: string): EngineEndpoint =>
+        inProcessEngineWorker(name, (real) => ({
+          ...real,
+          warmUp: ((r) => {
+            warmUps.push(`${name} seed ${r.seed} paths ${r.paths}`);
+            return real.warmUp(r);
+          }) as EngineApi['warmUp'],
+          summarize: ((runId) => {
+            summaries.push(`${name} run ${runId}`);
+            return real.summarize(runId);
+          }) as EngineApi['summarize'],
+        }));
+      return { spawn, warmUps, summaries };
+    }
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+    };
+
+    it('happens once, at idle after the first finished run: throw-away builds in every worker, summaries again', async () => {
+      const { spawn, warmUps, summaries } = warmUpSpawner();
+      const idle: (() => void)[] = [];
+      const p = pool(spawn, { whenIdle: (task) => idle.push(task) });
+      const first = record();
+      p.start(request(smallParams(), { paths: 20 }), first.listener);
+      await first.settled;
+      expect(idle).toHaveLength(1);
+      expect(warmUps).toEqual([]);
+      const summarized = summaries.length;
+      idle[0]!();
+      await until(() => warmUps.length === 2 * WARM_UP_BUILDS && summaries.length === summarized + WARM_UP_BUILDS);
+      expect([...warmUps].sort()).toEqual([
+        `haircut-engine-1 seed 8 paths ${WARM_UP_PATHS}`,
+        `haircut-engine-1 seed 9 paths ${WARM_UP_PATHS}`,
+        `haircut-engine-2 seed 8 paths ${WARM_UP_PATHS}`,
+        `haircut-engine-2 seed 9 paths ${WARM_UP_PATHS}`,
+      ]);
+      expect(summaries.slice(summarized)).toEqual(['haircut-aggregator run 1', 'haircut-aggregator run 1']);
+
+      // Later runs ask for none, and their numbers are those of a pool that never warmed up.
+      const second = record();
+      p.start(request(smallParams(), { runId: 2, seed: 3, paths: 20 }), second.listener);
+      await second.settled;
+      expect(idle).toHaveLength(1);
+      expect(second.rec.final?.summary).toEqual(direct(smallParams(), 3, 20).summary);
+    });
+
+    it('is skipped when another run started before the page was idle', async () => {
+      const { spawn, warmUps } = warmUpSpawner();
+      const idle: (() => void)[] = [];
+      const p = pool(spawn, { whenIdle: (task) => idle.push(task) });
+      const first = record();
+      p.start(request(smallParams(), { paths: 20 }), first.listener);
+      await first.settled;
+      const second = record();
+      p.start(request(smallParams(), { runId: 2, paths: 20 }), second.listener);
+      idle[0]!();
+      await second.settled;
+      expect(warmUps).toEqual([]);
+    });
   });
 
   it('merges in path order whatever order the chunks finish in', async () => {

@@ -35,6 +35,11 @@ export interface PoolOptions extends Partial<PlanOptions> {
   /** Times a range may time out before the run fails. */
   maxAttempts?: number;
   /**
+   * Calls a task when the page is idle (the JIT warm-up after the first run, see warmUp); null: never. The
+   * default waits for requestIdleCallback, at most a second, where the browser has it.
+   */
+  whenIdle?: ((task: () => void) => void) | null;
+  /**
    * Jobs queued per worker. Two: the worker starts the next chunk the moment it finishes one, even while the
    * main thread is busy (rendering) and cannot answer at once. The cost: a cancelled run's queued chunk still
    * runs (tens of ms) before the new run's.
@@ -42,6 +47,20 @@ export interface PoolOptions extends Partial<PlanOptions> {
   queueDepth?: number;
   now?: () => number;
 }
+
+/** requestIdleCallback with a 1 s timeout where there is one (browsers), else null (Node: no warm-up). */
+const defaultWhenIdle = typeof requestIdleCallback === 'function' ? (task: () => void) => void requestIdleCallback(() => task(), { timeout: 1000 }) : null;
+
+/**
+ * The JIT warm-up after a page's first finished run. V8 compiles a function fully only after it has run a while,
+ * and a run builds its simulators and its final summary once: measured on the page, the first runs after load
+ * built their simulators in ~110 and ~50 ms against ~20 later, and summarized in ~75 against ~25 ms. So, at
+ * idle, each simulation worker builds WARM_UP_BUILDS throw-away simulators of the finished run's parameters
+ * (other seeds) and runs WARM_UP_PATHS paths of each, and the aggregator summarizes the finished run that many
+ * times again. A run started meanwhile waits behind at most those steps (tens of ms each, once).
+ */
+export const WARM_UP_BUILDS = 2;
+export const WARM_UP_PATHS = 8;
 
 const DEFAULTS = {
   initialChunkPaths: 8,
@@ -54,6 +73,7 @@ const DEFAULTS = {
   snapshotIntervalMs: 100,
   maxAttempts: 3,
   queueDepth: 2,
+  whenIdle: defaultWhenIdle,
 } satisfies Required<Omit<PoolOptions, 'workers' | 'spawn' | 'now' | 'liveness'>>;
 
 export interface RunRequest {
@@ -148,6 +168,8 @@ export class EnginePool implements RunEngine {
   private disposed = false;
   /** Bumped by every importance request and every run start: an older importance request stops. */
   private importanceGeneration = 0;
+  /** Whether the warm-up after the first finished run has been asked for (it happens once per pool). */
+  private warmUpAsked = false;
 
   constructor(options: PoolOptions) {
     if (!(Number.isSafeInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${options.workers}`);
@@ -412,7 +434,28 @@ export class EnginePool implements RunEngine {
       run.watchdog.stop();
       run.listener.progress(run.plan.progress(this.now() - run.startedAt));
       run.listener.snapshot(snapshot, true);
+      const whenIdle = this.options.whenIdle;
+      if (!this.warmUpAsked && whenIdle) {
+        this.warmUpAsked = true;
+        whenIdle(() => this.warmUp(run));
+      }
     });
+  }
+
+  /** The JIT warm-up (WARM_UP_BUILDS), unless another run has started since `run` finished. Fire and forget. */
+  private warmUp(run: Run): void {
+    if (this.disposed || this.run !== run || run.state !== 'done') return;
+    const { params, seed, runId } = run.request;
+    const ignore = () => undefined;
+    for (const slot of this.slots) {
+      if (!slot || slot.retired) continue;
+      for (let k = 1; k <= WARM_UP_BUILDS; k++) {
+        const warmSeed = (seed + k) % Number.MAX_SAFE_INTEGER;
+        slot.endpoint.remote.warmUp({ params, seed: warmSeed, paths: WARM_UP_PATHS }).catch(ignore);
+      }
+    }
+    const aggregator = this.aggregator;
+    for (let k = 0; k < WARM_UP_BUILDS; k++) aggregator?.remote.summarize(runId).catch(ignore);
   }
 
   private fail(run: Run, message: string): void {

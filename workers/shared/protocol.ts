@@ -27,6 +27,16 @@ export interface PrepareResponse {
   elapsedMs: number;
 }
 
+/**
+ * Build a throw-away simulator of (params, seed) and simulate its paths [0, paths): what a run does, so the
+ * worker's JIT has compiled it before the user's next runs (see EnginePool.warmUp). Nothing is kept.
+ */
+export interface WarmUpRequest {
+  params: RiskParams;
+  seed: number;
+  paths: number;
+}
+
 /** Simulate paths [from, to) of the simulator prepared under `key`. */
 export interface RangeJob {
   /** Echoed back, so the pool can drop the answer of a run it has since cancelled. */

@@ -4,7 +4,7 @@
 // independent "workers" in one process.
 import { transfer } from 'comlink';
 import { createAggregator } from './aggregator';
-import type { AggregateRunSpec, PrepareRequest, RangeJob, RangeResult, Side } from '../shared/protocol';
+import type { AggregateRunSpec, PrepareRequest, RangeJob, RangeResult, Side, WarmUpRequest } from '../shared/protocol';
 import { populationBatchJob, type PopulationBatchRequest } from './populationBatchJob';
 import { buffersOf } from '../shared/rangeTransfer';
 import { createSimulatorCache } from './simulatorCache';
@@ -21,6 +21,8 @@ export function createEngineApi() {
       const chunk = simulators.runRange(job);
       return transfer(chunk, buffersOf(chunk.result));
     },
+    /** A throw-away build and run, for the JIT (EnginePool.warmUp); the wall time, ms. */
+    warmUp: (request: WarmUpRequest) => simulators.warmUp(request),
     openRun: (spec: AggregateRunSpec) => aggregator.openRun(spec),
     addRange: (runId: number, side: Side, result: RangeResult) => aggregator.addRange(runId, side, result),
     summarize: (runId: number) => aggregator.summarize(runId),

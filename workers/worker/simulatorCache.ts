@@ -1,7 +1,7 @@
 // Worker side of simulation: one simulator per (params, seed) key, built once per run and then asked for many
 // path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm.
 import { createSimulator, requireRunInputs, type Simulator } from '../../src/engine/index';
-import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob } from '../shared/protocol';
+import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob, WarmUpRequest } from '../shared/protocol';
 
 /** Simulators kept per worker: a run uses at most two keys (proposal, baseline), and the pool relies on ≥ 2. */
 export const SIMULATOR_CACHE_SIZE = 2;
@@ -9,6 +9,8 @@ export const SIMULATOR_CACHE_SIZE = 2;
 export interface SimulatorCache {
   prepare(request: PrepareRequest): PrepareResponse;
   runRange(job: RangeJob): RangeChunk;
+  /** Builds and runs a simulator outside the cache (WarmUpRequest); returns the wall time, ms. */
+  warmUp(request: WarmUpRequest): number;
 }
 
 export function createSimulatorCache(capacity = SIMULATOR_CACHE_SIZE, now: () => number = () => performance.now()): SimulatorCache {
@@ -34,6 +36,13 @@ export function createSimulatorCache(capacity = SIMULATOR_CACHE_SIZE, now: () =>
       const simulator = createSimulator(params, run.seed);
       touch(request.key, simulator);
       return { key: request.key, accounts: simulator.population.count, cached: false, elapsedMs: now() - started };
+    },
+
+    warmUp(request) {
+      const started = now();
+      const { params, run } = requireRunInputs({ params: request.params, run: { seed: request.seed } });
+      createSimulator(params, run.seed).run(0, request.paths);
+      return now() - started;
     },
 
     runRange(job) {
