@@ -198,7 +198,7 @@ describe('engine pool', () => {
       expect(second.rec.final?.summary).toEqual(direct(smallParams(), 3, 20).summary);
     });
 
-    it('is skipped when another run started before the page was idle', async () => {
+    it('waits for the next finished run when another run started before the page was idle', async () => {
       const { spawn, warmUps } = warmUpSpawner();
       const idle: (() => void)[] = [];
       const p = pool(spawn, { whenIdle: (task) => idle.push(task) });
@@ -206,10 +206,15 @@ describe('engine pool', () => {
       p.start(request(smallParams(), { paths: 20 }), first.listener);
       await first.settled;
       const second = record();
-      p.start(request(smallParams(), { runId: 2, paths: 20 }), second.listener);
+      p.start(request(smallParams(), { runId: 2, seed: 20, paths: 20 }), second.listener);
       idle[0]!();
       await second.settled;
+      expect(idle).toHaveLength(2); // the second run's end asked again
+      await new Promise((r) => setTimeout(r, 20));
       expect(warmUps).toEqual([]);
+      idle[1]!();
+      await until(() => warmUps.length === 2 * WARM_UP_BUILDS);
+      expect(warmUps.filter((w) => w.includes('seed 21'))).toHaveLength(2);
     });
   });
 

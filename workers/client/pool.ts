@@ -57,7 +57,8 @@ const defaultWhenIdle = typeof requestIdleCallback === 'function' ? (task: () =>
  * built their simulators in ~110 and ~50 ms against ~20 later, and summarized in ~75 against ~25 ms. So, at
  * idle, each simulation worker builds WARM_UP_BUILDS throw-away simulators of the finished run's parameters
  * (other seeds) and runs WARM_UP_PATHS paths of each, and the aggregator summarizes the finished run that many
- * times again. A run started meanwhile waits behind at most those steps (tens of ms each, once).
+ * times again. A run started meanwhile waits behind at most those steps (tens of ms each, once). A run that
+ * starts before the page is idle puts the warm-up off to the next finished run.
  */
 export const WARM_UP_BUILDS = 2;
 export const WARM_UP_PATHS = 8;
@@ -168,8 +169,8 @@ export class EnginePool implements RunEngine {
   private disposed = false;
   /** Bumped by every importance request and every run start: an older importance request stops. */
   private importanceGeneration = 0;
-  /** Whether the warm-up after the first finished run has been asked for (it happens once per pool). */
-  private warmUpAsked = false;
+  /** The warm-up: 'waiting' for an idle moment after a finished run, or 'done' (it happens once per pool). */
+  private warmUpState: 'not yet' | 'waiting' | 'done' = 'not yet';
 
   constructor(options: PoolOptions) {
     if (!(Number.isSafeInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${options.workers}`);
@@ -435,16 +436,19 @@ export class EnginePool implements RunEngine {
       run.listener.progress(run.plan.progress(this.now() - run.startedAt));
       run.listener.snapshot(snapshot, true);
       const whenIdle = this.options.whenIdle;
-      if (!this.warmUpAsked && whenIdle) {
-        this.warmUpAsked = true;
-        whenIdle(() => this.warmUp(run));
+      if (this.warmUpState === 'not yet' && whenIdle) {
+        this.warmUpState = 'waiting';
+        whenIdle(() => (this.warmUpState = this.warmUp(run) ? 'done' : 'not yet'));
       }
     });
   }
 
-  /** The JIT warm-up (WARM_UP_BUILDS), unless another run has started since `run` finished. Fire and forget. */
-  private warmUp(run: Run): void {
-    if (this.disposed || this.run !== run || run.state !== 'done') return;
+  /**
+   * The JIT warm-up (WARM_UP_BUILDS), fire and forget; false when another run has started since `run` finished
+   * (then the next finished run asks again: a page whose user changes something at once still gets it).
+   */
+  private warmUp(run: Run): boolean {
+    if (this.disposed || this.run !== run || run.state !== 'done') return false;
     const { params, seed, runId } = run.request;
     const ignore = () => undefined;
     for (const slot of this.slots) {
@@ -456,6 +460,7 @@ export class EnginePool implements RunEngine {
     }
     const aggregator = this.aggregator;
     for (let k = 0; k < WARM_UP_BUILDS; k++) aggregator?.remote.summarize(runId).catch(ignore);
+    return true;
   }
 
   private fail(run: Run, message: string): void {
