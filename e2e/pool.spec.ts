@@ -58,15 +58,23 @@ test('a run streams: paths done of the total and time left, partial numbers, the
 });
 
 test('a parameter changed mid-run cancels that run; the new run finishes with the new parameters’ numbers', async ({ page }) => {
+  const PATHS = 5000;
   const watch = await watchRuns(page);
   await page.goto('/?workers=1');
   const status = page.getByTestId('run-status');
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  // 5,000 paths on one worker take seconds, so the change below surely lands mid-run (1,000 paths finished
+  // between the first progress update and the field's commit once the page got fast enough).
+  const pathsField = page.getByLabel('Paths (paths)', { exact: true });
+  await pathsField.fill(String(PATHS));
+  await pathsField.press('Tab');
+  await expect(page.getByText(/5,000 paths in/)).toBeVisible({ timeout: 60_000 });
   await expect(status).toHaveText('done', { timeout: 60_000 });
   await watch.reset();
 
   // A new run (seed 2) …
   await page.getByRole('button', { name: 'Re-run with a new seed' }).click();
-  await expect(page.getByTestId('run-progress')).toContainText(/[1-9][\d,]* of 1,000 paths/, { timeout: 30_000 });
+  await expect(page.getByTestId('run-progress')).toContainText(/[1-9][\d,]* of 5,000 paths/, { timeout: 30_000 });
   // … and, while it runs, a parameter change (committed on leaving the field).
   const margin = page.getByLabel('Maintenance margin (%)', { exact: true });
   await margin.fill('0.3'); // valid under the btc-binance defaults (below 0.8 % and the first tier's 0.5 %)
@@ -83,7 +91,7 @@ test('a parameter changed mid-run cancels that run; the new run finishes with th
 
   const params = defaultParamsFile() as { margin: Record<string, unknown> };
   params.margin = { ...params.margin, maintenanceMarginRatio: 0.003 };
-  const want = simulateCli(params, 1000, 2);
+  const want = simulateCli(params, PATHS, 2);
   for (const [id, pick] of Object.entries(HEADLINE)) {
     await expect(page.getByTestId(id), id).toHaveAttribute('data-value', String(pick(want)));
   }
