@@ -48,8 +48,14 @@ export interface PoolOptions extends Partial<PlanOptions> {
   now?: () => number;
 }
 
-/** requestIdleCallback with a 1 s timeout where there is one (browsers), else null (Node: no warm-up). */
-const defaultWhenIdle = typeof requestIdleCallback === 'function' ? (task: () => void) => void requestIdleCallback(() => task(), { timeout: 1000 }) : null;
+/**
+ * In browsers: WARM_UP_QUIET_MS after the page was next idle (requestIdleCallback, at most 1 s). The pause keeps
+ * the warm-up from landing just before a change the user makes right after a run: that run would wait behind it.
+ * In Node (no requestIdleCallback): null, no warm-up.
+ */
+export const WARM_UP_QUIET_MS = 300;
+const defaultWhenIdle =
+  typeof requestIdleCallback === 'function' ? (task: () => void) => void requestIdleCallback(() => setTimeout(task, WARM_UP_QUIET_MS), { timeout: 1000 }) : null;
 
 /**
  * The JIT warm-up after a page's first finished run. V8 compiles a function fully only after it has run a while,
