@@ -102,14 +102,14 @@ export function createRunSlice(engine: RunEngine, schedule: Scheduler = frameSch
       if (patch.status === 'done') mark(RUN_MARKS.done, active);
     };
 
-    /** Merges a report into the next frame's update; `now` publishes at once (the run has ended). */
-    const publish = (runId: number, patch: RunPatch, now = false) => {
+    /** Merges a report into the next frame's update; `atOnce` publishes it now (the run's first summary, its end). */
+    const publish = (runId: number, patch: RunPatch, atOnce = false) => {
       if (runId !== active) return;
       pending = { ...pending, ...patch };
-      if (now) flush();
+      if (atOnce) flush();
       else if (!scheduled) {
         scheduled = true;
-        const wait = lastFlushAt + MIN_FLUSH_INTERVAL_MS - performance.now();
+        const wait = lastFlushAt + MIN_FLUSH_INTERVAL_MS - now();
         if (wait > 0) setTimeout(() => schedule(flush), wait);
         else schedule(flush);
       }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RunSummary } from '../../engine/metrics/summarizeRun';
 import { selectParams, selectProgress, selectShowTailStats, selectStale, selectStatus, selectSummary } from '../../state/selectors';
 import type { Interval } from '../../engine/metrics/tailSummary';
+import type { RunStatus } from '../../state/runContract';
 import { appStore, useAppStore } from '../../state/useAppStore';
 import { PopulationIntervalPanel } from './PopulationIntervalPanel';
 import { PrecisionPanel } from './PrecisionPanel';
@@ -66,7 +67,7 @@ const NONE = '—';
  * What the numbers are over, with the run's progress while it streams. Its own component: progress changes with
  * every chunk, and only this line reads it — the rest of the headline re-renders when the summary does.
  */
-function MetricsHorizon({ summary: s, status, horizon }: { summary: RunSummary | null; status: string; horizon: string }) {
+function MetricsHorizon({ summary: s, status, horizon }: { summary: RunSummary | null; status: RunStatus; horizon: string }) {
   const progress = useAppStore(selectProgress);
   return (
     <p className="horizon" data-testid="metrics-horizon">
