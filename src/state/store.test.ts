@@ -58,6 +58,15 @@ function setup() {
   return { ...fake, frames, store };
 }
 
+/** A started run's listener, and how many times the store has changed since. */
+function startedRun() {
+  const { store, runs, frames } = setup();
+  store.getState().startRun();
+  let updates = 0;
+  store.subscribe(() => void updates++);
+  return { store, frames, listener: runs[0]!.listener, updates: () => updates };
+}
+
 describe('run slice', () => {
   it('starts idle with the default parameters and 1,000 paths', () => {
     const { store, runs } = setup();
@@ -82,25 +91,21 @@ describe('run slice', () => {
   });
 
   it('publishes the first partial summary and the final one at once, every other report once per frame', async () => {
-    const { store, runs, frames } = setup();
-    store.getState().startRun();
-    const { listener } = runs[0]!;
-    let updates = 0;
-    store.subscribe(() => void updates++);
+    const { store, listener, frames, updates } = startedRun();
 
     listener.progress({ pathsDone: 16, pathsTotal: 1000, elapsedMs: 20, etaMs: 1200 });
     listener.progress({ pathsDone: 48, pathsTotal: 1000, elapsedMs: 40, etaMs: 800 });
-    expect(updates).toBe(0);
+    expect(updates()).toBe(0);
     expect(frames.pending()).toBe(1);
     // The run's first summary does not wait for the frame, and takes the progress before it along.
     listener.snapshot(snapshot(1, 0.25), false);
-    expect(updates).toBe(1);
+    expect(updates()).toBe(1);
     expect(store.getState()).toMatchObject({ status: 'running', progress: { pathsDone: 48 }, summary: { pSocialized: 0.25 } });
 
     // The next partial summary waits until the page has drawn this one (the next frame) and then some.
     expect(listener.readyForSnapshot?.()).toBe(false);
     frames.frame();
-    expect(updates).toBe(1); // the frame asked for by the progress found it already published
+    expect(updates()).toBe(1); // the frame asked for by the progress found it already published
     expect(listener.readyForSnapshot?.()).toBe(false);
     await new Promise((r) => setTimeout(r, 120));
     expect(listener.readyForSnapshot?.()).toBe(true);
@@ -108,9 +113,9 @@ describe('run slice', () => {
     // Later partial summaries are merged into the next frame's update, like progress.
     listener.progress({ pathsDone: 400, pathsTotal: 1000, elapsedMs: 200, etaMs: 300 });
     listener.snapshot(snapshot(1, 0.27), false);
-    expect(updates).toBe(1);
+    expect(updates()).toBe(1);
     frames.frame();
-    expect(updates).toBe(2);
+    expect(updates()).toBe(2);
     expect(store.getState()).toMatchObject({ progress: { pathsDone: 400 }, summary: { pSocialized: 0.27 } });
 
     listener.progress({ pathsDone: 1000, pathsTotal: 1000, elapsedMs: 500, etaMs: 0 });
@@ -119,15 +124,11 @@ describe('run slice', () => {
   });
 
   it('updates the store at most every MIN_FLUSH_INTERVAL_MS while a run streams', async () => {
-    const { store, runs, frames } = setup();
-    store.getState().startRun();
-    const { listener } = runs[0]!;
-    let updates = 0;
-    store.subscribe(() => void updates++);
+    const { store, listener, frames, updates } = startedRun();
 
     listener.progress({ pathsDone: 16, pathsTotal: 1000, elapsedMs: 20, etaMs: 1200 });
     frames.frame();
-    expect(updates).toBe(1);
+    expect(updates()).toBe(1);
     // Right after an update, the next one waits out the interval before it even asks for a frame.
     listener.progress({ pathsDone: 32, pathsTotal: 1000, elapsedMs: 25, etaMs: 1100 });
     listener.progress({ pathsDone: 48, pathsTotal: 1000, elapsedMs: 30, etaMs: 1000 });
@@ -135,7 +136,7 @@ describe('run slice', () => {
     await new Promise((r) => setTimeout(r, MIN_FLUSH_INTERVAL_MS + 20));
     expect(frames.pending()).toBe(1);
     frames.frame();
-    expect(updates).toBe(2);
+    expect(updates()).toBe(2);
     expect(store.getState().progress).toMatchObject({ pathsDone: 48 });
   });
 
