@@ -149,15 +149,13 @@ export function bucketOrderStatistics(a: Float64Array, ks: readonly number[], ou
   // Still in order, so still exact.
   const scale = BUCKETS / (max - min);
   const last = BUCKETS - 1;
-  const bucketOf = (v: number): number => {
-    const b = Math.floor((v - min) * scale);
-    return b < last ? b : last;
-  };
   const { counts, slotOf, gathered } = scratch;
   counts.fill(0);
   for (let i = 0; i < n; i++) {
     const v = a[i] as number;
-    if (v !== min) counts[bucketOf(v)]!++;
+    if (v === min) continue;
+    const b = Math.floor((v - min) * scale);
+    counts[b < last ? b : last]!++;
   }
   // The bucket of each rank (ranks ascending, so buckets too), and where each needed bucket's values go.
   const buckets: number[] = [];
@@ -183,7 +181,8 @@ export function bucketOrderStatistics(a: Float64Array, ks: readonly number[], ou
   for (let i = 0; i < n; i++) {
     const v = a[i] as number;
     if (v === min) continue;
-    const slot = slotOf[bucketOf(v)] as number;
+    const b = Math.floor((v - min) * scale);
+    const slot = slotOf[b < last ? b : last] as number;
     if (slot >= 0) gathered[fill[slot]!++] = v;
   }
   let r = first;
