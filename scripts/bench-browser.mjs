@@ -8,6 +8,8 @@
 //     haircut:first-partial) and to run-status reading "done" in the DOM;
 //   longestTaskMs — the longest main-thread task (PerformanceObserver 'longtask', > 50 ms) while those runs went,
 //     from the click until --settle-ms (1000) after "done" (the charts draw the final summary after the status);
+//   bootRunLongTasks — every long task from navigation until --settle-ms after the first run's "done" (the load and
+//     the first run after it), each marked 'chart draw' when most of it was one chart card's draw, else 'other';
 //   heap — JS heap and ArrayBuffer memory (CDP Runtime.getHeapUsage after a forced GC) of the page and of every
 //     worker, after the first measured run, after 10 more and after 20 more consecutive runs.
 // Options: --runs N (5), --heap-runs N (20), --workers N (?workers=N; default one per core), --port P (4174),
@@ -60,6 +62,9 @@ function build() {
 /** Runs in the page before the app: long tasks, the time of the last input event, when run-status read "done". */
 function instrument() {
   const bench = { longtasks: [], lastInput: 0, doneAt: [] };
+  // The chart queue then leaves a haircut:chart-draw measure per card it draws (chartScheduler.ts), so a long task
+  // can be told apart as a chart draw or something else.
+  window.__haircutProfileDraws = true;
   // Capture phase: the time of the event itself, before the app's handler runs.
   window.__bench = bench;
   new PerformanceObserver((list) => {
@@ -171,6 +176,8 @@ async function main() {
     log(`opening ${target} in ${systemChromiumPath() ?? "Playwright's Chromium"}`);
     await page.goto(target);
     await waitForRunAfter(page, 0);
+    // The boot run's window ends --settle-ms after "done", like a measured run's: its charts draw after the status.
+    await page.waitForTimeout(options.settleMs);
     const boot = await page.evaluate(() => {
       const m = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
       const b = window.__bench;
@@ -179,6 +186,12 @@ async function main() {
         firstPartialMs: m('haircut:first-partial') - m('haircut:run-start'),
         finishedMs: m('haircut:run-done') - m('haircut:run-start'),
         longestTaskMs: b.longtasks.reduce((x, t) => Math.max(x, t.duration), 0),
+        longTasks: b.longtasks.map((t) => {
+          const end = t.start + t.duration;
+          const draws = performance.getEntriesByName('haircut:chart-draw').filter((d) => d.startTime < end && d.startTime + d.duration > t.start);
+          const drawMs = draws.reduce((x, d) => x + Math.min(end, d.startTime + d.duration) - Math.max(t.start, d.startTime), 0);
+          return { startMs: t.start, durationMs: t.duration, kind: drawMs >= t.duration / 2 ? 'chart draw' : 'other' };
+        }),
         hardwareConcurrency: navigator.hardwareConcurrency,
       };
     });
@@ -206,6 +219,9 @@ async function main() {
       firstPartialMs: { median: round(median(runs.map((r) => r.firstPartialMs))), all: runs.map((r) => round(r.firstPartialMs)) },
       finishedMs: { median: round(median(runs.map((r) => r.finishedMs))), all: runs.map((r) => round(r.finishedMs)) },
       longestTaskMs: { duringRuns: round(Math.max(...runs.map((r) => r.longestTaskMs))), perRun: runs.map((r) => round(r.longestTaskMs)), bootRun: round(boot.longestTaskMs) },
+      // Every task over 50 ms from navigation until --settle-ms after the boot run's "done", in ms since navigation, and
+      // whether most of it was one chart card's draw (a haircut:chart-draw measure) or something else.
+      bootRunLongTasks: boot.longTasks.map((t) => ({ startMs: round(t.startMs), durationMs: round(t.durationMs), kind: t.kind })),
       bootRun: { firstPartialMs: round(boot.firstPartialMs), finishedMs: round(boot.finishedMs) },
       heap: {
         afterFirstRun: runs.heapAfterFirst,
