@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareRuns, populationBatches } from '../engine/index';
+import { compareRuns, populationBatches, PricePathStore } from '../engine/index';
 import type { RiskParams } from '../engine/params/riskParams';
 import { formatProblems } from '../engine/params/validateParams';
 import { buildForumPost, renderForumPostMarkdown, type ForumPost } from '../report/forumPost';
@@ -127,8 +127,10 @@ function main(argv: string[]): number {
   if (mismatch.length > 0) return fail(mismatch).code;
 
   const detail = flags.out !== undefined;
-  const a = runSide(baseline, seed, paths, { detail });
-  const b = runSide(proposal, seed, paths, { detail });
+  // Both sides share the market and the seed; unless the proposal moves the scenario, they draw the same prices.
+  const pricePaths = new PricePathStore();
+  const a = runSide(baseline, seed, paths, { detail, pricePaths });
+  const b = runSide(proposal, seed, paths, { detail, pricePaths });
   const comparison = compareRuns(b.result, a.result, { tail: true });
   const link = postLink(site, { params: proposal, baseline, run: { paths, seed, ...(withPopulation ? { populationCi: true as const } : {}) } }, b.runId);
   // One more run per side, each over resampled populations (the same batches the page and simulate --population-ci use).

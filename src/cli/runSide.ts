@@ -1,5 +1,5 @@
 // One side of a run in Node: simulate the paths and summarize them as `simulate --json` prints them.
-import { createSimulator, runIdOf, summarizeRun, type RangeResult, type RunSummary } from '../engine/index';
+import { createSimulator, runIdOf, summarizeRun, type PricePathStore, type RangeResult, type RunSummary } from '../engine/index';
 import type { RiskParams } from '../engine/params/riskParams';
 
 export interface SideRun {
@@ -9,8 +9,9 @@ export interface SideRun {
   runId: string;
 }
 
-export function runSide(params: RiskParams, seed: number, paths: number, options: { detail?: boolean } = {}): SideRun {
-  const simulator = createSimulator(params, seed);
+/** `pricePaths`: a store the other side of the comparison shares, so one scenario's prices are drawn once. */
+export function runSide(params: RiskParams, seed: number, paths: number, options: { detail?: boolean; pricePaths?: PricePathStore } = {}): SideRun {
+  const simulator = createSimulator(params, seed, { pricePaths: options.pricePaths });
   const result = simulator.run(0, paths);
   const explicit = params.population.kind === 'explicit';
   const summary = summarizeRun(result, { explicit, ...(explicit ? { ids: simulator.population.ids } : {}), ...(options.detail ? { detail: true } : {}) });

@@ -1,12 +1,14 @@
 // The planner worker's API (issue #10, mitigation planner): one sweep point, the solver and the three levers
 // side by side, each run whole inside a worker (the page simulates nothing). Every point runs paths
-// [0, paths) of the same seed, so all points of a sweep see the same price paths (common random numbers).
-// A factory, so Node tests can call it without a Worker.
+// [0, paths) of the same seed, so all points of a sweep see the same price paths (common random numbers); a
+// PricePathStore keeps them, so a worker draws a sweep's prices once rather than once per point (unless the sweep
+// moves the scenario itself). A factory, so Node tests can call it without a Worker.
 import {
   attributeChanges,
   compareLevers,
   createSimulator,
   emptyKnownRows,
+  PricePathStore,
   fundLadder,
   fundLadderFits,
   fundUnitsOf,
@@ -83,7 +85,7 @@ function checkedParams(params: RiskParams, seed: number, paths: number): RiskPar
   return requireRunInputs({ params, run: { seed, paths } }).params;
 }
 
-export function createPlannerApi(now: () => number = () => performance.now()) {
+export function createPlannerApi(now: () => number = () => performance.now(), pricePaths: PricePathStore = new PricePathStore()) {
   return {
     /** The exact values of a sweep axis (sweepValues: evenly spaced, rounded to the field's resolution). */
     sweepValues: (path: string, from: number, to: number, points: number): string[] => sweepValues(path, from, to, points),
@@ -98,7 +100,7 @@ export function createPlannerApi(now: () => number = () => performance.now()) {
           : preparePoint(params, job.path, job.valueText);
       const extra = job.path2 !== undefined && job.valueText2 !== undefined ? { value2: Number(job.valueText2), valueText2: job.valueText2 } : {};
       if (!prepared.ok) return { ...prepared, ...extra, elapsedMs: now() - started };
-      const simulator = createSimulator(prepared.params, job.seed);
+      const simulator = createSimulator(prepared.params, job.seed, { pricePaths });
       const early = onProvisional ? provisionalPaths(job.paths) : 0;
       if (early === 0 || !onProvisional) return { ...summarizePoint(prepared, simulator.run(0, job.paths)), ...extra, elapsedMs: now() - started };
       const head = simulator.run(0, early);
@@ -127,14 +129,14 @@ export function createPlannerApi(now: () => number = () => performance.now()) {
       if (!fundLadderFits(valid.map(({ point }) => point.params))) {
         // No ladder (a fund cap, the drawdown trigger): every value in full, largest first like the ladder.
         for (const { point, index } of [...valid].sort((a, b) => b.point.value - a.point.value)) {
-          const result = createSimulator(point.params, job.seed).run(job.from, job.to);
+          const result = createSimulator(point.params, job.seed, { pricePaths }).run(job.from, job.to);
           const at = now();
           onPart({ index, elapsedMs: at - last, ok: true, result: withoutSeries(result) });
           last = at;
         }
         return { pathsRun: valid.length * (job.to - job.from) };
       }
-      const simulator = createSimulator(first.point.params, job.seed);
+      const simulator = createSimulator(first.point.params, job.seed, { pricePaths });
       const funds = valid.map(({ point }) => fundUnitsOf(point.params));
       const known = emptyKnownRows();
       let pathsRun = 0;
@@ -159,20 +161,26 @@ export function createPlannerApi(now: () => number = () => performance.now()) {
     },
 
     solve(options: SolveOptions): SolveResult {
-      return solveLever({ ...options, params: checkedParams(options.params, options.seed, options.initialPaths) });
+      return solveLever({ ...options, params: checkedParams(options.params, options.seed, options.initialPaths), pricePaths });
     },
 
     /** With listeners (Comlink proxies from the page), progress after every probe and each lever as it finishes. */
     compare(options: CompareOptions, onProgress?: CompareOptions['onProgress'], onLever?: CompareOptions['onLever']): LeverComparison {
       const { onProgress: _p, onLever: _l, ...plain } = options;
-      return compareLevers({ ...plain, params: checkedParams(options.params, options.seed, options.initialPaths), ...(onProgress ? { onProgress } : {}), ...(onLever ? { onLever } : {}) });
+      return compareLevers({
+        ...plain,
+        params: checkedParams(options.params, options.seed, options.initialPaths),
+        pricePaths,
+        ...(onProgress ? { onProgress } : {}),
+        ...(onLever ? { onLever } : {}),
+      });
     },
 
     /** Each of the proposal's changes alone and all together against the baseline, on paths [0, paths) (issue #21). */
     attribute(job: { baseline: RiskParams; proposal: RiskParams; fields: string[]; seed: number; paths: number }): Attribution {
       const baseline = checkedParams(job.baseline, job.seed, job.paths);
       const proposal = checkedParams(job.proposal, job.seed, job.paths);
-      return attributeChanges(baseline, proposal, job.fields, (params) => createSimulator(params, job.seed).run(0, job.paths));
+      return attributeChanges(baseline, proposal, job.fields, (params) => createSimulator(params, job.seed, { pricePaths }).run(0, job.paths));
     },
   };
 }

@@ -1,6 +1,8 @@
 // Worker side of simulation: one simulator per (params, seed) key, built once per run and then asked for many
-// path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm.
-import { createSimulator, requireRunInputs, type Simulator } from '../../src/engine/index';
+// path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm. The simulators
+// share one PricePathStore: after an edit that keeps the scenario and the seed, the paths this worker simulated
+// before come without drawing their prices again.
+import { createSimulator, PricePathStore, requireRunInputs, type Simulator } from '../../src/engine/index';
 import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob, WarmUpRequest } from '../shared/protocol';
 
 /** Simulators kept per worker: a run uses at most two keys (proposal, baseline), and the pool relies on ≥ 2. */
@@ -13,7 +15,11 @@ export interface SimulatorCache {
   warmUp(request: WarmUpRequest): number;
 }
 
-export function createSimulatorCache(capacity = SIMULATOR_CACHE_SIZE, now: () => number = () => performance.now()): SimulatorCache {
+export function createSimulatorCache(
+  capacity = SIMULATOR_CACHE_SIZE,
+  now: () => number = () => performance.now(),
+  pricePaths: PricePathStore = new PricePathStore(),
+): SimulatorCache {
   // A Map iterates in insertion order: the first key is the least recently used.
   const cache = new Map<string, Simulator>();
 
@@ -33,7 +39,7 @@ export function createSimulatorCache(capacity = SIMULATOR_CACHE_SIZE, now: () =>
       }
       // Structured clone delivers whatever the page sent: validate again here, at the engine's door.
       const { params, run } = requireRunInputs({ params: request.params, run: { seed: request.seed } });
-      const simulator = createSimulator(params, run.seed);
+      const simulator = createSimulator(params, run.seed, { pricePaths });
       touch(request.key, simulator);
       return { key: request.key, accounts: simulator.population.count, cached: false, elapsedMs: now() - started };
     },

@@ -34,7 +34,7 @@ export function createFundProber(base: RiskParams, settings: ProbeSettings): Fun
       },
     });
   } else {
-    simulator = createSimulator(base, settings.seed);
+    simulator = createSimulator(base, settings.seed, { pricePaths: settings.pricePaths });
   }
   const known = emptyKnownRows();
   let pathsRun = 0;

@@ -11,6 +11,7 @@ import { MAX_PATHS } from '../params/validateParams';
 import type { RiskParams } from '../params/riskParams';
 import { wilsonInterval } from '../metrics/wilson';
 import { createSimulator } from '../sim/simulateRange';
+import type { PricePathStore } from '../scenario/pricePathStore';
 import { createImportanceSimulator } from '../importance/importanceSimulator';
 import { weightedProbability } from '../importance/weightedEstimates';
 import { IMPORTANCE_BELOW_P } from '../importance/rareEventChoice';
@@ -39,6 +40,8 @@ export interface ProbeSettings {
   maxPaths: number;
   /** Default 'auto' (probeEstimator). Every probe of a search must use the same, so all share their paths. */
   estimator?: ProbeEstimator | 'auto';
+  /** Keeps plain probes' price paths for the next probe (every probe draws the same ones); importance draws its own. */
+  pricePaths?: PricePathStore | undefined;
 }
 
 /** What a probe found at one parameter set. */
@@ -81,7 +84,7 @@ export function bestUpperBound(maxPaths: number): number {
 export function probeParams(params: RiskParams, s: ProbeSettings): ProbeOutcome {
   const estimator = probeEstimator(params, s.target, s.estimator);
   const importance = estimator === 'importance' ? createImportanceSimulator(params, s.seed) : null;
-  const plain = importance ? null : createSimulator(params, s.seed);
+  const plain = importance ? null : createSimulator(params, s.seed, { pricePaths: s.pricePaths });
   return probeWith(estimator, s, (from, to) => {
     if (importance) {
       const range = importance.run(from, to);

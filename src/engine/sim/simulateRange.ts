@@ -4,6 +4,7 @@ import type { RiskParams } from '../params/riskParams';
 import { buildPopulation } from '../population/buildPopulation';
 import type { Population } from '../population/population';
 import { drawPricePath, prepareScenario } from '../scenario';
+import type { PricePathStore } from '../scenario/pricePathStore';
 import { PathSimulator } from './pathSimulator';
 import { emptyPathColumns, emptySeries } from '../results/emptyColumns';
 import type { PathColumns, RangeResult } from '../results/pathResults';
@@ -19,6 +20,11 @@ export interface SimulatorOptions {
    * draws tilted paths this way). Must be a pure function of the path index, like drawPricePath.
    */
   drawPath?: (pathIndex: number, out: Float64Array) => void;
+  /**
+   * Keeps the prices this simulator draws, and gives back those an earlier simulator of the same scenario and seed
+   * drew (pricePathStore.ts); the numbers are the same either way. Not used with `drawPath`.
+   */
+  pricePaths?: PricePathStore | undefined;
   /**
    * Likelihood ratio of the path just drawn by `drawPath`: each account's and decile's borne loss is summed
    * times it, so lossByAccountUnits and lossByDecileUnits stay estimates of the nominal means (then no longer
@@ -80,12 +86,13 @@ function fundBoundsHold(config: SimConfig): boolean {
 export function createSimulator(params: RiskParams, seed: number, options: SimulatorOptions = {}): Simulator {
   const population = buildPopulation(params, seed);
   const config = simConfig(params);
-  const scenario = prepareScenario(params.scenario, { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds });
+  const market = { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds };
+  const scenario = prepareScenario(params.scenario, market);
   const simulator = new PathSimulator(config, population, options.finder ?? 'frontier');
   const stepOfPoint = seriesStepOfPoint(config.steps);
   const points = stepOfPoint.length;
   const prices = new Float64Array(config.steps);
-  const drawPath = options.drawPath;
+  const drawPath = options.drawPath ?? options.pricePaths?.drawer(params.scenario, market, scenario, seed);
   const pathWeight = options.pathWeight;
   const boundsHold = fundBoundsHold(config);
 
