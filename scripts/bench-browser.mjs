@@ -10,6 +10,8 @@
 //     from the click until --settle-ms (1000) after "done" (the charts draw the final summary after the status);
 //   bootRunLongTasks — every long task from navigation until --settle-ms after the first run's "done" (the load and
 //     the first run after it), each marked 'chart draw' when most of it was one chart card's draw, else 'other';
+//   paramEdit — firstPartialMs, finishedMs and longestTaskMs as above for N edits of the maintenance margin (the
+//     scenario and seed stay, so the workers reuse their price paths), timed from the Enter that commits each;
 //   heap — JS heap and ArrayBuffer memory (CDP Runtime.getHeapUsage after a forced GC) of the page and of every
 //     worker, after the first measured run, after 10 more and after 20 more consecutive runs.
 // Options: --runs N (5), --heap-runs N (20), --workers N (?workers=N; default one per core), --port P (4174),
@@ -71,6 +73,10 @@ function instrument() {
     for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('click', (event) => (bench.lastInput = event.timeStamp), true);
+  // Enter commits a parameter field (measureEdit).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') bench.lastInput = event.timeStamp;
+  }, true);
   let last = '';
   new MutationObserver(() => {
     const status = document.querySelector('[data-testid="run-status"]')?.textContent ?? '';
@@ -96,6 +102,22 @@ async function waitForRunAfter(page, previousRunId) {
 async function measureRun(page, settleMs) {
   const before = await lastDoneRunId(page);
   await page.getByRole('button', { name: 'Re-run with a new seed' }).click();
+  return timeRunAfter(page, before, settleMs);
+}
+
+/**
+ * One run started by a parameter edit that keeps the scenario and the seed: the maintenance margin set to
+ * `percent` and committed with Enter; times from the Enter key.
+ */
+async function measureEdit(page, settleMs, percent) {
+  const before = await lastDoneRunId(page);
+  const field = page.getByLabel('Maintenance margin (%)', { exact: true });
+  await field.fill(percent);
+  await field.press('Enter');
+  return timeRunAfter(page, before, settleMs);
+}
+
+async function timeRunAfter(page, before, settleMs) {
   await waitForRunAfter(page, before);
   await page.waitForTimeout(settleMs);
   return page.evaluate((settleMs) => {
@@ -211,6 +233,12 @@ async function main() {
     }
     const heapAfterMany = await heap.measure();
     log(`${options.heapRuns} more runs done`);
+    // After the heap readings, so they stay those of seed changes alone.
+    const edits = [];
+    for (let i = 0; i < options.runs; i++) {
+      edits.push(await measureEdit(page, options.settleMs, (0.41 + 0.005 * i).toFixed(3)));
+      log(`edit ${i + 1}/${options.runs}: ${JSON.stringify(edits.at(-1))}`);
+    }
 
     const result = {
       scenario: { params: 'defaults (10k accounts, 1,440 steps)', paths: 1000, seedChange: 'Re-run with a new seed button', longTaskWindow: `click to ${options.settleMs} ms after done`, url: target },
@@ -223,6 +251,13 @@ async function main() {
       // whether most of it was one chart card's draw (a haircut:chart-draw measure) or something else.
       bootRunLongTasks: boot.longTasks.map((t) => ({ startMs: round(t.startMs), durationMs: round(t.durationMs), kind: t.kind })),
       bootRun: { firstPartialMs: round(boot.firstPartialMs), finishedMs: round(boot.finishedMs) },
+      // The same times for --runs edits of the maintenance margin (0.41 %, 0.415 %, …; Enter to commit), which keep
+      // the scenario and the seed: the workers reuse the price paths they drew before (PricePathStore).
+      paramEdit: {
+        firstPartialMs: { median: round(median(edits.map((r) => r.firstPartialMs))), all: edits.map((r) => round(r.firstPartialMs)) },
+        finishedMs: { median: round(median(edits.map((r) => r.finishedMs))), all: edits.map((r) => round(r.finishedMs)) },
+        longestTaskMs: round(Math.max(...edits.map((r) => r.longestTaskMs))),
+      },
       heap: {
         afterFirstRun: runs.heapAfterFirst,
         [`after${Math.floor(options.heapRuns / 2)}MoreRuns`]: heapHalfway,
