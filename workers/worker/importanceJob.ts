@@ -2,7 +2,16 @@
 // weight depend only on params, seed and i) and the summary of all of them (the aggregator). Only per-path
 // columns, weights and the loss sums travel; the series stay behind (the page charts the plain run's paths).
 import { transfer } from 'comlink';
-import { buildPopulation, createImportanceSimulator, mergeWeightedRanges, summarizeImportance, requireRunInputs, type ImportanceSummary, type WeightedRangeResult } from '../../src/engine/index';
+import {
+  buildPopulation,
+  createImportanceSimulator,
+  mergeWeightedRanges,
+  PricePathStore,
+  summarizeImportance,
+  requireRunInputs,
+  type ImportanceSummary,
+  type WeightedRangeResult,
+} from '../../src/engine/index';
 import type { RiskParams } from '../shared/protocol';
 import { weightedBuffers } from '../shared/weightedTransfer';
 
@@ -27,6 +36,14 @@ function validated(params: unknown, seed: number): RiskParams {
 /** One cached importance simulator (its population and frontier cost more than a chunk). */
 let cached: { params: unknown; seed: number; simulator: ReturnType<typeof createImportanceSimulator> } | null = null;
 
+/**
+ * The tilted paths this worker drew, for the next run's estimate: after an edit that keeps the scenario and the
+ * seed, the same paths and weights come back without drawing. One key (the page's rare-event run has one
+ * scenario) and half the plain store's budget: ~1,000 paths of 1,440 steps.
+ */
+export const IMPORTANCE_PATH_STORE_BYTES = 12 * 1024 * 1024;
+const tiltedPaths = new PricePathStore(IMPORTANCE_PATH_STORE_BYTES, 1);
+
 function withoutSeries(result: WeightedRangeResult): WeightedRangeResult {
   const none = new Float64Array(0);
   const series = { points: 0, stepOfPoint: new Int32Array(0), price: none, fundBalanceQuote: none, cumBadDebtQuote: none, cumSocializedLossQuote: none, cumLiquidatedNotionalQuote: none };
@@ -38,7 +55,10 @@ export function importanceRangeJob(request: ImportanceRangeRequest): WeightedRan
   if (!cached || cached.params !== request.params || cached.seed !== request.seed) {
     // Structured clone gives a new object per message; compare by content once, then keep the object.
     const same = cached !== null && cached.seed === request.seed && JSON.stringify(cached.params) === JSON.stringify(request.params);
-    if (!same) cached = { params: request.params, seed: request.seed, simulator: createImportanceSimulator(validated(request.params, request.seed), request.seed) };
+    if (!same) {
+      const simulator = createImportanceSimulator(validated(request.params, request.seed), request.seed, { pricePaths: tiltedPaths });
+      cached = { params: request.params, seed: request.seed, simulator };
+    }
   }
   const result = withoutSeries(cached!.simulator.run(request.from, request.to));
   return transfer(result, weightedBuffers(result));

@@ -1,6 +1,6 @@
 import type { RiskParams } from '../params/riskParams';
 import type { Population } from '../population/population';
-import { prepareScenario } from '../scenario';
+import { prepareScenario, type PricePathStore, type ScenarioMarket } from '../scenario';
 import type { RangeResult } from '../results/pathResults';
 import { simConfig } from '../sim/config/simConfig';
 import { createSimulator, type SimulatorOptions } from '../sim/simulateRange';
@@ -32,7 +32,15 @@ export interface ImportanceOptions {
   /** Antithetic pairs (path 2m + 1 mirrors path 2m). */
   antithetic?: boolean;
   finder?: SimulatorOptions['finder'];
+  /**
+   * Keeps the tilted paths drawn (prices and the draw's numbers), and gives back those an earlier importance
+   * simulator of the same scenario, seed and proposal drew: the numbers are the same either way.
+   */
+  pricePaths?: PricePathStore | undefined;
 }
+
+/** PathDraw's numbers a range's DrawColumns keep, in the order a store keeps them after a path's prices. */
+const KEPT_DRAW = 7;
 
 export interface ImportanceSimulator {
   readonly population: Population;
@@ -58,12 +66,13 @@ export function defaultProposalFor(prepared: PreparedScenario): ImportancePropos
 
 /** defaultProposalFor the scenario of `params`, as createImportanceSimulator prepares it. */
 export function defaultProposal(params: RiskParams): ImportanceProposal {
-  return defaultProposalFor(prepareFor(params));
+  return defaultProposalFor(prepareFor(params).prepared);
 }
 
-function prepareFor(params: RiskParams): PreparedScenario {
+function prepareFor(params: RiskParams): { prepared: PreparedScenario; market: ScenarioMarket } {
   const config = simConfig(params);
-  return prepareScenario(params.scenario, { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds });
+  const market = { initialPrice: config.initialPrice, steps: config.steps, stepSeconds: params.market.stepSeconds };
+  return { prepared: prepareScenario(params.scenario, market), market };
 }
 
 /**
@@ -73,17 +82,46 @@ function prepareFor(params: RiskParams): PreparedScenario {
  * @throws RangeError for a crash or replay scenario, or a proposal the scenario cannot express
  */
 export function createImportanceSimulator(params: RiskParams, seed: number, options: ImportanceOptions = {}): ImportanceSimulator {
-  const prepared = prepareFor(params);
-  const tilted = prepareTiltedScenario(prepared, options.proposal ?? defaultProposalFor(prepared), { antithetic: options.antithetic ?? false });
+  const { prepared, market } = prepareFor(params);
+  const proposal = options.proposal ?? defaultProposalFor(prepared);
+  const antithetic = options.antithetic ?? false;
+  const tilted = prepareTiltedScenario(prepared, proposal, { antithetic });
   const draw = emptyPathDraw();
   let columns: DrawColumns | null = null;
   let rangeFrom = 0;
+  const kept = new Float64Array(KEPT_DRAW);
+  const drawKept = options.pricePaths?.keyedDrawer(
+    ['tilted', params.scenario, market.initialPrice, market.steps, market.stepSeconds, seed, proposal, antithetic],
+    prepared.steps,
+    KEPT_DRAW,
+    (pathIndex, out, numbers) => {
+      drawTiltedPath(tilted, seed, pathIndex, out, draw);
+      numbers[0] = draw.weight;
+      numbers[1] = draw.component;
+      numbers[2] = draw.jumpCount;
+      numbers[3] = draw.jumpSteps;
+      numbers[4] = draw.jumpSquares;
+      numbers[5] = draw.shockSum;
+      numbers[6] = draw.largeJumpSteps;
+    },
+  );
   const simulator = createSimulator(params, seed, {
     ...(options.finder ? { finder: options.finder } : {}),
     drawPath(pathIndex, out) {
-      drawTiltedPath(tilted, seed, pathIndex, out, draw);
       const row = pathIndex - rangeFrom;
       const c = columns!;
+      if (drawKept) {
+        drawKept(pathIndex, out, kept);
+        c.weights[row] = kept[0]!;
+        c.component[row] = kept[1]!;
+        c.jumpCount[row] = kept[2]!;
+        c.jumpSteps[row] = kept[3]!;
+        c.jumpSquares[row] = kept[4]!;
+        c.shockSum[row] = kept[5]!;
+        c.largeJumpSteps[row] = kept[6]!;
+        return;
+      }
+      drawTiltedPath(tilted, seed, pathIndex, out, draw);
       c.weights[row] = draw.weight;
       c.component[row] = draw.component;
       c.jumpCount[row] = draw.jumpCount;

@@ -40,7 +40,7 @@ export interface ProbeSettings {
   maxPaths: number;
   /** Default 'auto' (probeEstimator). Every probe of a search must use the same, so all share their paths. */
   estimator?: ProbeEstimator | 'auto';
-  /** Keeps plain probes' price paths for the next probe (every probe draws the same ones); importance draws its own. */
+  /** Keeps the probes' paths (plain or tilted) for the next probe: every probe of a search draws the same ones. */
   pricePaths?: PricePathStore | undefined;
 }
 
@@ -83,7 +83,7 @@ export function bestUpperBound(maxPaths: number): number {
 /** Evaluates validated `params` as described above. `pathsSimulated` is the work done (= outcome.paths). */
 export function probeParams(params: RiskParams, s: ProbeSettings): ProbeOutcome {
   const estimator = probeEstimator(params, s.target, s.estimator);
-  const importance = estimator === 'importance' ? createImportanceSimulator(params, s.seed) : null;
+  const importance = estimator === 'importance' ? createImportanceSimulator(params, s.seed, { pricePaths: s.pricePaths }) : null;
   const plain = importance ? null : createSimulator(params, s.seed, { pricePaths: s.pricePaths });
   return probeWith(estimator, s, (from, to) => {
     if (importance) {

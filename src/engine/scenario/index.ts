@@ -1,7 +1,7 @@
 /** Price-path scenarios: prepare once per run, then draw path i into a reused buffer. */
 export { prepareScenario, type PreparedScenario } from './prepareScenario';
 export { drawPricePath } from './drawPricePath';
-export { PricePathStore, PRICE_PATH_STORE_BYTES, PRICE_PATH_STORE_KEYS, type PathDrawer, type PricePathStoreStats } from './pricePathStore';
+export { PricePathStore, PRICE_PATH_STORE_BYTES, PRICE_PATH_STORE_KEYS, type KeyedDrawer, type PathDrawer, type PricePathStoreStats } from './pricePathStore';
 export {
   type ScenarioMarket,
   type PreparedPathBase,

@@ -23,6 +23,9 @@ export const PRICE_PATH_STORE_KEYS = 2;
 /** Draws path `pathIndex`'s prices into out[0 .. steps − 1], as drawPricePath does. */
 export type PathDrawer = (pathIndex: number, out: Float64Array) => void;
 
+/** Draws path `pathIndex`'s prices into out[0 .. steps − 1] and `extras` numbers about the draw into extrasOut. */
+export type KeyedDrawer = (pathIndex: number, out: Float64Array, extrasOut: Float64Array) => void;
+
 export interface PricePathStoreStats {
   /** Paths copied from the store. */
   hits: number;
@@ -30,15 +33,22 @@ export interface PricePathStoreStats {
   draws: number;
   /** Bytes of prices held. */
   bytes: number;
-  /** Scenario keys held. */
+  /** Keys held. */
   keys: number;
 }
 
-/** JSON writes −0 as 0; a −0 drift is kept apart from a 0 one rather than trusted to draw the same bits. */
-const keepNegativeZero = (_key: string, value: unknown): unknown => (Object.is(value, -0) ? '-0' : value);
+/**
+ * JSON writes −0 as 0 and NaN and ±Infinity as null: each is spelled out instead, so a −0 drift is kept apart from a
+ * 0 one rather than trusted to draw the same bits, and two different non-finite numbers never share a key.
+ */
+function exactNumbers(_key: string, value: unknown): unknown {
+  if (typeof value !== 'number') return value;
+  if (Object.is(value, -0)) return '-0';
+  return Number.isFinite(value) ? value : String(value);
+}
 
 export class PricePathStore {
-  /** Key → (path index → prices); a Map iterates in insertion order, so the first key is the least recently used. */
+  /** Key → (path index → prices then extras); a Map iterates in insertion order: the first key is the least recently used. */
   private readonly byKey = new Map<string, Map<number, Float64Array>>();
   private bytes = 0;
   private hits = 0;
@@ -59,21 +69,38 @@ export class PricePathStore {
    * same ones.
    */
   drawer(scenario: ScenarioParams, market: ScenarioMarket, prepared: PreparedScenario, seed: number): PathDrawer {
-    const key = JSON.stringify([scenario, market.initialPrice, market.steps, market.stepSeconds, seed], keepNegativeZero);
-    const paths = this.touch(key);
-    const pathBytes = prepared.steps * Float64Array.BYTES_PER_ELEMENT;
-    return (pathIndex, out) => {
+    const none = new Float64Array(0);
+    const keyed = this.keyedDrawer(['prices', scenario, market.initialPrice, market.steps, market.stepSeconds, seed], prepared.steps, 0, (pathIndex, out) =>
+      drawPricePath(prepared, seed, pathIndex, out),
+    );
+    return (pathIndex, out) => keyed(pathIndex, out, none);
+  }
+
+  /**
+   * A drawer over `draw`, which must be a pure function of the path index for everything `key` names (JSON of
+   * plain data): a path it drew once is copied back, its `steps` prices and its `extras` numbers (read from
+   * extrasOut[0 .. extras − 1] after the draw), instead of drawn again.
+   */
+  keyedDrawer(key: readonly unknown[], steps: number, extras: number, draw: KeyedDrawer): KeyedDrawer {
+    const name = JSON.stringify(key, exactNumbers);
+    const paths = this.touch(name);
+    const pathBytes = (steps + extras) * Float64Array.BYTES_PER_ELEMENT;
+    return (pathIndex, out, extrasOut) => {
       const kept = paths.get(pathIndex);
       if (kept !== undefined) {
-        out.set(kept);
+        out.set(kept.subarray(0, steps));
+        if (extras > 0) extrasOut.set(kept.subarray(steps));
         this.hits++;
         return;
       }
-      drawPricePath(prepared, seed, pathIndex, out);
+      draw(pathIndex, out, extrasOut);
       this.draws++;
       // A key evicted since this drawer was made keeps serving what it holds, but takes nothing new.
-      if (this.byKey.get(key) === paths && this.bytes + pathBytes <= this.maxBytes) {
-        paths.set(pathIndex, out.slice(0, prepared.steps));
+      if (this.byKey.get(name) === paths && this.bytes + pathBytes <= this.maxBytes) {
+        const entry = new Float64Array(steps + extras);
+        entry.set(out.subarray(0, steps));
+        if (extras > 0) entry.set(extrasOut.subarray(0, extras), steps);
+        paths.set(pathIndex, entry);
         this.bytes += pathBytes;
       }
     };
