@@ -1,8 +1,9 @@
 // Worker side of simulation: one simulator per (params, seed) key, built once per run and then asked for many
 // path ranges. A small LRU, so a proposal and its baseline (and the run before them) stay warm. The simulators
 // share one PricePathStore: after an edit that keeps the scenario and the seed, the paths this worker simulated
-// before come without drawing their prices again.
-import { createSimulator, PricePathStore, requireRunInputs, type Simulator } from '../../src/engine/index';
+// before come without drawing their prices again. It keeps one scenario and seed (a proposal and its baseline
+// share theirs unless the proposal moves the scenario): a seed change leaves the old seed's paths to the GC.
+import { createSimulator, PRICE_PATH_STORE_BYTES, PricePathStore, requireRunInputs, type Simulator } from '../../src/engine/index';
 import type { PrepareRequest, PrepareResponse, RangeChunk, RangeJob, WarmUpRequest } from '../shared/protocol';
 
 /** Simulators kept per worker: a run uses at most two keys (proposal, baseline), and the pool relies on ≥ 2. */
@@ -18,7 +19,7 @@ export interface SimulatorCache {
 export function createSimulatorCache(
   capacity = SIMULATOR_CACHE_SIZE,
   now: () => number = () => performance.now(),
-  pricePaths: PricePathStore = new PricePathStore(),
+  pricePaths: PricePathStore = new PricePathStore(PRICE_PATH_STORE_BYTES, 1),
 ): SimulatorCache {
   // A Map iterates in insertion order: the first key is the least recently used.
   const cache = new Map<string, Simulator>();

@@ -107,14 +107,21 @@ describe('PricePathStore', () => {
     expect(store.stats()).toMatchObject({ hits: 1, draws: 1 });
   });
 
-  it('does not store for a key evicted while its drawer is still in use', () => {
+  it('lets go of an evicted key’s paths, even while its drawer is still in use', () => {
     const store = new PricePathStore(Infinity, 1);
     const a = small();
     const b = VARIANTS[4]!;
     const drawA = store.drawer(a.scenario, market(a), prepareScenario(a.scenario, market(a)), 1);
+    const out = new Float64Array(120);
+    drawA(0, out);
+    expect(store.stats()).toMatchObject({ draws: 1, bytes: 120 * 8, keys: 1 });
     store.drawer(b.scenario, market(b), prepareScenario(b.scenario, market(b)), 1);
-    drawA(0, new Float64Array(120));
-    expect(store.stats()).toMatchObject({ draws: 1, bytes: 0, keys: 1 });
+    expect(store.stats()).toMatchObject({ bytes: 0, keys: 1 });
+    // The old drawer still draws the right prices, but neither serves nor keeps them.
+    const again = new Float64Array(120);
+    drawA(0, again);
+    expect(Array.from(again)).toEqual(Array.from(out));
+    expect(store.stats()).toMatchObject({ hits: 0, draws: 2, bytes: 0 });
   });
 
   it('keeps a −0 drift apart from a 0 one', () => {

@@ -95,7 +95,7 @@ export class PricePathStore {
       }
       draw(pathIndex, out, extrasOut);
       this.draws++;
-      // A key evicted since this drawer was made keeps serving what it holds, but takes nothing new.
+      // A key evicted since this drawer was made holds nothing (an old simulator may outlive it) and takes nothing.
       if (this.byKey.get(name) === paths && this.bytes + pathBytes <= this.maxBytes) {
         const entry = new Float64Array(steps + extras);
         entry.set(out.subarray(0, steps));
@@ -118,6 +118,8 @@ export class PricePathStore {
     while (this.byKey.size > this.maxKeys) {
       const [oldest, dropped] = this.byKey.entries().next().value as [string, Map<number, Float64Array>];
       for (const prices of dropped.values()) this.bytes -= prices.byteLength;
+      // Emptied, not just forgotten: a simulator still holding this key's drawer must not keep its paths alive.
+      dropped.clear();
       this.byKey.delete(oldest);
     }
     return paths;
