@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../params/defaults';
 import type { RiskParams } from '../params/riskParams';
+import { smallDefaults } from '../testing/builders';
 import { PricePathStore } from '../scenario/pricePathStore';
 import { createImportanceSimulator } from './importanceSimulator';
 import { DEFAULT_JUMP_PROPOSAL } from './proposal';
 import type { WeightedRangeResult } from './importanceSimulator';
 
-/** The default market, small (300 accounts, 120 steps), with a margin or a scenario edit. */
-function small(edit: (p: RiskParams) => void = () => {}): RiskParams {
-  const p = defaultParams();
-  p.market.steps = 120;
-  if (p.population.kind !== 'generated') throw new Error('the defaults generate their population');
-  p.population.accounts = 300;
-  edit(p);
-  return p;
-}
+const small = (edit?: (p: RiskParams) => void) => smallDefaults(300, 120, edit);
 
 const VARIANTS: RiskParams[] = [
   small(),

@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../params/defaults';
 import type { RiskParams } from '../params/riskParams';
+import { smallDefaults } from '../testing/builders';
 import { createSimulator } from '../sim/simulateRange';
 import type { RangeResult } from '../results/pathResults';
 import { drawPricePath } from './drawPricePath';
 import { prepareScenario } from './prepareScenario';
 import { PricePathStore } from './pricePathStore';
 
-/** The default market made small: 300 accounts, 120 steps (the store does not care about the size). */
-function small(edit: (p: RiskParams) => void = () => {}): RiskParams {
-  const p = defaultParams();
-  p.market.steps = 120;
-  if (p.population.kind !== 'generated') throw new Error('the defaults generate their population');
-  p.population.accounts = 300;
-  edit(p);
-  return p;
-}
+const small = (edit?: (p: RiskParams) => void) => smallDefaults(300, 120, edit);
 
 /** Variants a store may serve across: three keep the scenario (margin, fund, penalty edits), one changes it. */
 const VARIANTS: RiskParams[] = [

@@ -1,3 +1,4 @@
+import { defaultParams } from '../params/defaults';
 import { withLossMechanismDefaults, type LossMechanismInput } from '../params/lossMechanism';
 import type { ExplicitAccount, RiskParams } from '../params/riskParams';
 
@@ -39,4 +40,17 @@ export function aWorld(options: WorldOptions): RiskParams {
     insuranceFund: { initial: '0', feeInflowPerStep: '0', cap: null, maxDrawPerStep: null, ...options.fund },
     lossMechanism: withLossMechanismDefaults(options.lossMechanism ?? { kind: 'socialize' }),
   };
+}
+
+/**
+ * The default parameters made small, for tests that need the default market's shape and not its size: a
+ * generated population of `accounts`, `steps` prices; then `edit`.
+ */
+export function smallDefaults(accounts: number, steps: number, edit: (p: RiskParams) => void = () => {}): RiskParams {
+  const p = defaultParams();
+  p.market.steps = steps;
+  if (p.population.kind !== 'generated') throw new Error('the defaults generate their population');
+  p.population.accounts = accounts;
+  edit(p);
+  return p;
 }
