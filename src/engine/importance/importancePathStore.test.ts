@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { RiskParams } from '../params/riskParams';
 import { smallDefaults } from '../testing/builders';
 import { PricePathStore } from '../scenario/pricePathStore';
+import { drawTiltedPath, emptyPathDraw } from './drawTiltedPath';
 import { createImportanceSimulator } from './importanceSimulator';
 import { DEFAULT_JUMP_PROPOSAL } from './proposal';
-import type { WeightedRangeResult } from './importanceSimulator';
 
 const small = (edit?: (p: RiskParams) => void) => smallDefaults(300, 120, edit);
 
@@ -18,11 +18,6 @@ const VARIANTS: RiskParams[] = [
     if (p.scenario.kind === 'jump') p.scenario.jumpStdev = 0.008;
   }),
 ];
-
-/** Every number of a weighted range (typed arrays as plain arrays). */
-function numbers(result: WeightedRangeResult): unknown {
-  return JSON.parse(JSON.stringify(result, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
-}
 
 describe('createImportanceSimulator with a PricePathStore', () => {
   it('gives the paths, weights and draw columns it gives without one, whatever ran before on the store', () => {
@@ -46,12 +41,40 @@ describe('createImportanceSimulator with a PricePathStore', () => {
             const params = VARIANTS[run.variant]!;
             const stored = createImportanceSimulator(params, run.seed, { ...options, pricePaths: store }).run(run.from, run.from + run.count);
             const plain = createImportanceSimulator(params, run.seed, options).run(run.from, run.from + run.count);
-            expect(numbers(stored)).toEqual(numbers(plain));
+            // toEqual compares typed arrays element by element with Object.is: bit for bit, −0 apart from 0.
+            expect(stored).toEqual(plain);
           }
         },
       ),
       { numRuns: 20 },
     );
+  });
+
+  it('keeps in each draw column the number drawTiltedPath gives for that path, with a store or without', () => {
+    // Several jumps a step on average, so the counts of jumps and of jump steps differ.
+    const params = small((p) => {
+      if (p.scenario.kind === 'jump') p.scenario.jumpIntensityAnnual = 1_000_000;
+    });
+    const store = new PricePathStore();
+    createImportanceSimulator(params, 6, { pricePaths: store }).run(0, 4);
+    for (const options of [{}, { pricePaths: store }]) {
+      const simulator = createImportanceSimulator(params, 6, options);
+      const { draws } = simulator.run(0, 4);
+      const draw = emptyPathDraw();
+      for (let i = 0; i < 4; i++) {
+        drawTiltedPath(simulator.tilted, 6, i, new Float64Array(params.market.steps), draw);
+        expect([draws.weights[i], draws.component[i], draws.jumpCount[i], draws.jumpSteps[i], draws.jumpSquares[i], draws.shockSum[i], draws.largeJumpSteps[i]]).toEqual([
+          draw.weight,
+          draw.component,
+          draw.jumpCount,
+          draw.jumpSteps,
+          draw.jumpSquares,
+          draw.shockSum,
+          draw.largeJumpSteps,
+        ]);
+      }
+    }
+    expect(store.stats()).toMatchObject({ draws: 4, hits: 4 });
   });
 
   it('serves a margin edit the tilted paths drawn before, and keeps them apart from the plain prices', () => {

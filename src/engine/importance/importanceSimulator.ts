@@ -89,46 +89,43 @@ export function createImportanceSimulator(params: RiskParams, seed: number, opti
   const draw = emptyPathDraw();
   let columns: DrawColumns | null = null;
   let rangeFrom = 0;
+  // The draw numbers a range keeps, in KEPT_DRAW order: written by every draw, or copied back by the store.
   const kept = new Float64Array(KEPT_DRAW);
+  const keepDraw = (numbers: Float64Array) => {
+    numbers[0] = draw.weight;
+    numbers[1] = draw.component;
+    numbers[2] = draw.jumpCount;
+    numbers[3] = draw.jumpSteps;
+    numbers[4] = draw.jumpSquares;
+    numbers[5] = draw.shockSum;
+    numbers[6] = draw.largeJumpSteps;
+  };
   const drawKept = options.pricePaths?.keyedDrawer(
     ['tilted', params.scenario, market.initialPrice, market.steps, market.stepSeconds, seed, proposal, antithetic],
     prepared.steps,
     KEPT_DRAW,
     (pathIndex, out, numbers) => {
       drawTiltedPath(tilted, seed, pathIndex, out, draw);
-      numbers[0] = draw.weight;
-      numbers[1] = draw.component;
-      numbers[2] = draw.jumpCount;
-      numbers[3] = draw.jumpSteps;
-      numbers[4] = draw.jumpSquares;
-      numbers[5] = draw.shockSum;
-      numbers[6] = draw.largeJumpSteps;
+      keepDraw(numbers);
     },
   );
   const simulator = createSimulator(params, seed, {
     ...(options.finder ? { finder: options.finder } : {}),
     drawPath(pathIndex, out) {
+      if (drawKept) drawKept(pathIndex, out, kept);
+      else {
+        drawTiltedPath(tilted, seed, pathIndex, out, draw);
+        keepDraw(kept);
+      }
       const row = pathIndex - rangeFrom;
       const c = columns!;
-      if (drawKept) {
-        drawKept(pathIndex, out, kept);
-        c.weights[row] = kept[0]!;
-        c.component[row] = kept[1]!;
-        c.jumpCount[row] = kept[2]!;
-        c.jumpSteps[row] = kept[3]!;
-        c.jumpSquares[row] = kept[4]!;
-        c.shockSum[row] = kept[5]!;
-        c.largeJumpSteps[row] = kept[6]!;
-        return;
-      }
-      drawTiltedPath(tilted, seed, pathIndex, out, draw);
-      c.weights[row] = draw.weight;
-      c.component[row] = draw.component;
-      c.jumpCount[row] = draw.jumpCount;
-      c.jumpSteps[row] = draw.jumpSteps;
-      c.jumpSquares[row] = draw.jumpSquares;
-      c.shockSum[row] = draw.shockSum;
-      c.largeJumpSteps[row] = draw.largeJumpSteps;
+      c.weights[row] = kept[0]!;
+      c.component[row] = kept[1]!;
+      c.jumpCount[row] = kept[2]!;
+      c.jumpSteps[row] = kept[3]!;
+      c.jumpSquares[row] = kept[4]!;
+      c.shockSum[row] = kept[5]!;
+      c.largeJumpSteps[row] = kept[6]!;
     },
     pathWeight: (pathIndex) => columns!.weights[pathIndex - rangeFrom]!,
   });
