@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createTaskQueue, redrawWait } from './chartScheduler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterNextFrame, createTaskQueue, redrawWait, runStages, type StageDrawer } from './chartScheduler';
 
 /** A queue whose tasks run when the test says so. */
 function manual() {
@@ -82,6 +82,143 @@ describe('createTaskQueue', () => {
     expect(posted).toHaveLength(1);
     task();
     expect(ran).toEqual(['a', 'b']);
+  });
+});
+
+describe('TaskQueue pause and resume', () => {
+  it('holds every job while paused, a task already posted included, and runs them one per task after resume', () => {
+    const { queue, posted, task } = manual();
+    const ran: string[] = [];
+    queue.enqueue({}, () => ran.push('a'));
+    queue.pause();
+    queue.enqueue({}, () => ran.push('b'));
+    task();
+    expect(ran).toEqual([]);
+    expect(posted).toHaveLength(0);
+    expect(queue.size).toBe(2);
+    queue.resume();
+    expect(posted).toHaveLength(1);
+    task();
+    expect(ran).toEqual(['a']);
+    task();
+    expect(ran).toEqual(['a', 'b']);
+    expect(posted).toHaveLength(0);
+  });
+
+  it('pauses nest: jobs run only once every pause has been resumed', () => {
+    const { queue, posted, task } = manual();
+    const ran: string[] = [];
+    queue.pause();
+    queue.pause();
+    queue.enqueue({}, () => ran.push('a'));
+    queue.resume();
+    expect(posted).toHaveLength(0);
+    queue.resume();
+    task();
+    expect(ran).toEqual(['a']);
+  });
+
+  it('posts nothing on resume when nothing waits', () => {
+    const { queue, posted } = manual();
+    queue.pause();
+    queue.resume();
+    expect(posted).toHaveLength(0);
+  });
+});
+
+/** A drawer that records its calls; each stage stays undone until the test says so. */
+function recordingDrawer() {
+  const calls: string[] = [];
+  const pending: ((error?: unknown) => void)[] = [];
+  const drawer: StageDrawer = {
+    draw(stage, done) {
+      calls.push(`draw ${stage}`);
+      pending.push(done);
+    },
+    close() {
+      calls.push('close');
+    },
+  };
+  const finishStage = (error?: unknown) => pending.shift()!(error);
+  return { drawer, calls, finishStage };
+}
+
+describe('runStages', () => {
+  it('draws each stage in a task of its own, the next only once the last is done, with the queue paused until the end', async () => {
+    const { queue, posted, task } = manual();
+    const { drawer, calls, finishStage } = recordingDrawer();
+    const chart: string[] = [];
+    queue.enqueue({}, () => chart.push('drawn'));
+    const done = runStages(3, drawer, (run) => posted.push(run), queue);
+    let resolved = false;
+    void done.then(() => (resolved = true));
+    // The chart queue's own task was posted before the pause: it runs and finds the queue paused.
+    task();
+    expect(chart).toEqual([]);
+    task();
+    expect(calls).toEqual(['draw 0']);
+    expect(posted).toHaveLength(0);
+    finishStage();
+    task();
+    expect(calls).toEqual(['draw 0', 'draw 1']);
+    finishStage();
+    task();
+    finishStage();
+    expect(chart).toEqual([]);
+    task();
+    expect(calls).toEqual(['draw 0', 'draw 1', 'draw 2', 'close']);
+    await done;
+    expect(resolved).toBe(true);
+    // Resumed: the chart waiting since before the primer is drawn in the next task.
+    expect(posted).toHaveLength(1);
+    task();
+    expect(chart).toEqual(['drawn']);
+  });
+
+  it('on a failed stage closes, resumes the queue and rejects with the error; later stages are not drawn', async () => {
+    const { queue, posted, task } = manual();
+    const { drawer, calls, finishStage } = recordingDrawer();
+    const chart: string[] = [];
+    const done = runStages(3, drawer, (run) => posted.push(run), queue);
+    queue.enqueue({}, () => chart.push('drawn'));
+    task();
+    finishStage(new Error('stage 0 failed'));
+    await expect(done).rejects.toThrow('stage 0 failed');
+    expect(calls).toEqual(['draw 0', 'close']);
+    task();
+    expect(chart).toEqual(['drawn']);
+    expect(posted).toHaveLength(0);
+  });
+});
+
+describe('afterNextFrame', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('runs once, in a task after the next animation frame, and not again when the fallback fires', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 16));
+    let runs = 0;
+    afterNextFrame(() => runs++);
+    vi.advanceTimersByTime(16);
+    expect(runs).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(runs).toBe(1);
+    vi.advanceTimersByTime(200);
+    expect(runs).toBe(1);
+  });
+
+  it('runs after the fallback when no frame comes (a hidden tab)', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    let runs = 0;
+    afterNextFrame(() => runs++, 100);
+    vi.advanceTimersByTime(99);
+    expect(runs).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(runs).toBe(1);
   });
 });
 

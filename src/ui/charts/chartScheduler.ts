@@ -17,14 +17,19 @@ export interface TaskQueue {
   cancel(owner: object): void;
   /** Jobs waiting. */
   readonly size: number;
+  /** No job runs until as many resume() calls as pause() calls; jobs queue meanwhile. */
+  pause(): void;
+  resume(): void;
 }
 
 /** `post(run)` must call `run` later, in a task of its own. */
 export function createTaskQueue(post: (run: () => void) => void): TaskQueue {
   const jobs = new Map<object, Job>();
   let posted = false;
+  let holds = 0;
   const run = () => {
     posted = false;
+    if (holds > 0) return;
     const next = jobs.entries().next();
     if (next.done) return;
     const [owner, job] = next.value;
@@ -36,7 +41,7 @@ export function createTaskQueue(post: (run: () => void) => void): TaskQueue {
     }
   };
   const schedule = () => {
-    if (posted) return;
+    if (posted || holds > 0) return;
     posted = true;
     post(run);
   };
@@ -51,11 +56,18 @@ export function createTaskQueue(post: (run: () => void) => void): TaskQueue {
     get size() {
       return jobs.size;
     },
+    pause() {
+      holds++;
+    },
+    resume() {
+      holds = Math.max(0, holds - 1);
+      if (jobs.size > 0) schedule();
+    },
   };
 }
 
 /** A new task soon after this one: a MessageChannel message (setTimeout clamps to 4 ms when nested). */
-function postTask(): (run: () => void) => void {
+export function postTask(): (run: () => void) => void {
   if (typeof MessageChannel === 'undefined') return (run) => void setTimeout(run, 0);
   const channel = new MessageChannel();
   let waiting: (() => void) | null = null;
@@ -90,6 +102,56 @@ export function redrawWait(at: { now: number; minIntervalMs: number; liveSince: 
   return Math.max(at.liveSince + at.minIntervalMs, at.lastSwapAt + interval) - at.now;
 }
 
+/** How runStages draws: stage i, calling done when it is on screen (or with the error that stopped it). */
+export interface StageDrawer {
+  draw(stage: number, done: (error?: unknown) => void): void;
+  /** Called once, after the last stage or the first failure. */
+  close(): void;
+}
+
+/**
+ * Draws stages 0 … count − 1 one after another, each started in a task of its own (`post`), the next once the
+ * last is done. `queue` is paused meanwhile (the chart primer's use: a chart drawn while it runs would still pay for
+ * compiling what is not primed yet). It resumes at the end, after a failure too: the promise then
+ * rejects with the error, so it is reported, and the charts still draw.
+ */
+export function runStages(count: number, drawer: StageDrawer, post: (run: () => void) => void, queue: TaskQueue): Promise<void> {
+  queue.pause();
+  return new Promise<void>((resolve, reject) => {
+    let stage = 0;
+    let finished = false;
+    const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      drawer.close();
+      queue.resume();
+      if (error === undefined) resolve();
+      else reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const step = () => {
+      if (finished) return;
+      if (stage >= count) return finish();
+      drawer.draw(stage++, (error) => (error === undefined ? post(step) : finish(error)));
+    };
+    post(step);
+  });
+}
+
+/**
+ * Calls `run` once the browser has drawn a frame (a task after the next animation frame: layout and
+ * ResizeObserver callbacks are done by then), or after `fallbackMs` if frames do not come (a hidden tab).
+ */
+export function afterNextFrame(run: () => void, fallbackMs = 100): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, fallbackMs);
+}
+
 /** The page's chart queue. */
 export const chartQueue: TaskQueue = createTaskQueue(postTask());
 
@@ -105,6 +167,8 @@ export function useStaggered<T>(
   queue: TaskQueue = chartQueue,
   /** Values that draw the same as the one shown are not swapped in (no redraw). */
   same: (shown: T, next: T) => boolean = Object.is,
+  /** While true, no swap is queued (the value shown stays); one is queued once it turns false. */
+  hold = false,
 ): T | undefined {
   const [shown, setShown] = useState<{ value: T } | undefined>(undefined);
   const owner = useRef<object>({});
@@ -121,6 +185,7 @@ export function useStaggered<T>(
     liveSince.current = live ? performance.now() : Number.NEGATIVE_INFINITY;
   }, [live]);
   useEffect(() => {
+    if (hold) return undefined;
     if (shown !== undefined && (Object.is(shown.value, value) || same(shown.value, value))) {
       // A swap queued for an older, different value must not draw this one again.
       queue.cancel(owner.current);
@@ -152,7 +217,7 @@ export function useStaggered<T>(
     }
     const timer = setTimeout(swap, wait);
     return () => clearTimeout(timer);
-  }, [value, shown, minIntervalMs, queue, same]);
+  }, [value, shown, minIntervalMs, queue, same, hold]);
   useEffect(() => {
     const me = owner.current;
     return () => queue.cancel(me);
