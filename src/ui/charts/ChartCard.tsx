@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { ChartExportButton, type ChartLegend } from '../share/ChartExportButton';
-import { chartQueue, useStaggered } from './chartScheduler';
+import { afterNextFrame, chartQueue, useStaggered } from './chartScheduler';
 import { sameView } from './sameView';
 import '../trust.css';
 
@@ -34,6 +35,8 @@ export function ChartCard({
   empty,
   wide = false,
   legend,
+  standby,
+  chartHidden = false,
   children,
 }: {
   id: string;
@@ -45,6 +48,10 @@ export function ChartCard({
   /** Shown instead of the chart when set. */
   empty?: string | null;
   wide?: boolean;
+  /** Kept mounted, hidden, in the chart's place while the card shows a sentence (see StaggeredChartCard). */
+  standby?: ReactNode;
+  /** The chart keeps its place but is not seen (not drawn yet). */
+  chartHidden?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -59,8 +66,13 @@ export function ChartCard({
         <p className="chart-empty" data-testid={`${id}-empty`}>
           {empty}
         </p>
+      ) : null}
+      {empty ? (
+        standby ? (
+          <ChartBody hidden="overlay">{standby}</ChartBody>
+        ) : null
       ) : (
-        <ChartBody>{children}</ChartBody>
+        <ChartBody hidden={chartHidden ? 'in-place' : 'no'}>{children}</ChartBody>
       )}
       {!empty && legend && legend.length > 0 && (
         <ul className="chart-legend" data-testid={`${id}-legend`}>
@@ -82,7 +94,7 @@ export function ChartCard({
  * focusable (as scroll containers), which put ~5 tab stops of chart internals in every chart (issue #21): each is
  * taken out of the tab order as it appears. The charts' numbers are in their captions and tables.
  */
-function ChartBody({ children }: { children: ReactNode }) {
+function ChartBody({ hidden, children }: { hidden: 'no' | 'in-place' | 'overlay'; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const body = ref.current;
@@ -94,11 +106,13 @@ function ChartBody({ children }: { children: ReactNode }) {
     return () => observer.disconnect();
   }, []);
   return (
-    <div className="chart-body" ref={ref}>
+    <div className={BODY_CLASS[hidden]} ref={ref} aria-hidden={hidden === 'no' ? undefined : true}>
       {children}
     </div>
   );
 }
+
+const BODY_CLASS = { no: 'chart-body', 'in-place': 'chart-body chart-unseen', overlay: 'chart-body chart-unseen chart-standby' } as const;
 
 /** What a card shows below its head: the chart (or a sentence when there is nothing to draw) and its caption. */
 export interface CardView {
@@ -120,6 +134,7 @@ export function StaggeredChartCard({
   view,
   live = false,
   height = CHART_HEIGHT,
+  standby,
   ...card
 }: {
   id: string;
@@ -131,11 +146,51 @@ export function StaggeredChartCard({
   live?: boolean;
   /** Of the chart, px: kept by a placeholder until the chart is first drawn. */
   height?: number;
+  /**
+   * The card's chart drawn from no data (same component as view.chart): mounted, hidden, through the chart queue
+   * as soon as the card appears, so the first results update a chart instead of mounting one.
+   */
+  standby?: ReactNode;
 }) {
-  const shown = useStaggered(view, live ? LIVE_REDRAW_MS : 0, chartQueue, sameView);
+  // The card's first turn in the chart queue mounts the standby; its first swap is queued only once that chart
+  // is laid out and drawn (see useStandby), so even a card that appears with its results mounts its chart empty
+  // in one task and draws the results into it in a later one.
+  const standing = useStandby(standby !== undefined);
+  const shown = useStaggered(view, live ? LIVE_REDRAW_MS : 0, chartQueue, sameView, !standing.settled);
+  const chart = shown ? shown.chart : standing.mounted ? standby : <div className="chart-pending" style={{ minHeight: height }} />;
   return (
-    <ChartCard {...card} empty={(shown ?? view).empty} caption={(shown ?? view).caption}>
-      {shown ? shown.chart : <div className="chart-pending" style={{ minHeight: height }} />}
+    <ChartCard {...card} empty={(shown ?? view).empty} caption={(shown ?? view).caption} standby={standing.mounted ? standby : undefined} chartHidden={!shown && standing.mounted}>
+      {chart}
     </ChartCard>
   );
+}
+
+/**
+ * The standby chart's state: `mounted` from the card's first turn in the chart queue; `settled` a frame later,
+ * once it is laid out and drawn (a responsive Recharts chart draws its axes and surface only when a
+ * ResizeObserver has measured it, after the next layout: results swapped in before that would still draw the
+ * whole chart then). Without a standby the card is settled from the start.
+ */
+function useStandby(wanted: boolean): { mounted: boolean; settled: boolean } {
+  const [stage, setStage] = useState<'waiting' | 'mounted' | 'settled'>('waiting');
+  useEffect(() => {
+    if (!wanted) return undefined;
+    const owner = {};
+    let gone = false;
+    chartQueue.enqueue(owner, () => {
+      const started = performance.now();
+      flushSync(() => setStage('mounted'));
+      if ((globalThis as { __haircutProfileDraws?: boolean }).__haircutProfileDraws) {
+        performance.measure('haircut:chart-standby', { start: started, end: performance.now() });
+      }
+      afterNextFrame(() => {
+        if (!gone) setStage('settled');
+      });
+    });
+    return () => {
+      gone = true;
+      chartQueue.cancel(owner);
+    };
+  }, [wanted]);
+  return { mounted: wanted && stage !== 'waiting', settled: !wanted || stage === 'settled' };
 }

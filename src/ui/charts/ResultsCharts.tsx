@@ -38,6 +38,9 @@ const HISTOGRAM_LEGEND = [
   { color: COLORS.socialized, label: 'paths with a loss, by size' },
 ];
 const NO_DETAIL = 'This run’s results carry no detail for this chart.';
+// Charts drawn from no rows: each card mounts its chart from these before the first results (StaggeredChartCard's
+// standby), so the results update mounted charts.
+const NO_ROWS: never[] = [];
 
 interface FanSpec {
   key: FanKey;
@@ -79,6 +82,11 @@ const FANS: FanSpec[] = [
     rareWhat: 'socialized any loss',
   },
 ];
+
+const HISTOGRAM_STANDBY = <LossHistogram rows={NO_ROWS} log={false} label="Socialized loss per path" />;
+const WATERFALL_STANDBY = <WaterfallChart rows={NO_ROWS} label="Where the bad debt went" />;
+const BURDEN_STANDBY = <BurdenChart rows={NO_ROWS} label="Socialized loss by trader size decile" />;
+const SAMPLE_PATH_STANDBY = <SamplePathChart line={NO_ROWS} markers={NO_ROWS} label="Price and liquidations on one path" />;
 
 /** The sample path picker: a path number (1-based on screen, pathIndex 0-based in the store). */
 function PathPicker() {
@@ -153,7 +161,8 @@ function FanCard({ spec, summary, rows, horizon, live, stepSeconds }: { spec: Fa
     return { empty, caption, chart: rows && !empty ? <FanChart rows={rows} color={spec.color} label={spec.title} /> : null };
   }, [spec, summary, rows, horizon, stepSeconds]);
   const legend = useMemo(() => fanLegend(spec.color), [spec.color]);
-  return <StaggeredChartCard id={spec.id} title={spec.title} view={view} live={live} legend={legend} />;
+  const standby = useMemo(() => <FanChart rows={NO_ROWS} color={spec.color} label={spec.title} />, [spec]);
+  return <StaggeredChartCard id={spec.id} title={spec.title} view={view} live={live} legend={legend} standby={standby} />;
 }
 
 /** Every chart of the run: fans over time, the loss histogram, where bad debt went, who bore it, one path. */
@@ -257,11 +266,12 @@ export function ResultsCharts() {
           view={histogramCard}
           live={live}
           legend={HISTOGRAM_LEGEND}
+          standby={HISTOGRAM_STANDBY}
         />
 
-        <StaggeredChartCard id="chart-waterfall" title="Where the bad debt went (quote per path)" view={waterfallCard} live={live} />
+        <StaggeredChartCard id="chart-waterfall" title="Where the bad debt went (quote per path)" view={waterfallCard} live={live} standby={WATERFALL_STANDBY} />
 
-        <StaggeredChartCard id="chart-burden" title="Who bears the socialized loss (quote per path)" view={burdenCard} live={live} />
+        <StaggeredChartCard id="chart-burden" title="Who bears the socialized loss (quote per path)" view={burdenCard} live={live} standby={BURDEN_STANDBY} />
 
         <StaggeredChartCard
           id="chart-sample-path"
@@ -271,6 +281,7 @@ export function ResultsCharts() {
           controls={<PathPicker />}
           view={samplePathCard}
           live={live}
+          standby={SAMPLE_PATH_STANDBY}
         />
       </div>
     </section>

@@ -87,6 +87,10 @@ const FundEmptyChart = memo(function FundEmptyChart({ rows }: { rows: FundEmptyR
   );
 });
 
+// Mounted from no rows before the first results (StaggeredChartCard's standby).
+const EXCEEDANCE_STANDBY = <ExceedanceChart rows={[]} floor={1e-3} />;
+const FUND_EMPTY_STANDBY = <FundEmptyChart rows={[]} />;
+
 /** The two tail cards; `waiting` is the sentence shown before the first summary. */
 export function TailCharts({ summary, stepSeconds, live, waiting }: { summary: RunSummary | null; stepSeconds: number; live: boolean; waiting: string }) {
   const tail = summary?.tail;
@@ -115,8 +119,8 @@ export function TailCharts({ summary, stepSeconds, live, waiting }: { summary: R
 
   return (
     <>
-      <StaggeredChartCard id="chart-exceedance" title="How rare is a large loss? P(loss ≥ x)" view={exceedanceCard} live={live} legend={[...EXCEEDANCE_LEGEND]} />
-      <StaggeredChartCard id="chart-fund-empty" title="When the fund runs dry: P(fund emptied by hour t)" view={fundEmptyCard} live={live} legend={[...FUND_EMPTY_LEGEND]} />
+      <StaggeredChartCard id="chart-exceedance" title="How rare is a large loss? P(loss ≥ x)" view={exceedanceCard} live={live} legend={[...EXCEEDANCE_LEGEND]} standby={EXCEEDANCE_STANDBY} />
+      <StaggeredChartCard id="chart-fund-empty" title="When the fund runs dry: P(fund emptied by hour t)" view={fundEmptyCard} live={live} legend={[...FUND_EMPTY_LEGEND]} standby={FUND_EMPTY_STANDBY} />
     </>
   );
 }
