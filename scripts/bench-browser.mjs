@@ -9,7 +9,9 @@
 //   longestTaskMs — the longest main-thread task (PerformanceObserver 'longtask', > 50 ms) while those runs went,
 //     from the click until --settle-ms (1000) after "done" (the charts draw the final summary after the status);
 //   bootRunLongTasks — every long task from navigation until --settle-ms after the first run's "done" (the load and
-//     the first run after it), each marked 'chart draw' when most of it was one chart card's draw, else 'other';
+//     the first run after it), each marked 'chart draw' when most of it was one chart card's draw, 'chart standby'
+//     when most of it mounted a card's chart before its results, 'chart primer' when most of it was a stage of
+//     the chart primer (chartPrimer.tsx), else 'other';
 //   paramEdit — firstPartialMs, finishedMs and longestTaskMs as above for N edits of the maintenance margin (the
 //     scenario and seed stay, so the workers reuse their price paths), timed from the Enter that commits each;
 //   heap — JS heap and ArrayBuffer memory (CDP Runtime.getHeapUsage after a forced GC) of the page and of every
@@ -64,8 +66,10 @@ function build() {
 /** Runs in the page before the app: long tasks, the time of the last input event, when run-status read "done". */
 function instrument() {
   const bench = { longtasks: [], lastInput: 0, doneAt: [] };
-  // The chart queue then leaves a haircut:chart-draw measure per card it draws (chartScheduler.ts), so a long task
-  // can be told apart as a chart draw or something else.
+  // The chart queue then leaves a haircut:chart-draw measure per card it draws (chartScheduler.ts), a
+  // haircut:chart-standby one per chart it mounts before its results (ChartCard.tsx) and the chart primer a
+  // haircut:chart-primer one per stage (chartPrimer.tsx), so a long task can be told apart as one of those or
+  // something else.
   window.__haircutProfileDraws = true;
   // Capture phase: the time of the event itself, before the app's handler runs.
   window.__bench = bench;
@@ -210,9 +214,18 @@ async function main() {
         longestTaskMs: b.longtasks.reduce((x, t) => Math.max(x, t.duration), 0),
         longTasks: b.longtasks.map((t) => {
           const end = t.start + t.duration;
-          const draws = performance.getEntriesByName('haircut:chart-draw').filter((d) => d.startTime < end && d.startTime + d.duration > t.start);
-          const drawMs = draws.reduce((x, d) => x + Math.min(end, d.startTime + d.duration) - Math.max(t.start, d.startTime), 0);
-          return { startMs: t.start, durationMs: t.duration, kind: drawMs >= t.duration / 2 ? 'chart draw' : 'other' };
+          const within = (name) =>
+            performance
+              .getEntriesByName(name)
+              .filter((d) => d.startTime < end && d.startTime + d.duration > t.start)
+              .reduce((x, d) => x + Math.min(end, d.startTime + d.duration) - Math.max(t.start, d.startTime), 0);
+          const kinds = [
+            ['haircut:chart-draw', 'chart draw'],
+            ['haircut:chart-standby', 'chart standby'],
+            ['haircut:chart-primer', 'chart primer'],
+          ];
+          const kind = kinds.find(([name]) => within(name) >= t.duration / 2)?.[1] ?? 'other';
+          return { startMs: t.start, durationMs: t.duration, kind };
         }),
         hardwareConcurrency: navigator.hardwareConcurrency,
       };
@@ -248,7 +261,7 @@ async function main() {
       finishedMs: { median: round(median(runs.map((r) => r.finishedMs))), all: runs.map((r) => round(r.finishedMs)) },
       longestTaskMs: { duringRuns: round(Math.max(...runs.map((r) => r.longestTaskMs))), perRun: runs.map((r) => round(r.longestTaskMs)), bootRun: round(boot.longestTaskMs) },
       // Every task over 50 ms from navigation until --settle-ms after the boot run's "done", in ms since navigation, and
-      // whether most of it was one chart card's draw (a haircut:chart-draw measure) or something else.
+      // what most of it was: a chart card's draw, a standby mount, a primer stage (their measures) or something else.
       bootRunLongTasks: boot.longTasks.map((t) => ({ startMs: round(t.startMs), durationMs: round(t.durationMs), kind: t.kind })),
       bootRun: { firstPartialMs: round(boot.firstPartialMs), finishedMs: round(boot.finishedMs) },
       // The same times for --runs edits of the maintenance margin (0.41 %, 0.415 %, …; Enter to commit), which keep
