@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { ChartExportButton, type ChartLegend } from '../share/ChartExportButton';
-import { afterNextFrame, chartQueue, useStaggered } from './chartScheduler';
+import { afterNextFrame, chartQueue, measureChartWork, useStaggered } from './chartScheduler';
 import { sameView } from './sameView';
 import '../trust.css';
 
@@ -180,9 +180,7 @@ function useStandby(wanted: boolean): { mounted: boolean; settled: boolean } {
     chartQueue.enqueue(owner, () => {
       const started = performance.now();
       flushSync(() => setStage('mounted'));
-      if ((globalThis as { __haircutProfileDraws?: boolean }).__haircutProfileDraws) {
-        performance.measure('haircut:chart-standby', { start: started, end: performance.now() });
-      }
+      measureChartWork('haircut:chart-standby', started);
       afterNextFrame(() => {
         if (!gone) setStage('settled');
       });

@@ -8,7 +8,7 @@ import { startTransition, useEffect, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Curve, LabelList, Line, LineChart, Rectangle, Scatter, Surface, Symbols, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { formatCompact } from '../format';
-import { chartQueue, postTask, runStages } from './chartScheduler';
+import { chartQueue, measureChartWork, postTask, runStages } from './chartScheduler';
 import { AxisTick, WrappedTick } from './WrappedTick';
 
 const ROWS = [
@@ -126,7 +126,6 @@ function runPrimer(): Promise<void> {
   document.body.append(host);
   let failed: (error: unknown) => void = () => {};
   const root = createRoot(host, { onUncaughtError: (error) => failed(error) });
-  const profiling = (globalThis as { __haircutProfileDraws?: boolean }).__haircutProfileDraws === true;
   return runStages(
     stages.length,
     {
@@ -134,8 +133,7 @@ function runPrimer(): Promise<void> {
         failed = done;
         const started = performance.now();
         const onCommit = () => {
-          // scripts/bench-browser.mjs tells a long task in a primer stage from other work by these.
-          if (profiling) performance.measure('haircut:chart-primer', { start: started, end: performance.now() });
+          measureChartWork('haircut:chart-primer', started);
           done();
         };
         startTransition(() => root.render(<Committed onCommit={onCommit}>{stages[stage]!}</Committed>));

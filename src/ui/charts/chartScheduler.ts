@@ -6,6 +6,7 @@
 // every partial summary; the final summary is swapped in as soon as the queue reaches it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { frameScheduler } from '../../state/runSlice';
 
 type Job = () => void;
 
@@ -138,18 +139,19 @@ export function runStages(count: number, drawer: StageDrawer, post: (run: () => 
 }
 
 /**
- * Calls `run` once the browser has drawn a frame (a task after the next animation frame: layout and
- * ResizeObserver callbacks are done by then), or after `fallbackMs` if frames do not come (a hidden tab).
+ * Calls `run` in a task after the next animation frame (layout and ResizeObserver callbacks are done by then), or
+ * after frameScheduler's fallback if frames do not come (a hidden tab).
  */
-export function afterNextFrame(run: () => void, fallbackMs = 100): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, fallbackMs);
+export function afterNextFrame(run: () => void): void {
+  frameScheduler(() => setTimeout(run, 0));
+}
+
+/**
+ * Leaves a user-timing measure `name` from `started` to now when the page is profiled: scripts/profile-browser.mjs
+ * and bench:browser set the flag to count the chart queue's work and tell long tasks apart (off: no entries pile up).
+ */
+export function measureChartWork(name: 'haircut:chart-draw' | 'haircut:chart-standby' | 'haircut:chart-primer', started: number, end = performance.now()): void {
+  if ((globalThis as { __haircutProfileDraws?: boolean }).__haircutProfileDraws) performance.measure(name, { start: started, end });
 }
 
 /** The page's chart queue. */
@@ -199,10 +201,7 @@ export function useStaggered<T>(
         flushSync(() => setShown({ value: next }));
         lastSwapAt.current = performance.now();
         lastDrawMs.current = lastSwapAt.current - started;
-        // scripts/profile-browser.mjs sets the flag to count a run's draws and their time (off: no entries pile up).
-        if ((globalThis as { __haircutProfileDraws?: boolean }).__haircutProfileDraws) {
-          performance.measure('haircut:chart-draw', { start: started, end: lastSwapAt.current });
-        }
+        measureChartWork('haircut:chart-draw', started, lastSwapAt.current);
       });
     const wait = redrawWait({
       now: performance.now(),
